@@ -1,0 +1,169 @@
+// Package config reads the typed configuration of Secure Base from environment variables.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything the server can be told from outside. Every field has a default.
+type Config struct {
+	DatabaseURL          string        // DATABASE_URL: the application's connection (role securebase_app or a member)
+	MigrationDatabaseURL string        // MIGRATION_DATABASE_URL: the schema owner's connection; defaults to DatabaseURL
+	ListenAddr           string        // LISTEN_ADDR
+	PublicURL            *url.URL      // PUBLIC_URL: how browsers reach the app; https turns on Secure cookies and HSTS
+	TrustedProxies       []*net.IPNet  // TRUSTED_PROXIES: CIDRs whose X-Forwarded-For is believed
+	RateLimit            float64       // RATE_LIMIT: requests per second per client IP; 0 turns limiting off
+	RateBurst            int           // RATE_BURST
+	BodyLimit            string        // BODY_LIMIT: largest request body, e.g. 1M
+	SessionIdleTimeout   time.Duration // SESSION_IDLE_TIMEOUT
+	SessionLifetime      time.Duration // SESSION_LIFETIME
+	DBMaxConns           int           // DB_MAX_CONNS
+	ShutdownTimeout      time.Duration // SHUTDOWN_TIMEOUT
+	LogLevel             string        // LOG_LEVEL: debug, info, warn or error
+}
+
+// Secure reports whether the app is served over TLS, as PUBLIC_URL says.
+func (c Config) Secure() bool { return c.PublicURL != nil && c.PublicURL.Scheme == "https" }
+
+// FromEnv builds a Config from the process environment.
+func FromEnv() (Config, error) { return FromLookup(os.LookupEnv) }
+
+// FromLookup builds a Config from any lookup function, so tests need not touch the environment.
+func FromLookup(lookup func(string) (string, bool)) (Config, error) {
+	r := reader{lookup: lookup}
+	c := Config{
+		DatabaseURL:        r.str("DATABASE_URL", ""),
+		ListenAddr:         r.str("LISTEN_ADDR", ":8080"),
+		PublicURL:          r.url("PUBLIC_URL", "http://localhost:8080"),
+		TrustedProxies:     r.cidrs("TRUSTED_PROXIES"),
+		RateLimit:          r.float("RATE_LIMIT", 20),
+		RateBurst:          r.int("RATE_BURST", 60),
+		BodyLimit:          r.str("BODY_LIMIT", "1M"),
+		SessionIdleTimeout: r.duration("SESSION_IDLE_TIMEOUT", 30*time.Minute),
+		SessionLifetime:    r.duration("SESSION_LIFETIME", 12*time.Hour),
+		DBMaxConns:         r.int("DB_MAX_CONNS", 20),
+		ShutdownTimeout:    r.duration("SHUTDOWN_TIMEOUT", 20*time.Second),
+		LogLevel:           r.str("LOG_LEVEL", "info"),
+	}
+	c.MigrationDatabaseURL = r.str("MIGRATION_DATABASE_URL", c.DatabaseURL)
+	if err := errors.Join(append(r.errs, c.Validate())...); err != nil {
+		return Config{}, err
+	}
+	return c, nil
+}
+
+// Validate reports values that are present but unusable.
+func (c Config) Validate() error {
+	var errs []error
+	if c.SessionIdleTimeout <= 0 || c.SessionLifetime < c.SessionIdleTimeout {
+		errs = append(errs, errors.New("SESSION_LIFETIME must be at least SESSION_IDLE_TIMEOUT, both positive"))
+	}
+	if c.RateLimit < 0 || c.RateBurst < 1 {
+		errs = append(errs, errors.New("RATE_LIMIT must be 0 or more and RATE_BURST at least 1"))
+	}
+	if c.DBMaxConns < 2 {
+		errs = append(errs, errors.New("DB_MAX_CONNS must be at least 2"))
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		errs = append(errs, fmt.Errorf("LOG_LEVEL %q: want debug, info, warn or error", c.LogLevel))
+	}
+	return errors.Join(errs...)
+}
+
+type reader struct {
+	lookup func(string) (string, bool)
+	errs   []error
+}
+
+func (r *reader) str(key, def string) string {
+	if v, ok := r.lookup(key); ok && strings.TrimSpace(v) != "" {
+		return strings.TrimSpace(v)
+	}
+	return def
+}
+
+func (r *reader) fail(key, v string, err error) {
+	r.errs = append(r.errs, fmt.Errorf("%s=%q: %w", key, v, err))
+}
+
+func (r *reader) int(key string, def int) int {
+	v := r.str(key, "")
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		r.fail(key, v, err)
+	}
+	return n
+}
+
+func (r *reader) float(key string, def float64) float64 {
+	v := r.str(key, "")
+	if v == "" {
+		return def
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		r.fail(key, v, err)
+	}
+	return f
+}
+
+func (r *reader) duration(key string, def time.Duration) time.Duration {
+	v := r.str(key, "")
+	if v == "" {
+		return def
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		r.fail(key, v, err)
+	}
+	return d
+}
+
+func (r *reader) url(key, def string) *url.URL {
+	v := r.str(key, def)
+	u, err := url.Parse(v)
+	if err == nil && (u.Scheme != "http" && u.Scheme != "https" || u.Host == "") {
+		err = errors.New("want an absolute http or https URL")
+	}
+	if err != nil {
+		r.fail(key, v, err)
+		return nil
+	}
+	return u
+}
+
+func (r *reader) cidrs(key string) []*net.IPNet {
+	var nets []*net.IPNet
+	for _, part := range strings.Split(r.str(key, ""), ",") {
+		part = strings.TrimSpace(part)
+		if part == "" {
+			continue
+		}
+		if !strings.Contains(part, "/") {
+			if strings.Contains(part, ":") {
+				part += "/128"
+			} else {
+				part += "/32"
+			}
+		}
+		_, n, err := net.ParseCIDR(part)
+		if err != nil {
+			r.fail(key, part, err)
+			continue
+		}
+		nets = append(nets, n)
+	}
+	return nets
+}

@@ -1,0 +1,66 @@
+// Package demo seeds an empty database with a small practice, so a newcomer running
+// `make run` signs in to something that looks alive.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/securebase/securebase/internal/auth"
+	"github.com/securebase/securebase/internal/store"
+)
+
+// PracticeName names the demo practice.
+const PracticeName = "Harbour Street Counselling (demo)"
+
+// Account is one demo sign-in, with its generated password.
+type Account struct {
+	Name, Email string
+	Role        store.Role
+	Password    string
+}
+
+var staff = []Account{
+	{Name: "Alex Morgan", Email: "admin@harbour.example", Role: store.RoleAdmin},
+	{Name: "Maya Okafor", Email: "maya@harbour.example", Role: store.RoleCounsellor},
+	{Name: "Sam Reid", Email: "sam@harbour.example", Role: store.RoleCounsellor},
+	{Name: "Priya Shah", Email: "priya@harbour.example", Role: store.RoleSupervisor},
+}
+
+// Seed creates the demo practice when the database has no practice at all, and returns
+// the accounts with their passwords (nil when the database was not empty).
+func Seed(ctx context.Context, st *store.Store, pw *auth.Passwords) ([]Account, error) {
+	n, err := st.CountPractices(ctx)
+	if err != nil || n > 0 {
+		return nil, err
+	}
+	practice, err := st.CreatePractice(ctx, PracticeName)
+	if err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
+	}
+	accounts := make([]Account, len(staff))
+	for i, a := range staff {
+		if a.Password, err = auth.GeneratePassword(); err != nil {
+			return nil, err
+		}
+		hash, err := pw.Hash(a.Password)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := st.CreateUser(ctx, practice.ID, store.NewUser{Email: a.Email, DisplayName: a.Name, Role: a.Role, PasswordHash: hash}); err != nil {
+			return nil, fmt.Errorf("demo: %w", err)
+		}
+		accounts[i] = a
+	}
+	return accounts, nil
+}
+
+// Print writes the sign-in details once, for the person at the terminal (never to the log).
+func Print(w io.Writer, baseURL string, accounts []Account) {
+	fmt.Fprintf(w, "\nDemo practice %q created. Sign in at %s/login with one of these (shown only now):\n\n", PracticeName, baseURL)
+	for _, a := range accounts {
+		fmt.Fprintf(w, "  %-11s %-24s %s\n", a.Role, a.Email, a.Password)
+	}
+	fmt.Fprintln(w)
+}

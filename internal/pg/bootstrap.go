@@ -1,0 +1,60 @@
+package pg
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+// AppRole is the role the application connects as: never a superuser, and granted
+// only what the migrations grant it.
+const AppRole = "securebase_app"
+
+// Bootstrap makes sure database exists and that AppRole can log in. adminDSN must be a
+// superuser connection to another database of the same server (usually "postgres").
+func Bootstrap(ctx context.Context, adminDSN, database string) error {
+	db, err := Open(ctx, adminDSN, 2)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := EnsureAppRole(ctx, db); err != nil {
+		return err
+	}
+	var dbExists bool
+	if err := db.GetContext(ctx, &dbExists, `SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)`, database); err != nil {
+		return fmt.Errorf("pg: bootstrap: %w", err)
+	}
+	if !dbExists {
+		if _, err := db.ExecContext(ctx, "CREATE DATABASE "+pq.QuoteIdentifier(database)); err != nil && !isDuplicate(err) {
+			return fmt.Errorf("pg: bootstrap database: %w", err)
+		}
+	}
+	return nil
+}
+
+// isDuplicate reports a concurrent creation of the same role or database.
+func isDuplicate(err error) bool {
+	var pqErr *pq.Error
+	return errors.As(err, &pqErr) && (pqErr.Code == "42710" || pqErr.Code == "42P04" || pqErr.Code == "23505")
+}
+
+// EnsureAppRole creates AppRole, able to log in, or gives the existing role LOGIN.
+// db must be a superuser connection.
+func EnsureAppRole(ctx context.Context, db *sqlx.DB) error {
+	var exists bool
+	if err := db.GetContext(ctx, &exists, `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)`, AppRole); err != nil {
+		return fmt.Errorf("pg: app role: %w", err)
+	}
+	stmt := "CREATE ROLE " + pq.QuoteIdentifier(AppRole) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
+	if exists {
+		stmt = "ALTER ROLE " + pq.QuoteIdentifier(AppRole) + " LOGIN"
+	}
+	if _, err := db.ExecContext(ctx, stmt); err != nil && !isDuplicate(err) {
+		return fmt.Errorf("pg: app role: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,118 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Audit outcomes.
+const (
+	OutcomeSuccess = "success"
+	OutcomeFailure = "failure"
+	OutcomeDenied  = "denied"
+)
+
+// AuditEntry is one event to append to the audit log. It never carries client data,
+// tokens or passwords: entities are named by type and id.
+type AuditEntry struct {
+	ActorUserID int64  // 0 when nobody is signed in
+	Action      string // e.g. "auth.login", "user.create"
+	EntityType  string
+	EntityID    string
+	ClientID    int64 // 0 when no client is concerned
+	IP          string
+	RequestID   string
+	Outcome     string
+	Detail      string // short, non-identifying context (e.g. export filters)
+}
+
+// AuditRow is an audit entry as read back, with the actor's name.
+type AuditRow struct {
+	ID          int64          `db:"id"`
+	OccurredAt  time.Time      `db:"occurred_at"`
+	ActorUserID sql.NullInt64  `db:"actor_user_id"`
+	ActorName   sql.NullString `db:"actor_name"`
+	Action      string         `db:"action"`
+	EntityType  string         `db:"entity_type"`
+	EntityID    string         `db:"entity_id"`
+	ClientID    sql.NullInt64  `db:"client_id"`
+	IP          sql.NullString `db:"ip"`
+	RequestID   string         `db:"request_id"`
+	Outcome     string         `db:"outcome"`
+	Detail      string         `db:"detail"`
+}
+
+// AuditFilter narrows the audit log page. Zero values do not filter.
+type AuditFilter struct {
+	Action  string // prefix, e.g. "auth." or "user.create"
+	ActorID int64
+	Outcome string
+	From    time.Time // inclusive
+	To      time.Time // exclusive
+	Limit   int
+	Offset  int
+}
+
+// RecordAudit appends an entry for practiceID (0 when the practice is unknown, as for
+// a failed sign-in with an unknown email).
+func (s *Store) RecordAudit(ctx context.Context, practiceID int64, e AuditEntry) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO audit_log
+		(practice_id, actor_user_id, action, entity_type, entity_id, client_id, ip, request_id, outcome, detail)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		nullID(practiceID), nullID(e.ActorUserID), e.Action, e.EntityType, e.EntityID, nullID(e.ClientID),
+		nullString(e.IP), e.RequestID, e.Outcome, e.Detail)
+	return mapErr("record audit", err)
+}
+
+// AuditLog returns one page of the practice's audit log, newest first, and the total count.
+func (s *Store) AuditLog(ctx context.Context, practiceID int64, f AuditFilter) ([]AuditRow, int, error) {
+	where := []string{"a.practice_id = $1"}
+	args := []any{practiceID}
+	add := func(cond string, v any) {
+		args = append(args, v)
+		where = append(where, strings.ReplaceAll(cond, "?", "$"+strconv.Itoa(len(args))))
+	}
+	if f.Action != "" {
+		add("a.action LIKE ? || '%'", f.Action)
+	}
+	if f.ActorID != 0 {
+		add("a.actor_user_id = ?", f.ActorID)
+	}
+	if f.Outcome != "" {
+		add("a.outcome = ?", f.Outcome)
+	}
+	if !f.From.IsZero() {
+		add("a.occurred_at >= ?", f.From)
+	}
+	if !f.To.IsZero() {
+		add("a.occurred_at < ?", f.To)
+	}
+	args = append(args, f.Limit, f.Offset)
+	query := `SELECT a.id, a.occurred_at, a.actor_user_id, u.display_name AS actor_name, a.action, a.entity_type,
+			a.entity_id, a.client_id, host(a.ip) AS ip, a.request_id, a.outcome, a.detail, count(*) OVER () AS total
+		FROM audit_log a LEFT JOIN users u ON u.practice_id = a.practice_id AND u.id = a.actor_user_id
+		WHERE ` + strings.Join(where, " AND ") + `
+		ORDER BY a.occurred_at DESC, a.id DESC
+		LIMIT $` + strconv.Itoa(len(args)-1) + ` OFFSET $` + strconv.Itoa(len(args))
+	var rows []struct {
+		AuditRow
+		Total int `db:"total"`
+	}
+	if err := s.db.SelectContext(ctx, &rows, query, args...); err != nil {
+		return nil, 0, mapErr("audit log", err)
+	}
+	out := make([]AuditRow, len(rows))
+	total := 0
+	for i, r := range rows {
+		out[i], total = r.AuditRow, r.Total
+	}
+	if len(rows) == 0 && f.Offset > 0 {
+		// Past the last page: count separately so the pager can still say how many there are.
+		_, total, err := s.AuditLog(ctx, practiceID, AuditFilter{Action: f.Action, ActorID: f.ActorID, Outcome: f.Outcome, From: f.From, To: f.To, Limit: 1})
+		return out, total, err
+	}
+	return out, total, nil
+}

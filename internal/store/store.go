@@ -1,0 +1,85 @@
+// Package store holds all SQL of Secure Base. Every method that reads or changes a
+// practice's data takes (ctx, practiceID, ...) and puts practice_id in its WHERE clause.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+// ErrNotFound means no row matched within the caller's practice.
+var ErrNotFound = errors.New("not found")
+
+// ErrConflict means a uniqueness rule or a concurrent change refused the write.
+var ErrConflict = errors.New("conflict")
+
+// Store is the data layer over one connection pool.
+type Store struct {
+	db *sqlx.DB
+}
+
+// New returns a Store over db.
+func New(db *sqlx.DB) *Store { return &Store{db: db} }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+
+// DB returns the pool, for health checks and benchmarks that need a bare query.
+func (s *Store) DB() *sqlx.DB { return s.db }
+
+// mapErr turns driver errors into the store's sentinel errors and wraps the rest.
+func mapErr(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return ErrNotFound
+	}
+	var pqErr *pq.Error
+	if errors.As(err, &pqErr) && pqErr.Code == "23505" {
+		return fmt.Errorf("%s: %w", op, ErrConflict)
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}
+
+// affected returns ErrNotFound when a write touched no row.
+func affected(op string, res sql.Result, err error) error {
+	if err != nil {
+		return mapErr(op, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("%s: %w", op, err)
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+// inTx runs fn in a transaction, committing when it returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
+	tx, err := s.db.BeginTxx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// nullID maps 0 to NULL.
+func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
+
+// nullString maps "" to NULL.
+func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }

@@ -1,0 +1,117 @@
+package testutil
+
+import (
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Client is a browser-like HTTP client: it keeps cookies, does not follow redirects, and
+// sends the CSRF token it last saw in a page with every POST.
+type Client struct {
+	t    testing.TB
+	base string
+	http *http.Client
+	csrf string
+}
+
+// Response is what a request returned, read whole.
+type Response struct {
+	Status   int
+	Header   http.Header
+	Body     string
+	Location string
+}
+
+var csrfField = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
+
+// Client returns a new client with an empty cookie jar.
+func (a *App) Client() *Client {
+	jar, _ := cookiejar.New(nil)
+	return &Client{t: a.T, base: a.HTTP.URL, http: &http.Client{
+		Jar:           jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}}
+}
+
+// Get requests path.
+func (c *Client) Get(path string) *Response {
+	c.t.Helper()
+	return c.Do(http.MethodGet, path, nil, nil)
+}
+
+// Post submits form to path with the CSRF token, fetching a page first when none is known.
+func (c *Client) Post(path string, form url.Values) *Response {
+	c.t.Helper()
+	if c.csrf == "" {
+		c.Get("/login")
+	}
+	f := url.Values{}
+	for k, v := range form {
+		f[k] = v
+	}
+	if _, ok := f["_csrf"]; !ok {
+		f.Set("_csrf", c.csrf)
+	}
+	return c.PostRaw(path, f)
+}
+
+// PostRaw submits form exactly as given: no CSRF token is added.
+func (c *Client) PostRaw(path string, form url.Values) *Response {
+	c.t.Helper()
+	return c.Do(http.MethodPost, path, strings.NewReader(form.Encode()), http.Header{"Content-Type": {"application/x-www-form-urlencoded"}})
+}
+
+// Do sends any request and remembers a CSRF token found in the page.
+func (c *Client) Do(method, path string, body io.Reader, header http.Header) *Response {
+	c.t.Helper()
+	req, err := http.NewRequest(method, c.base+path, body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		c.t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	r := &Response{Status: res.StatusCode, Header: res.Header, Body: string(b), Location: res.Header.Get("Location")}
+	if m := csrfField.FindStringSubmatch(r.Body); m != nil {
+		c.csrf = m[1]
+	}
+	return r
+}
+
+// Login posts the sign-in form.
+func (c *Client) Login(email, password string) *Response {
+	c.t.Helper()
+	c.Get("/login")
+	return c.Post("/login", url.Values{"email": {email}, "password": {password}})
+}
+
+// Cookie returns the value of the named cookie the client holds for the app, or "".
+func (c *Client) Cookie(name string) string {
+	u, _ := url.Parse(c.base)
+	for _, ck := range c.http.Jar.Cookies(u) {
+		if ck.Name == name {
+			return ck.Value
+		}
+	}
+	return ""
+}
+
+// SetCookie replaces the named cookie, e.g. to replay an old session token.
+func (c *Client) SetCookie(name, value string) {
+	u, _ := url.Parse(c.base)
+	c.http.Jar.SetCookies(u, []*http.Cookie{{Name: name, Value: value, Path: "/"}})
+}

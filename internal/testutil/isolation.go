@@ -1,0 +1,76 @@
+package testutil
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/lib/pq"
+)
+
+// Request is one call an isolation check makes.
+type Request struct {
+	Method string
+	Path   string
+	Form   url.Values // for POST; the CSRF token is added
+}
+
+// AssertIsolated proves that the client (signed in to another practice, or not at all)
+// can neither read nor change anything of the victim practice: every request must be
+// refused (303 to /login, 403 or 404), no response may contain any of the victim's
+// secrets (names, emails, notes), and every row carrying the victim's practice_id must be
+// byte-for-byte unchanged afterwards. Every feature's tests call it for their routes.
+func AssertIsolated(t *testing.T, app *App, attacker *Client, victimPracticeID int64, secrets []string, reqs []Request) {
+	t.Helper()
+	before := app.PracticeFingerprint(victimPracticeID)
+	for _, r := range reqs {
+		var res *Response
+		if r.Method == "GET" {
+			res = attacker.Get(r.Path)
+		} else {
+			res = attacker.Post(r.Path, r.Form)
+		}
+		refused := res.Status == 403 || res.Status == 404 ||
+			res.Status == 303 && strings.HasPrefix(res.Location, "/login")
+		if !refused {
+			t.Errorf("%s %s: status %d (location %q), want refusal (403, 404 or redirect to sign-in)", r.Method, r.Path, res.Status, res.Location)
+		}
+		for _, s := range secrets {
+			if s != "" && strings.Contains(res.Body, s) {
+				t.Errorf("%s %s: response contains the victim's %q", r.Method, r.Path, s)
+			}
+		}
+	}
+	after := app.PracticeFingerprint(victimPracticeID)
+	for table, sum := range before {
+		if after[table] != sum {
+			t.Errorf("rows of table %s for the victim practice changed", table)
+		}
+	}
+}
+
+// PracticeFingerprint returns, for every table with a practice_id column, a hash of all of
+// the practice's rows.
+func (a *App) PracticeFingerprint(practiceID int64) map[string]string {
+	a.T.Helper()
+	ctx := context.Background()
+	var tables []string
+	err := a.DB.App.SelectContext(ctx, &tables, `SELECT table_name FROM information_schema.columns
+		WHERE table_schema = 'public' AND column_name = 'practice_id' ORDER BY table_name`)
+	if err != nil {
+		a.T.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, table := range tables {
+		var sum string
+		q := fmt.Sprintf(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM %s t WHERE practice_id = $1`,
+			pq.QuoteIdentifier(table))
+		if err := a.DB.App.GetContext(ctx, &sum, q, practiceID); err != nil {
+			a.T.Fatalf("fingerprint %s: %v", table, err)
+		}
+		out[table] = sum
+	}
+	return out
+}

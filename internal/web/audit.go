@@ -1,0 +1,30 @@
+package web
+
+import (
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/store"
+)
+
+// audit appends an entry for the signed-in user's practice, filling in the actor, IP and
+// request id. Callers return its error: an action that cannot be audited does not happen.
+func (s *Server) audit(c echo.Context, e store.AuditEntry) error {
+	var practiceID int64
+	if u := currentUser(c); u != nil {
+		practiceID = u.PracticeID
+		if e.ActorUserID == 0 {
+			e.ActorUserID = u.ID
+		}
+	}
+	return s.auditFor(c, practiceID, e)
+}
+
+// auditFor appends an entry for an explicit practice (sign-in, before anyone is current).
+func (s *Server) auditFor(c echo.Context, practiceID int64, e store.AuditEntry) error {
+	e.IP = c.RealIP()
+	e.RequestID = requestIDOf(c)
+	if e.Outcome == "" {
+		e.Outcome = store.OutcomeSuccess
+	}
+	return s.store.RecordAudit(c.Request().Context(), practiceID, e)
+}

@@ -1,0 +1,127 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/securebase/securebase/internal/auth"
+	"github.com/securebase/securebase/internal/store"
+)
+
+const ctxUser = "user"
+
+// seenWriteInterval bounds how often the last-seen time is written back to the session row.
+const seenWriteInterval = time.Minute
+
+// errCSRF marks a refused state-changing request; the error page explains it kindly.
+var errCSRF = echo.NewHTTPError(http.StatusForbidden, "csrf")
+
+// currentUser returns the signed-in staff member, or nil.
+func currentUser(c echo.Context) *store.User {
+	u, _ := c.Get(ctxUser).(*store.User)
+	return u
+}
+
+// csrf checks a token on every state-changing request: the hidden _csrf form field or the
+// X-CSRF-Token header must match the HttpOnly _csrf cookie. A browser's Sec-Fetch-Site
+// header can only add a refusal (cross-site), never excuse a missing token.
+func (s *Server) csrf() echo.MiddlewareFunc {
+	check := middleware.CSRFWithConfig(middleware.CSRFConfig{
+		TokenLookup:    "form:_csrf,header:X-CSRF-Token",
+		CookieName:     "_csrf",
+		CookiePath:     "/",
+		CookieHTTPOnly: true,
+		CookieSecure:   s.cfg.Secure(),
+		CookieSameSite: http.SameSiteLaxMode,
+		CookieMaxAge:   int(s.cfg.SessionLifetime.Seconds()),
+		ErrorHandler:   func(error, echo.Context) error { return errCSRF },
+	})
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		checked := check(next)
+		return func(c echo.Context) error {
+			r := c.Request()
+			safe := r.Method == http.MethodGet || r.Method == http.MethodHead
+			if !safe && r.Header.Get("Sec-Fetch-Site") == "cross-site" {
+				return errCSRF
+			}
+			r.Header.Del("Sec-Fetch-Site")
+			return checked(c)
+		}
+	}
+}
+
+func csrfToken(c echo.Context) string {
+	t, _ := c.Get("csrf").(string)
+	return t
+}
+
+// requireStaff lets a request through only for a signed-in, active staff member with
+// one of roles (any role when none is given). It enforces the idle timeout and the
+// absolute lifetime, and refreshes the last-seen time at most once a minute.
+func (s *Server) requireStaff(roles ...store.Role) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			ctx := c.Request().Context()
+			userID := s.sessions.GetInt64(ctx, auth.KeyUserID)
+			if userID == 0 {
+				return s.toLogin(c, "")
+			}
+			now := s.now()
+			seen := time.Unix(s.sessions.GetInt64(ctx, auth.KeySeenAt), 0)
+			signedIn := time.Unix(s.sessions.GetInt64(ctx, auth.KeySignedInAt), 0)
+			if now.Sub(seen) > s.cfg.SessionIdleTimeout || now.Sub(signedIn) > s.cfg.SessionLifetime {
+				if err := s.sessions.Destroy(ctx); err != nil {
+					return err
+				}
+				return s.toLogin(c, "You were signed out after a period of inactivity. Please sign in again.")
+			}
+			u, err := s.store.User(ctx, s.sessions.GetInt64(ctx, auth.KeyPracticeID), userID)
+			if errors.Is(err, store.ErrNotFound) || err == nil && !u.Active {
+				if err := s.sessions.Destroy(ctx); err != nil {
+					return err
+				}
+				return s.toLogin(c, "")
+			}
+			if err != nil {
+				return err
+			}
+			if now.Sub(seen) > seenWriteInterval {
+				s.sessions.Put(ctx, auth.KeySeenAt, now.Unix())
+			}
+			c.Set(ctxUser, &u)
+			if len(roles) > 0 && !slices.Contains(roles, u.Role) {
+				s.audit(c, store.AuditEntry{Action: "access.denied", EntityType: "route", EntityID: c.Path(), Outcome: store.OutcomeDenied})
+				return echo.ErrForbidden
+			}
+			return next(c)
+		}
+	}
+}
+
+// toLogin sends a signed-out visitor to the sign-in page, remembering where they were
+// going when it was a page (GET) of this site.
+func (s *Server) toLogin(c echo.Context, flash string) error {
+	if flash != "" {
+		s.sessions.Put(c.Request().Context(), auth.KeyFlash, flash)
+	}
+	target := "/login"
+	if r := c.Request(); r.Method == http.MethodGet && r.URL.Path != "/" {
+		target += "?next=" + url.QueryEscape(r.URL.RequestURI())
+	}
+	return c.Redirect(http.StatusSeeOther, target)
+}
+
+// safeNext returns next when it is a local path, else "/".
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}

@@ -1,0 +1,69 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+)
+
+// errorPage is the wording of one friendly error page.
+type errorPage struct {
+	Heading string
+	Message string
+}
+
+var errorPages = map[int]errorPage{
+	http.StatusBadRequest:            {"We could not read that request", "Something in the request was not in the form we expected. Go back and try again."},
+	http.StatusForbidden:             {"You do not have access to this page", "Your account does not allow this. If you think it should, ask your practice administrator."},
+	http.StatusNotFound:              {"Page not found", "There is nothing here. The address may be mistyped, or the page may have moved."},
+	http.StatusMethodNotAllowed:      {"Page not found", "There is nothing here. The address may be mistyped, or the page may have moved."},
+	http.StatusGone:                  {"This link has expired", "The link you followed is no longer active. Ask the person who sent it for a new one."},
+	http.StatusRequestEntityTooLarge: {"That was too large", "What you sent is larger than we accept. Please shorten it and try again."},
+	http.StatusTooManyRequests:       {"Too many requests", "You have made a lot of requests in a short time. Please wait a minute and try again."},
+	http.StatusInternalServerError:   {"Something went wrong", "We could not finish this request. Nothing you entered has been shared. Please try again in a moment."},
+	http.StatusServiceUnavailable:    {"Temporarily unavailable", "Secure Base cannot reach its database just now. Please try again in a minute."},
+}
+
+var csrfPage = errorPage{"This form has expired", "For your security, forms work only for a limited time and only from this site. Go back, reload the page and try again."}
+
+// handleError renders a friendly page for every error. Internal error text is logged with
+// the request id and never sent to the browser.
+func (s *Server) handleError(err error, c echo.Context) {
+	if c.Response().Committed {
+		return
+	}
+	code := http.StatusInternalServerError
+	var he *echo.HTTPError
+	if errors.As(err, &he) {
+		code = he.Code
+	}
+	if isDBUnavailable(err) {
+		code = http.StatusServiceUnavailable
+	}
+	if code >= 500 {
+		s.log.Error("request failed", "request_id", requestIDOf(c), "route", c.Path(), "status", code, "err", err)
+	}
+	ep, ok := errorPages[code]
+	if !ok {
+		ep = errorPages[http.StatusBadRequest]
+		if code >= 500 {
+			ep = errorPages[http.StatusInternalServerError]
+		}
+	}
+	if errors.Is(err, errCSRF) {
+		ep = csrfPage
+	}
+	if code == http.StatusMethodNotAllowed {
+		code = http.StatusNotFound
+	}
+	if c.Request().Method == http.MethodHead {
+		_ = c.NoContent(code)
+		return
+	}
+	p := &Page{Title: ep.Heading, User: currentUser(c), CSRF: csrfToken(c), RequestID: requestIDOf(c), Data: ep}
+	if rerr := s.render(c, code, "errors/error", p); rerr != nil {
+		s.log.Error("render error page", "request_id", requestIDOf(c), "err", rerr)
+		_ = c.String(code, ep.Heading+". Reference: "+requestIDOf(c))
+	}
+}

@@ -1,0 +1,108 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/auth"
+	"github.com/securebase/securebase/internal/store"
+)
+
+// Sign-in throttling: this many failures for one email or one IP within the window
+// refuse further attempts until the oldest failure leaves the window.
+const (
+	maxLoginFailures = 5
+	loginWindow      = 15 * time.Minute
+)
+
+type loginForm struct {
+	Email    string `form:"email" validate:"required,max=254"`
+	Password string `form:"password" validate:"required,max=1024"`
+	Next     string `form:"next"`
+}
+
+func (s *Server) loginPage(c echo.Context) error {
+	if s.sessions.GetInt64(c.Request().Context(), auth.KeyUserID) != 0 {
+		return c.Redirect(http.StatusSeeOther, "/")
+	}
+	p := s.page(c, "Sign in")
+	p.Form.Values = map[string][]string{"next": {safeNext(c.QueryParam("next"))}}
+	return s.render(c, http.StatusOK, "auth/login", p)
+}
+
+func (s *Server) login(c echo.Context) error {
+	ctx := c.Request().Context()
+	var in loginForm
+	form, err := s.bindForm(c, &in)
+	if err != nil {
+		return err
+	}
+	form.Values.Del("password")
+	p := s.page(c, "Sign in")
+	p.Form = form
+	if form.HasErrors() {
+		return s.render(c, http.StatusUnprocessableEntity, "auth/login", p)
+	}
+	ip := c.RealIP()
+	byEmail, byIP, err := s.store.RecentLoginFailures(ctx, in.Email, ip, s.now().Add(-loginWindow))
+	if err != nil {
+		return err
+	}
+	if byEmail >= maxLoginFailures || byIP >= maxLoginFailures {
+		if err := s.auditFor(c, 0, store.AuditEntry{Action: "auth.login", Outcome: store.OutcomeDenied, Detail: "throttled"}); err != nil {
+			return err
+		}
+		p.Form.Fail("_form", "Too many sign-in attempts. For your security, sign-in is paused for up to 15 minutes. Please try again later.")
+		return s.render(c, http.StatusTooManyRequests, "auth/login", p)
+	}
+
+	u, err := s.store.UserByEmail(ctx, in.Email)
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
+		return err
+	}
+	ok := s.passwords.Verify(in.Password, u.PasswordHash) && u.Active // Verify runs even for unknown emails
+	if err := s.store.RecordLoginAttempt(ctx, in.Email, ip, ok); err != nil {
+		return err
+	}
+	if !ok {
+		entry := store.AuditEntry{Action: "auth.login", Outcome: store.OutcomeFailure}
+		if u.ID != 0 {
+			entry.ActorUserID, entry.EntityType, entry.EntityID = u.ID, "user", strconv.FormatInt(u.ID, 10)
+		}
+		if err := s.auditFor(c, u.PracticeID, entry); err != nil {
+			return err
+		}
+		p.Form.Fail("_form", "The email or password is not right. Please try again.")
+		return s.render(c, http.StatusUnauthorized, "auth/login", p)
+	}
+
+	// A new token on sign-in, so a token planted before sign-in is worthless after it.
+	if err := s.sessions.RenewToken(ctx); err != nil {
+		return err
+	}
+	now := s.now()
+	s.sessions.Put(ctx, auth.KeyUserID, u.ID)
+	s.sessions.Put(ctx, auth.KeyPracticeID, u.PracticeID)
+	s.sessions.Put(ctx, auth.KeySignedInAt, now.Unix())
+	s.sessions.Put(ctx, auth.KeySeenAt, now.Unix())
+	if err := s.auditFor(c, u.PracticeID, store.AuditEntry{ActorUserID: u.ID, Action: "auth.login", EntityType: "user", EntityID: strconv.FormatInt(u.ID, 10)}); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, safeNext(in.Next))
+}
+
+func (s *Server) logout(c echo.Context) error {
+	ctx := c.Request().Context()
+	u := currentUser(c)
+	if err := s.audit(c, store.AuditEntry{Action: "auth.logout", EntityType: "user", EntityID: strconv.FormatInt(u.ID, 10)}); err != nil {
+		return err
+	}
+	if err := s.sessions.Destroy(ctx); err != nil {
+		return err
+	}
+	return s.flash(c, "/login", "You have signed out.")
+}

@@ -1,0 +1,158 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/auth"
+	"github.com/securebase/securebase/internal/store"
+	"github.com/securebase/securebase/templates"
+)
+
+// Page is what every template receives: the parts every page needs, plus Data, the
+// handler's own fields.
+type Page struct {
+	Title     string
+	User      *store.User
+	CSRF      string
+	Flash     string
+	RequestID string
+	Form      *Form
+	Data      any
+}
+
+// pages holds one parsed template set per page: the layout, the partials and the page.
+type pages struct {
+	sets map[string]*template.Template
+}
+
+// loadPages parses every file under pages/ and errors/ once, at boot.
+func loadPages(funcs template.FuncMap) (*pages, error) {
+	p := &pages{sets: map[string]*template.Template{}}
+	shared, err := template.New("").Funcs(funcs).ParseFS(templates.FS, "layouts/*.html", "partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, root := range []string{"pages", "errors"} {
+		err := fs.WalkDir(templates.FS, root, func(name string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || path.Ext(name) != ".html" {
+				return err
+			}
+			set, err := shared.Clone()
+			if err != nil {
+				return err
+			}
+			if _, err := set.ParseFS(templates.FS, name); err != nil {
+				return err
+			}
+			key := strings.TrimSuffix(strings.TrimPrefix(name, "pages/"), ".html")
+			p.sets[key] = set
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// page starts the page data every handler needs: user, CSRF token, flash and request id.
+func (s *Server) page(c echo.Context, title string) *Page {
+	return &Page{
+		Title:     title,
+		User:      currentUser(c),
+		CSRF:      csrfToken(c),
+		Flash:     s.sessions.PopString(c.Request().Context(), auth.KeyFlash),
+		RequestID: requestIDOf(c),
+		Form:      &Form{},
+	}
+}
+
+// render executes a page into a buffer first, so a template error becomes a clean 500
+// instead of half a page.
+func (s *Server) render(c echo.Context, status int, name string, p *Page) error {
+	set, ok := s.pages.sets[name]
+	if !ok {
+		return fmt.Errorf("render: no page %q", name)
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, "base", p); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	return c.HTMLBlob(status, buf.Bytes())
+}
+
+// flash stores a message for the next page and redirects there (post/redirect/get).
+func (s *Server) flash(c echo.Context, to, message string) error {
+	s.sessions.Put(c.Request().Context(), auth.KeyFlash, message)
+	return c.Redirect(http.StatusSeeOther, to)
+}
+
+// fieldArgs are the arguments of the "field" partial.
+type fieldArgs struct {
+	Form         *Form
+	Name, Label  string
+	Type         string
+	Autocomplete string
+	Required     bool
+	Hint         string
+}
+
+func (s *Server) templateFuncs() template.FuncMap {
+	return template.FuncMap{
+		"asset": s.assetURL,
+		"field": func(f *Form, name, label, typ, autocomplete string, required bool, hint string) fieldArgs {
+			return fieldArgs{Form: f, Name: name, Label: label, Type: typ, Autocomplete: autocomplete, Required: required, Hint: hint}
+		},
+		"roleName": roleName,
+		"date":     func(t time.Time) string { return t.UTC().Format("2 Jan 2006") },
+		"datetime": func(t time.Time) string { return t.UTC().Format("2 Jan 2006 15:04:05") },
+		"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+		"add":      func(a, b int) int { return a + b },
+		"sub":      func(a, b int) int { return a - b },
+	}
+}
+
+func roleName(r store.Role) string {
+	switch r {
+	case store.RoleAdmin:
+		return "Practice admin"
+	case store.RoleCounsellor:
+		return "Counsellor"
+	case store.RoleSupervisor:
+		return "Supervisor"
+	}
+	return string(r)
+}
+
+// Pager describes one page of a paginated list.
+type Pager struct {
+	Page, Pages int
+	base        url.Values
+	path        string
+}
+
+// newPager returns the pager for page (1-based) of total rows at perPage.
+func newPager(path string, query url.Values, page, perPage, total int) Pager {
+	pages := (total + perPage - 1) / perPage
+	return Pager{Page: page, Pages: max(pages, 1), base: query, path: path}
+}
+
+// URL returns the link to page n, keeping the other query parameters.
+func (p Pager) URL(n int) string {
+	q := url.Values{}
+	for k, v := range p.base {
+		q[k] = v
+	}
+	q.Set("page", fmt.Sprint(n))
+	return p.path + "?" + q.Encode()
+}

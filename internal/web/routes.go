@@ -1,0 +1,130 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/store"
+)
+
+// AccessKind says who may call a route.
+type AccessKind int
+
+// The kinds of access a route can have.
+const (
+	Public     AccessKind = iota // anyone, signed in or not
+	ClientLink                   // a client holding a private link's session
+	SignedIn                     // a staff member with one of Roles
+)
+
+// Access is the rule a route is registered with; the middleware is derived from it,
+// so what `securebase routes` prints is what the router enforces.
+type Access struct {
+	Kind  AccessKind
+	Roles []store.Role // for SignedIn; empty means any role
+}
+
+// String describes the rule for the routes listing.
+func (a Access) String() string {
+	switch a.Kind {
+	case Public:
+		return "public"
+	case ClientLink:
+		return "client-link"
+	}
+	if len(a.Roles) == 0 {
+		return "signed-in: any role"
+	}
+	names := make([]string, len(a.Roles))
+	for i, r := range a.Roles {
+		names[i] = string(r)
+	}
+	return "signed-in: " + strings.Join(names, ", ")
+}
+
+var (
+	public    = Access{Kind: Public}
+	anyStaff  = Access{Kind: SignedIn}
+	adminOnly = Access{Kind: SignedIn, Roles: []store.Role{store.RoleAdmin}}
+)
+
+// Route is one registered route and who may call it.
+type Route struct {
+	Method string
+	Path   string
+	Access Access
+}
+
+// Routes returns every route of the application, sorted by path then method.
+func (s *Server) Routes() []Route {
+	out := append([]Route(nil), s.routes...)
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Path != out[j].Path {
+			return out[i].Path < out[j].Path
+		}
+		return out[i].Method < out[j].Method
+	})
+	return out
+}
+
+// Echo returns the router, for tests that compare it with Routes.
+func (s *Server) Echo() *echo.Echo { return s.echo }
+
+// registerRoutes is the whole route table of the application.
+func (s *Server) registerRoutes() error {
+	r := &router{s: s, csrf: s.csrf()}
+	// Probes and assets: no session, no CSRF.
+	r.bare(http.MethodGet, "/healthz", s.healthz)
+	r.bare(http.MethodGet, "/readyz", s.readyz)
+	r.bare(http.MethodGet, "/assets/*", s.serveAsset)
+
+	r.add(http.MethodGet, "/login", public, s.loginPage)
+	r.add(http.MethodPost, "/login", public, s.login)
+	r.add(http.MethodPost, "/logout", anyStaff, s.logout)
+	r.add(http.MethodGet, "/", anyStaff, s.home)
+
+	r.add(http.MethodGet, "/account/password", anyStaff, s.passwordPage)
+	r.add(http.MethodPost, "/account/password", anyStaff, s.changePassword)
+
+	r.add(http.MethodGet, "/admin/users", adminOnly, s.listUsers)
+	r.add(http.MethodGet, "/admin/users/new", adminOnly, s.newUserPage)
+	r.add(http.MethodPost, "/admin/users", adminOnly, s.createUser)
+	r.add(http.MethodPost, "/admin/users/:id/deactivate", adminOnly, s.deactivateUser)
+	r.add(http.MethodPost, "/admin/users/:id/reset-password", adminOnly, s.resetPassword)
+	r.add(http.MethodGet, "/admin/audit", adminOnly, s.auditLog)
+
+	s.echo.RouteNotFound("/*", func(echo.Context) error { return echo.ErrNotFound }, s.loadSession)
+	return r.err
+}
+
+// router registers routes with the middleware their Access calls for.
+type router struct {
+	s    *Server
+	csrf echo.MiddlewareFunc
+	err  error
+}
+
+// bare registers a public route that needs no session (probes, assets).
+func (r *router) bare(method, path string, h echo.HandlerFunc) {
+	r.s.echo.Add(method, path, h)
+	r.s.routes = append(r.s.routes, Route{Method: method, Path: path, Access: public})
+}
+
+// add registers a route behind the session, CSRF and access checks its Access names.
+func (r *router) add(method, path string, access Access, h echo.HandlerFunc) {
+	mw := []echo.MiddlewareFunc{r.s.loadSession, r.csrf}
+	switch access.Kind {
+	case Public:
+	case SignedIn:
+		mw = append(mw, r.s.requireStaff(access.Roles...))
+	default:
+		r.err = fmt.Errorf("web: route %s %s: access %v is not wired yet", method, path, access)
+		return
+	}
+	r.s.echo.Add(method, path, h, mw...)
+	r.s.routes = append(r.s.routes, Route{Method: method, Path: path, Access: access})
+}

@@ -1,0 +1,111 @@
+// Package web is everything that knows Echo: the router, middleware, templates and handlers.
+package web
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+	"github.com/go-playground/validator/v10"
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/auth"
+	"github.com/securebase/securebase/internal/config"
+	"github.com/securebase/securebase/internal/store"
+)
+
+// Options are the parts a Server is built from.
+type Options struct {
+	Config    config.Config
+	Store     *store.Store
+	Logger    *slog.Logger
+	Passwords *auth.Passwords
+	Now       func() time.Time // the clock; time.Now when nil (tests move it forward)
+	Version   string
+}
+
+// Server holds every dependency of the handlers; nothing is global.
+type Server struct {
+	cfg       config.Config
+	store     *store.Store
+	log       *slog.Logger
+	passwords *auth.Passwords
+	sessions  *scs.SessionManager
+	pages     *pages
+	assets    *assetSet
+	now       func() time.Time
+	version   string
+	echo      *echo.Echo
+	routes    []Route
+	validate  *validator.Validate
+}
+
+// New builds the server: templates are parsed and routes registered here, so a missing
+// template fails the boot rather than a request.
+func New(opts Options) (*Server, error) {
+	s := &Server{
+		cfg:       opts.Config,
+		store:     opts.Store,
+		log:       opts.Logger,
+		passwords: opts.Passwords,
+		now:       opts.Now,
+		version:   opts.Version,
+		validate:  newValidator(),
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	var err error
+	if s.assets, err = loadAssets(); err != nil {
+		return nil, fmt.Errorf("web: assets: %w", err)
+	}
+	if s.pages, err = loadPages(s.templateFuncs()); err != nil {
+		return nil, fmt.Errorf("web: templates: %w", err)
+	}
+	s.sessions = auth.NewSessionManager(s.store, auth.SessionOptions{Lifetime: s.cfg.SessionLifetime, Secure: s.cfg.Secure()})
+	s.sessions.ErrorFunc = func(w http.ResponseWriter, _ *http.Request, err error) {
+		s.log.Error("session", "err", err)
+		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
+	}
+	s.echo = s.newEcho()
+	if err := s.registerRoutes(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Handler returns the HTTP handler of the whole application.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// HTTPServer returns an http.Server for addr with timeouts suited to a form-based app.
+func (s *Server) HTTPServer(addr string) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           s.echo,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      5 * time.Minute, // large exports stream for a while
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+}
+
+func (s *Server) newEcho() *echo.Echo {
+	e := echo.New()
+	e.HideBanner = true
+	e.HidePort = true
+	e.HTTPErrorHandler = s.handleError
+	e.IPExtractor = ipExtractor(s.cfg.TrustedProxies)
+	e.Use(s.requestID, s.logRequests, s.recoverPanic, s.securityHeaders)
+	e.Use(bodyLimit(s.cfg.BodyLimit))
+	if s.cfg.RateLimit > 0 {
+		e.Use(rateLimiter(s.cfg.RateLimit, s.cfg.RateBurst))
+	}
+	return e
+}
