@@ -49,9 +49,10 @@ func (migrator) Migrate(ctx context.Context, db *sql.DB, _ pgtestdb.Config) erro
 
 // Database is a fresh, migrated database of one test.
 type Database struct {
-	App   *sqlx.DB // connected as securebase_app, like the server
-	Name  string
-	admin *url.URL
+	App    *sqlx.DB // connected as securebase_app, like the server
+	AppURL string   // the URL App was opened with
+	Name   string
+	admin  *url.URL
 }
 
 // NewDatabase returns a fresh database for this test, cloned from the migrated template.
@@ -80,7 +81,7 @@ func NewDatabase(t testing.TB) *Database {
 		t.Fatalf("connect as %s: %v", pg.AppRole, err)
 	}
 	t.Cleanup(func() { _ = db.Close() })
-	return &Database{App: db, Name: instance.Database, admin: admin}
+	return &Database{App: db, AppURL: appURL.String(), Name: instance.Database, admin: admin}
 }
 
 // OpenAsAdmin connects to this test's database as a superuser, for checks the app role may

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/securebase/securebase/internal/testutil"
+)
+
+// syncBuffer is a strings.Builder safe for a server goroutine and the test to share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestServeRefusesASchemaThatIsBehind(t *testing.T) {
+	t.Setenv("DATABASE_URL", testutil.NewEmptyDatabase(t))
+	_, errOut, code := runCLI(t, "", "serve")
+	if code != 1 || !strings.Contains(errOut, "schema is behind") {
+		t.Fatalf("serve on an unmigrated database: exit %d, %q", code, errOut)
+	}
+}
+
+func TestServeMigratesSeedsServesAndShutsDownGracefully(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	t.Setenv("DATABASE_URL", testutil.NewEmptyDatabase(t))
+	t.Setenv("LISTEN_ADDR", addr)
+	t.Setenv("LOG_LEVEL", "warn")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut syncBuffer
+	done := make(chan int)
+	go func() { done <- run(ctx, []string{"serve", "--migrate", "--demo"}, strings.NewReader(""), &out, &errOut) }()
+
+	url := fmt.Sprintf("http://%s", addr)
+	var up bool
+	for i := 0; i < 100 && !up; i++ {
+		if res, err := http.Get(url + "/readyz"); err == nil {
+			res.Body.Close()
+			up = res.StatusCode == 200
+		}
+		if !up {
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	if !up {
+		cancel()
+		t.Fatalf("server never became ready; stderr: %s", errOut.String())
+	}
+	for _, want := range []string{"applied 0001_foundation.sql", "admin@harbour.example", "Harbour Street Counselling (demo)"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("stdout lacks %q", want)
+		}
+	}
+	cancel() // as SIGTERM does
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Fatalf("serve exited %d after shutdown: %s", code, errOut.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if _, err := http.Get(url + "/healthz"); err == nil {
+		t.Fatal("still accepting connections after shutdown")
+	}
+}

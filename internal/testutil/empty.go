@@ -1,0 +1,41 @@
+package testutil
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/lib/pq"
+
+	"github.com/securebase/securebase/internal/pg"
+)
+
+// NewEmptyDatabase creates a database with no schema at all and returns a superuser URL
+// to it; it is dropped when the test ends. Migration tests start from it.
+func NewEmptyDatabase(t testing.TB) string {
+	t.Helper()
+	admin := adminURL(t)
+	ctx := context.Background()
+	db, err := pg.Open(ctx, admin.String(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	name := "empty_" + strings.ToLower(strings.NewReplacer("/", "_", " ", "_", "-", "_").Replace(t.Name()))
+	_, _ = db.Exec("DROP DATABASE IF EXISTS " + pq.QuoteIdentifier(name) + " WITH (FORCE)")
+	if _, err := db.Exec("CREATE DATABASE " + pq.QuoteIdentifier(name) + " TEMPLATE template0"); err != nil {
+		t.Fatal(err)
+	}
+	if err := pg.EnsureAppRole(ctx, db); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if db, err := pg.Open(context.Background(), admin.String(), 1); err == nil {
+			_, _ = db.Exec("DROP DATABASE IF EXISTS " + pq.QuoteIdentifier(name) + " WITH (FORCE)")
+			_ = db.Close()
+		}
+	})
+	u := *admin
+	u.Path = "/" + name
+	return u.String()
+}
