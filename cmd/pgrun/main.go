@@ -44,7 +44,7 @@ func run(dir string, args []string) int {
 		fmt.Fprintln(os.Stderr, "pgrun:", err)
 		return 1
 	}
-	cmd := exec.Command(args[0], args[1:]...)
+	cmd := exec.Command(args[0], args[1:]...) //nolint:gosec // running the given command is this tool's purpose
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	cmd.Env = append(os.Environ(),
 		"TEST_DATABASE_URL="+cluster.URL("postgres", "postgres"),

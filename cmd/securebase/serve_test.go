@@ -54,7 +54,9 @@ func TestServeMigratesSeedsServesAndShutsDownGracefully(t *testing.T) {
 	defer cancel()
 	var out, errOut syncBuffer
 	done := make(chan int)
-	go func() { done <- run(ctx, []string{"serve", "--migrate", "--demo"}, strings.NewReader(""), &out, &errOut) }()
+	go func() {
+		done <- run(ctx, []string{"serve", "--migrate", "--demo"}, strings.NewReader(""), &out, &errOut)
+	}()
 
 	url := fmt.Sprintf("http://%s", addr)
 	var up bool
@@ -85,7 +87,8 @@ func TestServeMigratesSeedsServesAndShutsDownGracefully(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not stop")
 	}
-	if _, err := http.Get(url + "/healthz"); err == nil {
+	if res, err := http.Get(url + "/healthz"); err == nil {
+		res.Body.Close()
 		t.Fatal("still accepting connections after shutdown")
 	}
 }

@@ -25,10 +25,10 @@ type PolicyError string
 // Error returns the message to show beside the password field.
 func (e PolicyError) Error() string { return string(e) }
 
-// Password policy failures.
+// Password policy failures (messages about passwords, not credentials).
 const (
-	ErrPasswordTooShort PolicyError = "Use at least 12 characters."
-	ErrPasswordTooLong  PolicyError = "Use at most 128 characters."
+	ErrPasswordTooShort PolicyError = "Use at least 12 characters." //nolint:gosec // a message, not a credential
+	ErrPasswordTooLong  PolicyError = "Use at most 128 characters." //nolint:gosec // a message, not a credential
 	ErrPasswordCommon   PolicyError = "This password is too common. Try a few unrelated words together."
 )
 

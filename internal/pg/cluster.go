@@ -134,7 +134,7 @@ func (c *Cluster) initIfEmpty(ctx context.Context) error {
 		return c.chownForServer(c.Dir)
 	}
 	// The parent stays traversable: as root, the server runs as another user.
-	if err := os.MkdirAll(filepath.Dir(c.Dir), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(c.Dir), 0o755); err != nil { //nolint:gosec // must be traversable by the postgres user
 		return fmt.Errorf("pg: create %s: %w", filepath.Dir(c.Dir), err)
 	}
 	if err := os.MkdirAll(c.Dir, 0o700); err != nil {

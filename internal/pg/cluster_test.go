@@ -33,7 +33,7 @@ func TestPrivateClusterStartsOnASocketOnlyAndStops(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Stop(ctx)
+	defer func() { _ = c.Stop(ctx) }()
 	if c.TCP || c.URL("postgres", "postgres") != "" {
 		t.Fatal("a local cluster for make run must not listen on TCP")
 	}

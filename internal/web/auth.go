@@ -97,7 +97,9 @@ func (s *Server) requireStaff(roles ...store.Role) echo.MiddlewareFunc {
 			}
 			c.Set(ctxUser, &u)
 			if len(roles) > 0 && !slices.Contains(roles, u.Role) {
-				s.audit(c, store.AuditEntry{Action: "access.denied", EntityType: "route", EntityID: c.Path(), Outcome: store.OutcomeDenied})
+				if err := s.audit(c, store.AuditEntry{Action: "access.denied", EntityType: "route", EntityID: c.Path(), Outcome: store.OutcomeDenied}); err != nil {
+					return err
+				}
 				return echo.ErrForbidden
 			}
 			return next(c)

@@ -145,6 +145,9 @@ func TestRateLimitPerClientIP(t *testing.T) {
 	if statuses[429] == 0 || statuses[200] < 5 {
 		t.Fatalf("statuses for 12 quick requests with burst 5: %v, want at least 5 OK then 429", statuses)
 	}
+	if res := c.Get("/login"); !strings.Contains(res.Body, "Too many requests") {
+		t.Fatal("the 429 page is not the friendly one")
+	}
 	// A spoofed X-Forwarded-For does not buy a fresh allowance when no proxy is trusted.
 	res := c.Do("GET", "/login", nil, http.Header{"X-Forwarded-For": {"198.51.100.77"}})
 	if res.Status != 429 {
@@ -205,5 +208,30 @@ func TestRoutesListingMatchesTheRouter(t *testing.T) {
 		if res.Status != 303 || !strings.HasPrefix(res.Location, "/login") {
 			t.Errorf("%s %s listed as %q answered an anonymous caller with %d", r.Method, r.Path, r.Access, res.Status)
 		}
+	}
+}
+
+func TestInternalErrorsShowAFriendlyPageAndAreLoggedWithoutDetailToTheBrowser(t *testing.T) {
+	t.Parallel()
+	app := testutil.NewApp(t)
+	practice := app.Practice("Harbour")
+	admin, _ := app.SignedIn(practice.ID, store.RoleAdmin)
+	// Break the database in a way that is not an outage: the app role loses a privilege.
+	if _, err := app.DB.OpenAsAdmin(t).Exec(`REVOKE SELECT ON audit_log FROM securebase_app`); err != nil {
+		t.Fatal(err)
+	}
+	res := admin.Get("/admin/audit")
+	if res.Status != 500 || !strings.Contains(res.Body, "Something went wrong") {
+		t.Fatalf("status %d, want the 500 page", res.Status)
+	}
+	if strings.Contains(res.Body, "permission denied") || strings.Contains(res.Body, "audit_log") {
+		t.Fatal("the database error reached the browser")
+	}
+	id := res.Header.Get("X-Request-Id")
+	if !strings.Contains(res.Body, id) || !strings.Contains(app.Logs.String(), `"request_id":"`+id+`"`) {
+		t.Fatal("the page and the log should share the request id")
+	}
+	if !strings.Contains(app.Logs.String(), "permission denied") {
+		t.Fatal("the cause is not in the log")
 	}
 }

@@ -140,7 +140,9 @@ func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
 			return fmt.Errorf("load session: %w", err)
 		}
 		c.SetRequest(c.Request().WithContext(ctx))
-		c.Response().Header().Add("Vary", "Cookie")
+		if c.Response().Header().Get("Vary") == "" {
+			c.Response().Header().Set("Vary", "Cookie")
+		}
 		c.Response().Before(func() { s.saveSession(c) })
 		return next(c)
 	}
