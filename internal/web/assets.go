@@ -25,7 +25,7 @@ type assetSet struct {
 func loadAssets() (*assetSet, error) {
 	a := &assetSet{urls: map[string]string{}, files: map[string][]byte{}}
 	err := fs.WalkDir(assets.FS, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(name, ".go") {
+		if err != nil || d.IsDir() || strings.HasSuffix(name, ".go") || strings.HasSuffix(name, ".md") {
 			return err
 		}
 		b, err := fs.ReadFile(assets.FS, name)
