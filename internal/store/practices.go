@@ -9,27 +9,30 @@ import (
 type Practice struct {
 	ID        int64     `db:"id"`
 	Name      string    `db:"name"`
+	TimeZone  string    `db:"time_zone"`
 	CreatedAt time.Time `db:"created_at"`
 }
+
+const practiceColumns = `id, name, time_zone, created_at`
 
 // CreatePractice adds a practice; ErrConflict when the name is taken.
 func (s *Store) CreatePractice(ctx context.Context, name string) (Practice, error) {
 	var p Practice
-	err := s.db.GetContext(ctx, &p, `INSERT INTO practices (name) VALUES ($1) RETURNING id, name, created_at`, name)
+	err := s.db.GetContext(ctx, &p, `INSERT INTO practices (name) VALUES ($1) RETURNING `+practiceColumns, name)
 	return p, mapErr("create practice", err)
 }
 
 // Practice returns the practice with id practiceID.
 func (s *Store) Practice(ctx context.Context, practiceID int64) (Practice, error) {
 	var p Practice
-	err := s.db.GetContext(ctx, &p, `SELECT id, name, created_at FROM practices WHERE id = $1`, practiceID)
+	err := s.db.GetContext(ctx, &p, `SELECT `+practiceColumns+` FROM practices WHERE id = $1`, practiceID)
 	return p, mapErr("practice", err)
 }
 
 // PracticeByName finds a practice by its name, ignoring case. Used by the command line only.
 func (s *Store) PracticeByName(ctx context.Context, name string) (Practice, error) {
 	var p Practice
-	err := s.db.GetContext(ctx, &p, `SELECT id, name, created_at FROM practices WHERE lower(name) = lower($1)`, name)
+	err := s.db.GetContext(ctx, &p, `SELECT `+practiceColumns+` FROM practices WHERE lower(name) = lower($1)`, name)
 	return p, mapErr("practice by name", err)
 }
 

@@ -83,3 +83,11 @@ func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id 
 
 // nullString maps "" to NULL.
 func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
+
+// stringArray passes a []string as a PostgreSQL text[]; nil becomes an empty array, not NULL.
+func stringArray(s []string) pq.StringArray {
+	if s == nil {
+		return pq.StringArray{}
+	}
+	return pq.StringArray(s)
+}

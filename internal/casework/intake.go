@@ -1,0 +1,185 @@
+package casework
+
+import (
+	"reflect"
+	"slices"
+)
+
+// Section is one part of the intake form, saved on its own.
+type Section struct {
+	Key   string
+	Title string
+}
+
+// IntakeSections lists the intake's sections in the order the form shows them.
+func IntakeSections() []Section {
+	return []Section{
+		{"concerns", "Presenting concerns"},
+		{"relationship", "Relationship status and history"},
+		{"history", "Family and attachment history"},
+		{"beliefs", "Core beliefs, distortions and triggers"},
+		{"wider", "The wider picture"},
+		{"plan", "Plan"},
+		{"risk", "Risk screen"},
+	}
+}
+
+// Intake is one version of a client's structured intake. It is stored whole as JSON;
+// each field's section tag says which part of the form it belongs to, and its form and
+// validate tags how it is read from that part.
+type Intake struct {
+	Concerns         []string `json:"concerns" form:"concerns" section:"concerns"`
+	ConcernsOwnWords string   `json:"concerns_own_words" form:"concerns_own_words" section:"concerns" validate:"max=5000"`
+
+	RelationshipStatus  string `json:"relationship_status" form:"relationship_status" section:"relationship"`
+	RelationshipHistory string `json:"relationship_history" form:"relationship_history" section:"relationship" validate:"max=5000"`
+	ClientChecking      string `json:"client_checking" form:"client_checking" section:"relationship" validate:"max=5000"`
+	PartnerChecking     string `json:"partner_checking" form:"partner_checking" section:"relationship" validate:"max=5000"`
+	Onset               string `json:"onset" form:"onset" section:"relationship" validate:"max=5000"`
+	Course              string `json:"course" form:"course" section:"relationship" validate:"max=5000"`
+
+	FamilyHistory     string `json:"family_history" form:"family_history" section:"history" validate:"max=5000"`
+	AttachmentHistory string `json:"attachment_history" form:"attachment_history" section:"history" validate:"max=5000"`
+	AttachmentStyle   string `json:"attachment_style" form:"attachment_style" section:"history"`
+
+	CoreBeliefs         []string `json:"core_beliefs" form:"core_beliefs" section:"beliefs"`
+	CoreBeliefsOwnWords string   `json:"core_beliefs_own_words" form:"core_beliefs_own_words" section:"beliefs" validate:"max=5000"`
+	Distortions         []string `json:"distortions" form:"distortions" section:"beliefs"`
+	Triggers            string   `json:"triggers" form:"triggers" section:"beliefs" validate:"max=5000"`
+
+	CoOccurring      []string `json:"co_occurring" form:"co_occurring" section:"wider"`
+	CoOccurringNotes string   `json:"co_occurring_notes" form:"co_occurring_notes" section:"wider" validate:"max=5000"`
+	PreviousTherapy  string   `json:"previous_therapy" form:"previous_therapy" section:"wider" validate:"max=5000"`
+	MedicalNotes     string   `json:"medical_notes" form:"medical_notes" section:"wider" validate:"max=5000"`
+	SubstanceUse     string   `json:"substance_use" form:"substance_use" section:"wider" validate:"max=5000"`
+	SocialSupports   string   `json:"social_supports" form:"social_supports" section:"wider" validate:"max=5000"`
+	Strengths        string   `json:"strengths" form:"strengths" section:"wider" validate:"max=5000"`
+
+	Approaches          []string `json:"approaches" form:"approaches" section:"plan"`
+	Format              string   `json:"format" form:"format" section:"plan"`
+	AnticipatedSessions int      `json:"anticipated_sessions" form:"anticipated_sessions" section:"plan" validate:"min=0,max=200"`
+	Hopes               string   `json:"hopes" form:"hopes" section:"plan" validate:"max=5000"`
+
+	RiskSelfHarm       string   `json:"risk_self_harm" form:"risk_self_harm" section:"risk"`
+	RiskSelfHarmNotes  string   `json:"risk_self_harm_notes" form:"risk_self_harm_notes" section:"risk" validate:"max=5000"`
+	RiskToOthers       string   `json:"risk_to_others" form:"risk_to_others" section:"risk"`
+	RiskToOthersNotes  string   `json:"risk_to_others_notes" form:"risk_to_others_notes" section:"risk" validate:"max=5000"`
+	RiskIPV            string   `json:"risk_ipv" form:"risk_ipv" section:"risk"`
+	RiskIPVSigns       []string `json:"risk_ipv_signs" form:"risk_ipv_signs" section:"risk"`
+	RiskIPVNotes       string   `json:"risk_ipv_notes" form:"risk_ipv_notes" section:"risk" validate:"max=5000"`
+	SafetyPlan         string   `json:"safety_plan" form:"safety_plan" section:"risk" validate:"max=5000"`
+	OverallRisk        string   `json:"overall_risk" form:"overall_risk" section:"risk"`
+	RiskScreenComplete bool     `json:"risk_screen_complete" form:"-" section:"risk"`
+}
+
+// SectionFields returns the Go field names of a section, for partial validation.
+func SectionFields(section string) []string {
+	var names []string
+	t := reflect.TypeOf(Intake{})
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).Tag.Get("section") == section {
+			names = append(names, t.Field(i).Name)
+		}
+	}
+	return names
+}
+
+// WithSection returns a copy of in with the fields of one section taken from from.
+func (in Intake) WithSection(section string, from Intake) Intake {
+	dst := reflect.ValueOf(&in).Elem()
+	src := reflect.ValueOf(from)
+	t := dst.Type()
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).Tag.Get("section") == section {
+			dst.Field(i).Set(src.Field(i))
+		}
+	}
+	return in
+}
+
+// SectionEqual reports whether a and b agree on every field of a section.
+func SectionEqual(section string, a, b Intake) bool {
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	t := va.Type()
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).Tag.Get("section") == section && !reflect.DeepEqual(va.Field(i).Interface(), vb.Field(i).Interface()) {
+			return false
+		}
+	}
+	return true
+}
+
+// SectionProblems checks the choices of one section against the vocabulary (lengths are
+// checked by the validate tags) and returns a message per form field.
+func (in Intake) SectionProblems(section string) map[string]string {
+	p := map[string]string{}
+	check := func(field string, ok bool, msg string) {
+		if !ok {
+			p[field] = msg
+		}
+	}
+	const pick = "Choose from the list."
+	switch section {
+	case "concerns":
+		check("concerns", PresentingConcerns().HasAll(in.Concerns), pick)
+	case "relationship":
+		check("relationship_status", in.RelationshipStatus == "" || RelationshipStatuses().Has(in.RelationshipStatus), pick)
+	case "history":
+		check("attachment_style", AttachmentStyles().Has(in.AttachmentStyle), pick)
+	case "beliefs":
+		check("core_beliefs", CoreBeliefs().HasAll(in.CoreBeliefs), pick)
+		check("distortions", Distortions().HasAll(in.Distortions), pick)
+	case "wider":
+		check("co_occurring", CoOccurring().HasAll(in.CoOccurring), pick)
+	case "plan":
+		check("approaches", Approaches().HasAll(in.Approaches), pick)
+		check("format", in.Format == "" || Formats().Has(in.Format), pick)
+	case "risk":
+		answers := RiskAnswers()
+		check("risk_self_harm", answers.Has(in.RiskSelfHarm), "Record none, some or serious.")
+		check("risk_to_others", answers.Has(in.RiskToOthers), "Record none, some or serious.")
+		check("risk_ipv", answers.Has(in.RiskIPV), "Record none, some or serious.")
+		check("risk_ipv_signs", CoerciveSigns().HasAll(in.RiskIPVSigns), pick)
+		check("overall_risk", RiskLevels().Has(in.OverallRisk), "Choose the overall risk level.")
+		if in.RiskIPV == "none" && len(in.RiskIPVSigns) > 0 {
+			p["risk_ipv"] = "Signs of coercive control are ticked: record some or serious."
+		}
+		raised := in.RiskSelfHarm == "serious" || in.RiskToOthers == "serious" || in.RiskIPV == "serious"
+		if raised && (in.OverallRisk == "none" || in.OverallRisk == "low") {
+			p["overall_risk"] = "A serious answer above needs an overall level of moderate or high."
+		}
+		if in.RiskRaised() && in.SafetyPlan == "" {
+			p["safety_plan"] = "With a raised risk, record the safety plan agreed (or why there is none yet)."
+		}
+	}
+	return p
+}
+
+// RiskRaised reports whether the risk screen calls for a flag: any answer above none, or
+// an overall level of moderate or high.
+func (in Intake) RiskRaised() bool {
+	for _, a := range []string{in.RiskSelfHarm, in.RiskToOthers, in.RiskIPV} {
+		if a == "some" || a == "serious" {
+			return true
+		}
+	}
+	return slices.Contains([]string{"moderate", "high"}, in.OverallRisk)
+}
+
+// RiskSummary names the raised parts of the risk screen in a few words, for the flag.
+func (in Intake) RiskSummary() string {
+	var parts []string
+	add := func(answer, what string) {
+		if answer == "some" || answer == "serious" {
+			parts = append(parts, what+": "+answer)
+		}
+	}
+	add(in.RiskSelfHarm, "self-harm or suicide")
+	add(in.RiskToOthers, "risk to others")
+	add(in.RiskIPV, "partner violence or coercive control")
+	s := "Overall risk " + RiskLevels().Label(in.OverallRisk)
+	for _, p := range parts {
+		s += "; " + p
+	}
+	return s
+}

@@ -1,0 +1,198 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+)
+
+// Goal is a SMART goal of a client.
+type Goal struct {
+	ID            int64          `db:"id"`
+	ClientID      int64          `db:"client_id"`
+	Statement     string         `db:"statement"`
+	What          string         `db:"what"`
+	Where         string         `db:"where_"`
+	WithWhom      string         `db:"with_whom"`
+	Metric        string         `db:"metric"`
+	Unit          string         `db:"unit"`
+	Direction     string         `db:"direction"`
+	BaselineValue *float64       `db:"baseline_value"`
+	BaselineDate  *time.Time     `db:"baseline_date"`
+	TargetValue   *float64       `db:"target_value"`
+	MeasureHow    string         `db:"measure_how"`
+	MeasureOften  string         `db:"measure_often"`
+	Steps         string         `db:"steps"`
+	Supports      string         `db:"supports"`
+	Concerns      pq.StringArray `db:"concerns"`
+	TargetDate    *time.Time     `db:"target_date"`
+	Status        string         `db:"status"`
+	ReplacedBy    *int64         `db:"replaced_by"`
+	Version       int            `db:"version"`
+	CreatedAt     time.Time      `db:"created_at"`
+	UpdatedAt     time.Time      `db:"updated_at"`
+}
+
+// GoalInput is the content of a goal as edited.
+type GoalInput struct {
+	Statement, What, Where, WithWhom string
+	Metric, Unit, Direction          string
+	BaselineValue                    *float64
+	BaselineDate                     *time.Time
+	TargetValue                      *float64
+	MeasureHow, MeasureOften         string
+	Steps, Supports                  string
+	Concerns                         []string
+	TargetDate                       *time.Time
+}
+
+// GoalStatusChange is one step of a goal's lifecycle.
+type GoalStatusChange struct {
+	FromStatus    string    `db:"from_status"`
+	ToStatus      string    `db:"to_status"`
+	Reason        string    `db:"reason"`
+	ChangedByName string    `db:"changed_by_name"`
+	ChangedAt     time.Time `db:"changed_at"`
+}
+
+// GoalReading is one dated value of a goal's measure.
+type GoalReading struct {
+	ID          int64     `db:"id"`
+	GoalID      int64     `db:"goal_id"`
+	ReadingDate time.Time `db:"reading_date"`
+	Value       float64   `db:"value"`
+	Note        string    `db:"note"`
+	Source      string    `db:"source"`
+}
+
+const goalColumns = `id, client_id, statement, what, where_, with_whom, metric, unit, direction, baseline_value,
+	baseline_date, target_value, measure_how, measure_often, steps, supports, concerns, target_date, status,
+	replaced_by, version, created_at, updated_at`
+
+func goalArgs(in GoalInput) []any {
+	return []any{in.Statement, in.What, in.Where, in.WithWhom, in.Metric, in.Unit, in.Direction, in.BaselineValue,
+		in.BaselineDate, in.TargetValue, in.MeasureHow, in.MeasureOften, in.Steps, in.Supports, stringArray(in.Concerns), in.TargetDate}
+}
+
+const insertGoal = `INSERT INTO goals (practice_id, client_id, created_by, statement, what, where_, with_whom, metric, unit,
+		direction, baseline_value, baseline_date, target_value, measure_how, measure_often, steps, supports, concerns, target_date)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`
+
+// CreateGoal adds a draft goal for a client.
+func (s *Store) CreateGoal(ctx context.Context, practiceID, clientID, userID int64, in GoalInput) (int64, error) {
+	var id int64
+	err := s.db.GetContext(ctx, &id, insertGoal, append([]any{practiceID, clientID, userID}, goalArgs(in)...)...)
+	return id, mapErr("create goal", err)
+}
+
+// Goal returns one goal of the client.
+func (s *Store) Goal(ctx context.Context, practiceID, clientID, goalID int64) (Goal, error) {
+	var g Goal
+	err := s.db.GetContext(ctx, &g, `SELECT `+goalColumns+` FROM goals WHERE practice_id = $1 AND client_id = $2 AND id = $3`,
+		practiceID, clientID, goalID)
+	return g, mapErr("goal", err)
+}
+
+// Goals lists the client's goals: active first, then drafts, then closed ones.
+func (s *Store) Goals(ctx context.Context, practiceID, clientID int64) ([]Goal, error) {
+	var gs []Goal
+	err := s.db.SelectContext(ctx, &gs, `SELECT `+goalColumns+` FROM goals WHERE practice_id = $1 AND client_id = $2
+		ORDER BY array_position(ARRAY['active','draft','achieved','revised','discontinued'], status), created_at DESC`,
+		practiceID, clientID)
+	return gs, mapErr("goals", err)
+}
+
+// UpdateGoal saves an edit of a draft or active goal made from version; ErrConflict when
+// the goal changed in between (or is no longer editable).
+func (s *Store) UpdateGoal(ctx context.Context, practiceID, clientID, goalID int64, version int, in GoalInput) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE goals SET statement = $5, what = $6, where_ = $7, with_whom = $8, metric = $9,
+			unit = $10, direction = $11, baseline_value = $12, baseline_date = $13, target_value = $14, measure_how = $15,
+			measure_often = $16, steps = $17, supports = $18, concerns = $19, target_date = $20,
+			version = version + 1, updated_at = now()
+		WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND version = $4 AND status IN ('draft', 'active')`,
+		append([]any{practiceID, clientID, goalID, version}, goalArgs(in)...)...)
+	if err := affected("update goal", res, err); err != ErrNotFound {
+		return err
+	}
+	return ErrConflict
+}
+
+// TransitionGoal moves a goal from one status to another with a reason, recording the
+// change; ErrConflict when the goal is no longer in from.
+func (s *Store) TransitionGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, from, to, reason string) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		return transitionGoal(ctx, tx, practiceID, clientID, goalID, userID, from, to, reason, nil)
+	})
+}
+
+// ReviseGoal closes an active goal as revised and creates its replacement as a draft
+// (a copy to edit), linked from the old one. It returns the new goal's id.
+func (s *Store) ReviseGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, reason string) (int64, error) {
+	var newID int64
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var old Goal
+		if err := tx.GetContext(ctx, &old, `SELECT `+goalColumns+` FROM goals WHERE practice_id = $1 AND client_id = $2 AND id = $3 FOR UPDATE`,
+			practiceID, clientID, goalID); err != nil {
+			return mapErr("goal", err)
+		}
+		in := GoalInput{old.Statement, old.What, old.Where, old.WithWhom, old.Metric, old.Unit, old.Direction, old.BaselineValue,
+			old.BaselineDate, old.TargetValue, old.MeasureHow, old.MeasureOften, old.Steps, old.Supports, old.Concerns, old.TargetDate}
+		if err := tx.GetContext(ctx, &newID, insertGoal, append([]any{practiceID, clientID, userID}, goalArgs(in)...)...); err != nil {
+			return mapErr("create replacement goal", err)
+		}
+		return transitionGoal(ctx, tx, practiceID, clientID, goalID, userID, "active", "revised", reason, &newID)
+	})
+	return newID, err
+}
+
+func transitionGoal(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, goalID, userID int64, from, to, reason string, replacedBy *int64) error {
+	res, err := tx.ExecContext(ctx, `UPDATE goals SET status = $5, replaced_by = coalesce($6, replaced_by), version = version + 1, updated_at = now()
+		WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND status = $4`, practiceID, clientID, goalID, from, to, replacedBy)
+	if err := affected("transition goal", res, err); err != nil {
+		if err == ErrNotFound {
+			return ErrConflict
+		}
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO goal_status_changes (practice_id, goal_id, from_status, to_status, reason, changed_by)
+		VALUES ($1, $2, $3, $4, $5, $6)`, practiceID, goalID, from, to, reason, userID)
+	return mapErr("record goal status change", err)
+}
+
+// GoalHistory lists a goal's status changes, oldest first.
+func (s *Store) GoalHistory(ctx context.Context, practiceID, goalID int64) ([]GoalStatusChange, error) {
+	var hs []GoalStatusChange
+	err := s.db.SelectContext(ctx, &hs, `SELECT h.from_status, h.to_status, h.reason, u.display_name AS changed_by_name, h.changed_at
+		FROM goal_status_changes h JOIN users u ON u.practice_id = h.practice_id AND u.id = h.changed_by
+		WHERE h.practice_id = $1 AND h.goal_id = $2 ORDER BY h.changed_at, h.id`, practiceID, goalID)
+	return hs, mapErr("goal history", err)
+}
+
+// AddGoalReading records a counsellor's reading of a goal's measure.
+func (s *Store) AddGoalReading(ctx context.Context, practiceID, clientID, goalID, userID int64, date time.Time, value float64, note string) error {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO goal_readings (practice_id, goal_id, reading_date, value, note, recorded_by)
+		SELECT $1, g.id, $4, $5, $6, $7 FROM goals g WHERE g.practice_id = $1 AND g.client_id = $2 AND g.id = $3`,
+		practiceID, clientID, goalID, date, value, note, userID)
+	return affected("add goal reading", res, err)
+}
+
+// GoalReadings returns the readings of several goals of one practice in one query, by goal id,
+// each oldest first.
+func (s *Store) GoalReadings(ctx context.Context, practiceID int64, goalIDs []int64) (map[int64][]GoalReading, error) {
+	out := map[int64][]GoalReading{}
+	if len(goalIDs) == 0 {
+		return out, nil
+	}
+	var rs []GoalReading
+	err := s.db.SelectContext(ctx, &rs, `SELECT id, goal_id, reading_date, value, note, source FROM goal_readings
+		WHERE practice_id = $1 AND goal_id = ANY($2) ORDER BY goal_id, reading_date, id`, practiceID, pq.Int64Array(goalIDs))
+	if err != nil {
+		return nil, mapErr("goal readings", err)
+	}
+	for _, r := range rs {
+		out[r.GoalID] = append(out[r.GoalID], r)
+	}
+	return out, nil
+}

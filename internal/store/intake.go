@@ -1,0 +1,90 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// IntakeVersion is one saved version of a client's intake; Data is the whole intake as JSON.
+type IntakeVersion struct {
+	Version     int       `db:"version"`
+	Section     string    `db:"section"`
+	Data        []byte    `db:"data"`
+	SavedBy     int64     `db:"saved_by"`
+	SavedByName string    `db:"saved_by_name"`
+	SavedAt     time.Time `db:"saved_at"`
+}
+
+// RiskFlagInput raises a flag together with an intake save.
+type RiskFlagInput struct {
+	Source  string
+	Summary string
+}
+
+const intakeColumns = `v.version, v.section, v.data, v.saved_by, u.display_name AS saved_by_name, v.saved_at
+	FROM intake_versions v JOIN users u ON u.practice_id = v.practice_id AND u.id = v.saved_by`
+
+// LatestIntake returns the newest intake version; ErrNotFound when none was saved yet.
+func (s *Store) LatestIntake(ctx context.Context, practiceID, clientID int64) (IntakeVersion, error) {
+	var v IntakeVersion
+	err := s.db.GetContext(ctx, &v, `SELECT `+intakeColumns+`
+		WHERE v.practice_id = $1 AND v.client_id = $2 ORDER BY v.version DESC LIMIT 1`, practiceID, clientID)
+	return v, mapErr("latest intake", err)
+}
+
+// IntakeVersionAt returns one version of a client's intake.
+func (s *Store) IntakeVersionAt(ctx context.Context, practiceID, clientID int64, version int) (IntakeVersion, error) {
+	var v IntakeVersion
+	err := s.db.GetContext(ctx, &v, `SELECT `+intakeColumns+`
+		WHERE v.practice_id = $1 AND v.client_id = $2 AND v.version = $3`, practiceID, clientID, version)
+	return v, mapErr("intake version", err)
+}
+
+// IntakeHistory lists every version, newest first, without their data.
+func (s *Store) IntakeHistory(ctx context.Context, practiceID, clientID int64) ([]IntakeVersion, error) {
+	var vs []IntakeVersion
+	err := s.db.SelectContext(ctx, &vs, `SELECT v.version, v.section, ''::bytea AS data, v.saved_by, u.display_name AS saved_by_name, v.saved_at
+		FROM intake_versions v JOIN users u ON u.practice_id = v.practice_id AND u.id = v.saved_by
+		WHERE v.practice_id = $1 AND v.client_id = $2 ORDER BY v.version DESC`, practiceID, clientID)
+	return vs, mapErr("intake history", err)
+}
+
+// SaveIntake writes version base+1 of the intake. ErrConflict means someone saved a newer
+// version since base was read. A flag, when given, is raised unless one is already open.
+func (s *Store) SaveIntake(ctx context.Context, practiceID, clientID int64, base int, section string, data []byte, userID int64, flag *RiskFlagInput) (int, error) {
+	next := base + 1
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		// Lock the client row: concurrent saves of the same intake queue here.
+		var locked int64
+		if err := tx.GetContext(ctx, &locked, `SELECT id FROM clients WHERE practice_id = $1 AND id = $2 FOR UPDATE`, practiceID, clientID); err != nil {
+			return mapErr("lock client", err)
+		}
+		var current int
+		if err := tx.GetContext(ctx, &current, `SELECT coalesce(max(version), 0) FROM intake_versions
+			WHERE practice_id = $1 AND client_id = $2`, practiceID, clientID); err != nil {
+			return mapErr("intake version", err)
+		}
+		if current != base {
+			return ErrConflict
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO intake_versions (practice_id, client_id, version, section, data, saved_by)
+			VALUES ($1, $2, $3, $4, $5, $6)`, practiceID, clientID, next, section, data, userID); err != nil {
+			return mapErr("save intake", err)
+		}
+		if flag != nil {
+			return raiseFlag(ctx, tx, practiceID, clientID, userID, *flag)
+		}
+		return nil
+	})
+	return next, err
+}
+
+func raiseFlag(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, userID int64, f RiskFlagInput) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO risk_flags (practice_id, client_id, source, summary, raised_by)
+		SELECT $1, $2, $3, $4, $5
+		WHERE NOT EXISTS (SELECT 1 FROM risk_flags WHERE practice_id = $1 AND client_id = $2 AND cleared_at IS NULL)`,
+		practiceID, clientID, f.Source, f.Summary, nullID(userID))
+	return mapErr("raise risk flag", err)
+}
