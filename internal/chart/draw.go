@@ -1,0 +1,155 @@
+package chart
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// eventLabelRunes is how much of an event's label shows above the plot; the tooltip has it all.
+const eventLabelRunes = 14
+
+// drawBands shades each band's value range across the plot, its label at the right edge inside.
+func drawBands(w *svgWriter, l layout, bands []Band) {
+	if len(bands) == 0 {
+		return
+	}
+	w.open("g", "class", "chart-bands", "font-size", strconv.Itoa(smallFont))
+	for _, b := range bands {
+		if !finite(b.From) || !finite(b.To) {
+			continue
+		}
+		y1, y2 := l.yPos(max(b.From, b.To)), l.yPos(min(b.From, b.To))
+		if y2-y1 < 0.5 { // outside the axis range, or too thin to see
+			continue
+		}
+		w.empty("rect", "x", num(l.left), "y", num(y1), "width", num(l.right-l.left), "height", num(y2-y1),
+			"fill", safeFill(b.Fill, colourBand))
+		if b.Label != "" {
+			w.text("text", b.Label, "x", num(l.right-4), "y", num((y1+y2)/2+4), "text-anchor", "end",
+				"fill", colourBandText)
+		}
+	}
+	w.close("g")
+}
+
+// drawYAxis draws the value gridlines with their tick labels, the axis, and the rotated axis label.
+func drawYAxis(w *svgWriter, l layout, label string) {
+	w.open("g", "class", "chart-y-axis")
+	for _, t := range l.y.ticks {
+		y := num(l.yPos(t))
+		w.empty("line", "x1", num(l.left), "x2", num(l.right), "y1", y, "y2", y, "stroke", colourGrid, "stroke-width", "1")
+		w.text("text", l.y.label(t), "x", num(l.left-6), "y", num(l.yPos(t)+4), "text-anchor", "end")
+	}
+	w.empty("line", "x1", num(l.left), "x2", num(l.left), "y1", num(l.top), "y2", num(l.bottom), "stroke", colourAxis, "stroke-width", "1")
+	if label != "" {
+		mid := num((l.top + l.bottom) / 2)
+		w.text("text", label, "x", "14", "y", mid, "transform", "rotate(-90 14 "+mid+")", "text-anchor", "middle")
+	}
+	w.close("g")
+}
+
+// drawXAxis draws the baseline and the date ticks, with the year when the range spans years.
+func drawXAxis(w *svgWriter, l layout) {
+	w.open("g", "class", "chart-x-axis")
+	w.empty("line", "x1", num(l.left), "x2", num(l.right), "y1", num(l.bottom), "y2", num(l.bottom), "stroke", colourAxis, "stroke-width", "1")
+	format := layoutTick
+	if l.x0.Year() != l.x1.Year() {
+		format = layoutLong
+	}
+	for _, t := range l.xTicks {
+		x := l.xPos(t)
+		label := t.Format(format)
+		w.empty("line", "x1", num(x), "x2", num(x), "y1", num(l.bottom), "y2", num(l.bottom+4), "stroke", colourAxis, "stroke-width", "1")
+		w.text("text", label, "x", num(x), "y", num(l.bottom+18), "text-anchor", l.anchor(x, label, fontSize))
+	}
+	w.close("g")
+}
+
+// drawLines draws each reference line inside the axis range across the plot, labelled at the right.
+func drawLines(w *svgWriter, l layout, lines []Line) {
+	if len(lines) == 0 {
+		return
+	}
+	w.open("g", "class", "chart-lines", "font-size", strconv.Itoa(smallFont))
+	for _, ln := range lines {
+		if !finite(ln.Value) || ln.Value < l.y.lo-eps || ln.Value > l.y.hi+eps {
+			continue
+		}
+		y := num(l.yPos(ln.Value))
+		attrs := []string{"x1", num(l.left), "x2", num(l.right), "y1", y, "y2", y, "stroke", colourLine, "stroke-width", "1.5"}
+		if ln.Dashed {
+			attrs = append(attrs, "stroke-dasharray", "6 4")
+		}
+		w.empty("line", attrs...)
+		if ln.Label != "" {
+			w.text("text", ln.Label, "x", num(l.right-4), "y", num(l.yPos(ln.Value)-4), "text-anchor", "end", "fill", colourLine)
+		}
+	}
+	w.close("g")
+}
+
+// drawEvents marks each event with a dashed vertical line, a short label above the plot, and
+// the full label in a tooltip.
+func drawEvents(w *svgWriter, l layout, events []Event) {
+	if len(events) == 0 {
+		return
+	}
+	evs := append([]Event(nil), events...)
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Date.Before(evs[j].Date) })
+	w.open("g", "class", "chart-events", "font-size", strconv.Itoa(smallFont), "fill", colourEvent)
+	for _, e := range evs {
+		x := l.xPos(e.Date)
+		w.open("g", "class", "chart-event")
+		w.text("title", e.Date.Format(layoutLong)+": "+e.Label)
+		w.empty("line", "x1", num(x), "x2", num(x), "y1", num(l.top), "y2", num(l.bottom),
+			"stroke", colourEvent, "stroke-width", "1", "stroke-dasharray", "3 3")
+		short := shorten(e.Label, eventLabelRunes)
+		w.text("text", short, "x", num(x), "y", num(l.top-6), "text-anchor", l.anchor(x, short, smallFont))
+		w.close("g")
+	}
+	w.close("g")
+}
+
+// drawPoints draws the readings as a line with a marker per reading, or "No data yet".
+func drawPoints(w *svgWriter, l layout, pts []Point) {
+	if len(pts) == 0 {
+		w.text("text", "No data yet", "x", num((l.left+l.right)/2), "y", num((l.top+l.bottom)/2),
+			"text-anchor", "middle", "fill", colourEvent, "class", "chart-empty")
+		return
+	}
+	w.open("g", "class", "chart-series")
+	if len(pts) > 1 {
+		coords := make([]string, len(pts))
+		for i, p := range pts {
+			coords[i] = num(l.xPos(p.Date)) + "," + num(l.yPos(p.Value))
+		}
+		w.empty("polyline", "points", strings.Join(coords, " "), "fill", "none", "stroke", colourSeries,
+			"stroke-width", "2", "stroke-linejoin", "round", "stroke-linecap", "round")
+	}
+	for _, p := range pts {
+		w.open("circle", "cx", num(l.xPos(p.Date)), "cy", num(l.yPos(p.Value)), "r", "3.5",
+			"fill", colourSeries, "stroke", "#ffffff", "stroke-width", "1.5",
+			"data-date", p.Date.Format(layoutISO), "data-value", strconv.FormatFloat(p.Value, 'f', -1, 64))
+		tip := p.Date.Format(layoutLong) + ": " + humanValue(p.Value)
+		if p.Label != "" {
+			tip += " (" + p.Label + ")"
+		}
+		w.text("title", tip)
+		w.close("circle")
+	}
+	w.close("g")
+}
+
+// anchor keeps a label centred on x unless that would push it out of the viewBox.
+func (l layout) anchor(x float64, label string, size float64) string {
+	half := float64(utf8.RuneCountInString(label)) * size * 0.55 / 2
+	switch {
+	case x-half < 0:
+		return "start"
+	case x+half > l.width:
+		return "end"
+	}
+	return "middle"
+}
