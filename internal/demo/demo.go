@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/store"
@@ -40,6 +41,7 @@ func Seed(ctx context.Context, st *store.Store, pw *auth.Passwords) ([]Account, 
 		return nil, fmt.Errorf("demo: %w", err)
 	}
 	accounts := make([]Account, len(staff))
+	var counsellors []store.User
 	for i, a := range staff {
 		if a.Password, err = auth.GeneratePassword(); err != nil {
 			return nil, err
@@ -48,10 +50,17 @@ func Seed(ctx context.Context, st *store.Store, pw *auth.Passwords) ([]Account, 
 		if err != nil {
 			return nil, err
 		}
-		if _, err := st.CreateUser(ctx, practice.ID, store.NewUser{Email: a.Email, DisplayName: a.Name, Role: a.Role, PasswordHash: hash}); err != nil {
+		u, err := st.CreateUser(ctx, practice.ID, store.NewUser{Email: a.Email, DisplayName: a.Name, Role: a.Role, PasswordHash: hash})
+		if err != nil {
 			return nil, fmt.Errorf("demo: %w", err)
 		}
+		if u.Role == store.RoleCounsellor {
+			counsellors = append(counsellors, u)
+		}
 		accounts[i] = a
+	}
+	if err := seedCasework(ctx, st, practice.ID, counsellors, time.Now()); err != nil {
+		return nil, fmt.Errorf("demo: %w", err)
 	}
 	return accounts, nil
 }

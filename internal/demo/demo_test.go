@@ -30,6 +30,35 @@ func TestSeedCreatesADemoPracticeOnceAndItsSignInsWork(t *testing.T) {
 			t.Errorf("demo sign-in %s: status %d", a.Email, res.Status)
 		}
 	}
+	// Each counsellor has a living caseload: clients, an intake, goals with readings, appointments.
+	var clients, flagged, goals, readings, attended int
+	db := app.DB.App
+	for q, dst := range map[string]*int{
+		`SELECT count(*) FROM clients`: &clients, `SELECT count(*) FROM risk_flags WHERE cleared_at IS NULL`: &flagged,
+		`SELECT count(*) FROM goals WHERE status = 'active'`: &goals, `SELECT count(*) FROM goal_readings`: &readings,
+		`SELECT count(*) FROM appointments WHERE status = 'attended'`: &attended,
+	} {
+		if err := db.Get(dst, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if clients != 5 || flagged != 1 || goals != 3 || readings != 9 || attended < 20 {
+		t.Fatalf("demo casework: %d clients, %d flags, %d goals, %d readings, %d attended", clients, flagged, goals, readings, attended)
+	}
+	// Every demo page opens for the demo counsellors and admin.
+	var pages []string
+	if err := db.Select(&pages, `SELECT '/clients/' || c.id FROM clients c UNION ALL
+		SELECT '/clients/' || g.client_id || '/goals/' || g.id FROM goals g UNION ALL
+		SELECT '/clients/' || c.id || '/intake' FROM clients c`); err != nil {
+		t.Fatal(err)
+	}
+	admin := app.Client()
+	admin.Login(accounts[0].Email, accounts[0].Password)
+	for _, p := range append(pages, "/clients", "/admin/users", "/admin/audit") {
+		if res := admin.Get(p); res.Status != 200 {
+			t.Errorf("demo page %s: status %d", p, res.Status)
+		}
+	}
 	var out strings.Builder
 	demo.Print(&out, "http://localhost:8080", accounts)
 	if !strings.Contains(out.String(), accounts[0].Password) || !strings.Contains(out.String(), "http://localhost:8080/login") {

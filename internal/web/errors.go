@@ -18,6 +18,7 @@ var errorPages = map[int]errorPage{
 	http.StatusForbidden:             {"You do not have access to this page", "Your account does not allow this. If you think it should, ask your practice administrator."},
 	http.StatusNotFound:              {"Page not found", "There is nothing here. The address may be mistyped, or the page may have moved."},
 	http.StatusMethodNotAllowed:      {"Page not found", "There is nothing here. The address may be mistyped, or the page may have moved."},
+	http.StatusConflict:              {"This changed while you were working", "Someone else changed this record at the same moment. Go back, reload the page and try again."},
 	http.StatusGone:                  {"This link has expired", "The link you followed is no longer active. Ask the person who sent it for a new one."},
 	http.StatusRequestEntityTooLarge: {"That was too large", "What you sent is larger than we accept. Please shorten it and try again."},
 	http.StatusTooManyRequests:       {"Too many requests", "You have made a lot of requests in a short time. Please wait a minute and try again."},

@@ -65,28 +65,53 @@ func (s *Server) bindForm(c echo.Context, dst any) (*Form, error) {
 		return nil, echo.NewHTTPError(400).SetInternal(err)
 	}
 	f := &Form{Values: values}
-	for name, vs := range values {
+	if err := (&echo.DefaultBinder{}).BindBody(c, dst); err != nil {
+		f.Fail("_form", "Some values could not be read. Please check them and try again.")
+		return f, nil
+	}
+	return f, s.check(f, dst, nil)
+}
+
+// bindFormPartial is bindForm for a form that posts only some of dst's fields (by Go name).
+func (s *Server) bindFormPartial(c echo.Context, dst any, fields []string) (*Form, error) {
+	values, err := c.FormParams()
+	if err != nil {
+		return nil, echo.NewHTTPError(400).SetInternal(err)
+	}
+	f := &Form{Values: values}
+	if err := (&echo.DefaultBinder{}).BindBody(c, dst); err != nil {
+		f.Fail("_form", "Some values could not be read. Please check them and try again.")
+		return f, nil
+	}
+	return f, s.check(f, dst, fields)
+}
+
+// check trims dst's strings and validates it (only fields, when given), noting messages on f.
+func (s *Server) check(f *Form, dst any, fields []string) error {
+	for name, vs := range f.Values {
 		for _, v := range vs {
 			if !utf8.ValidString(v) {
 				f.Fail(name, "This contains characters we cannot read. Please retype it.")
 			}
 		}
 	}
-	if err := (&echo.DefaultBinder{}).BindBody(c, dst); err != nil {
-		f.Fail("_form", "Some values could not be read. Please check them and try again.")
-		return f, nil
-	}
 	trimStrings(dst)
-	if err := s.validate.Struct(dst); err != nil {
+	var err error
+	if fields != nil {
+		err = s.validate.StructPartial(dst, fields...)
+	} else {
+		err = s.validate.Struct(dst)
+	}
+	if err != nil {
 		var verrs validator.ValidationErrors
 		if !errors.As(err, &verrs) {
-			return nil, fmt.Errorf("validate: %w", err)
+			return fmt.Errorf("validate: %w", err)
 		}
 		for _, fe := range verrs {
 			f.Fail(fe.Field(), validationMessage(fe))
 		}
 	}
-	return f, nil
+	return nil
 }
 
 // trimStrings trims spaces around every string field, except passwords.
@@ -107,9 +132,16 @@ func validationMessage(fe validator.FieldError) string {
 		return "This field is required."
 	case "email":
 		return "Enter an email address like name@example.com."
-	case "max":
-		return fmt.Sprintf("Use at most %s characters.", fe.Param())
-	case "min":
+	case "max", "min", "lte", "gte":
+		numeric := fe.Kind() >= reflect.Int && fe.Kind() <= reflect.Float64
+		switch {
+		case numeric && (fe.Tag() == "max" || fe.Tag() == "lte"):
+			return fmt.Sprintf("Enter a number no more than %s.", fe.Param())
+		case numeric:
+			return fmt.Sprintf("Enter a number no less than %s.", fe.Param())
+		case fe.Tag() == "max" || fe.Tag() == "lte":
+			return fmt.Sprintf("Use at most %s characters.", fe.Param())
+		}
 		return fmt.Sprintf("Use at least %s characters.", fe.Param())
 	case "oneof":
 		return "Choose one of the options."

@@ -8,12 +8,15 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"reflect"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/securebase/securebase/internal/auth"
+	"github.com/securebase/securebase/internal/casework"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/templates"
 )
@@ -118,8 +121,119 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"datetime": func(t time.Time) string { return t.UTC().Format("2 Jan 2006 15:04:05") },
 		"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 		"add":      func(a, b int) int { return a + b },
-		"sub":      func(a, b int) int { return a - b },
+		"vocab":    vocab,
+		"has":      slices.Contains[[]string],
+		"inZone":   func(t time.Time, loc *time.Location) time.Time { return t.In(loc) },
+		"percent":  func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
+		"dateOf":   func(t *time.Time) string { return formatDateLong(t) },
+		"num": func(v any) string {
+			switch n := v.(type) {
+			case float64:
+				return formatNumber(&n)
+			case *float64:
+				return formatNumber(n)
+			}
+			return fmt.Sprint(v)
+		},
+		"statusAction": func(p *Page, clientID int64, action, label string) statusAction {
+			return statusAction{Page: p, ClientID: clientID, Action: action, Label: label}
+		},
+		"intakeSections": casework.IntakeSections,
+		"lower":          strings.ToLower,
+		"intakeSection": func(p *Page, key string) (intakeSectionArgs, error) {
+			d, ok := p.Data.(intakePage)
+			if !ok {
+				return intakeSectionArgs{}, fmt.Errorf("intakeSection needs an intake page")
+			}
+			for _, sec := range casework.IntakeSections() {
+				if sec.Key == key {
+					return intakeSectionArgs{Page: p, Section: sec, ClientID: d.Client.ID, Base: d.Base, ReadOnly: d.ReadOnly, Failed: d.Section == key}, nil
+				}
+			}
+			return intakeSectionArgs{}, fmt.Errorf("no intake section %q", key)
+		},
+		"goalMoves": func(next []string) casework.Options {
+			var o casework.Options
+			for _, to := range next {
+				o = append(o, casework.Option{Value: to, Label: casework.GoalStatuses().Label(to)})
+			}
+			return o
+		},
+		"textarea": func(f *Form, name, label, value, hint string) control {
+			return control{Form: f, Name: name, Label: label, Value: value, Hint: hint}
+		},
+		"choices": func(f *Form, name, label string, opts casework.Options, selected any) (control, error) {
+			c := control{Form: f, Name: name, Label: label, Options: opts}
+			switch v := selected.(type) {
+			case string:
+				c.Selected = []string{v}
+			case nil:
+			default: // any slice of strings, such as []string or pq.StringArray
+				rv := reflect.ValueOf(v)
+				if rv.Kind() != reflect.Slice || rv.Type().Elem().Kind() != reflect.String {
+					return c, fmt.Errorf("choices: selected is a %T", selected)
+				}
+				for i := 0; i < rv.Len(); i++ {
+					c.Selected = append(c.Selected, rv.Index(i).String())
+				}
+			}
+			return c, nil
+		},
+		"sub": func(a, b int) int { return a - b },
 	}
+}
+
+// intakeSectionArgs opens and closes one section's form on the intake page.
+type intakeSectionArgs struct {
+	casework.Section
+	Page     *Page
+	ClientID int64
+	Base     int
+	ReadOnly bool
+	Failed   bool
+}
+
+// statusAction is one client status button.
+type statusAction struct {
+	Page          *Page
+	ClientID      int64
+	Action, Label string
+}
+
+// control is the argument of the textarea, checkboxes, radios and select partials.
+type control struct {
+	Form        *Form
+	Name, Label string
+	Value, Hint string
+	Options     casework.Options
+	Selected    []string
+}
+
+// IsSelected reports whether v is among the control's selected values.
+func (c control) IsSelected(v string) bool { return slices.Contains(c.Selected, v) }
+
+// vocab gives templates the fixed lists of the casework vocabulary by name.
+func vocab(name string) (casework.Options, error) {
+	lists := map[string]func() casework.Options{
+		"formats": casework.Formats, "statuses": casework.ClientStatuses, "contact": casework.ContactMethods,
+		"concerns": casework.PresentingConcerns, "relationship": casework.RelationshipStatuses,
+		"attachment": casework.AttachmentStyles, "beliefs": casework.CoreBeliefs, "distortions": casework.Distortions,
+		"cooccurring": casework.CoOccurring, "approaches": casework.Approaches, "risk_answers": casework.RiskAnswers,
+		"risk_levels": casework.RiskLevels, "coercive": casework.CoerciveSigns, "appointment": casework.AppointmentStatuses,
+		"goal_statuses": casework.GoalStatuses, "directions": casework.Directions,
+	}
+	f, ok := lists[name]
+	if !ok {
+		return nil, fmt.Errorf("no vocabulary %q", name)
+	}
+	return f(), nil
+}
+
+func formatDateLong(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format("2 Jan 2006")
 }
 
 func roleName(r store.Role) string {

@@ -50,6 +50,9 @@ var (
 	public    = Access{Kind: Public}
 	anyStaff  = Access{Kind: SignedIn}
 	adminOnly = Access{Kind: SignedIn, Roles: []store.Role{store.RoleAdmin}}
+	// caseStaff open identified client records: a counsellor their own caseload, an admin
+	// the practice's. Supervisors never do.
+	caseStaff = Access{Kind: SignedIn, Roles: []store.Role{store.RoleAdmin, store.RoleCounsellor}}
 )
 
 // Route is one registered route and who may call it.
@@ -96,6 +99,35 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/admin/users/:id/deactivate", adminOnly, s.deactivateUser)
 	r.add(http.MethodPost, "/admin/users/:id/reset-password", adminOnly, s.resetPassword)
 	r.add(http.MethodGet, "/admin/audit", adminOnly, s.auditLog)
+
+	r.add(http.MethodGet, "/clients", caseStaff, s.caseload)
+	r.add(http.MethodGet, "/clients/new", caseStaff, s.newClientPage)
+	r.add(http.MethodPost, "/clients", caseStaff, s.createClient)
+	r.add(http.MethodGet, "/clients/:id", caseStaff, s.clientPage)
+	r.add(http.MethodGet, "/clients/:id/edit", caseStaff, s.editClientPage)
+	r.add(http.MethodPost, "/clients/:id", caseStaff, s.updateClient)
+	r.add(http.MethodPost, "/clients/:id/status", caseStaff, s.setClientStatus)
+	r.add(http.MethodPost, "/clients/:id/archive", caseStaff, s.archiveClient)
+	r.add(http.MethodPost, "/clients/:id/reassign", adminOnly, s.reassignClient)
+	r.add(http.MethodPost, "/clients/:id/risk-flags/:flag/clear", caseStaff, s.clearRiskFlag)
+
+	r.add(http.MethodGet, "/clients/:id/intake", caseStaff, s.intakeForm)
+	r.add(http.MethodPost, "/clients/:id/intake/:section", caseStaff, s.saveIntakeSection)
+	r.add(http.MethodGet, "/clients/:id/intake/versions", caseStaff, s.intakeHistory)
+	r.add(http.MethodGet, "/clients/:id/intake/versions/:version", caseStaff, s.intakeVersion)
+
+	r.add(http.MethodGet, "/clients/:id/appointments/new", caseStaff, s.newAppointmentPage)
+	r.add(http.MethodPost, "/clients/:id/appointments", caseStaff, s.saveAppointment)
+	r.add(http.MethodGet, "/clients/:id/appointments/:appointment/edit", caseStaff, s.editAppointmentPage)
+	r.add(http.MethodPost, "/clients/:id/appointments/:appointment", caseStaff, s.saveAppointment)
+
+	r.add(http.MethodGet, "/clients/:id/goals/new", caseStaff, s.newGoalPage)
+	r.add(http.MethodPost, "/clients/:id/goals", caseStaff, s.saveGoal)
+	r.add(http.MethodGet, "/clients/:id/goals/:goal", caseStaff, s.goalPage)
+	r.add(http.MethodGet, "/clients/:id/goals/:goal/edit", caseStaff, s.editGoalPage)
+	r.add(http.MethodPost, "/clients/:id/goals/:goal", caseStaff, s.saveGoal)
+	r.add(http.MethodPost, "/clients/:id/goals/:goal/status", caseStaff, s.changeGoalStatus)
+	r.add(http.MethodPost, "/clients/:id/goals/:goal/readings", caseStaff, s.addGoalReading)
 
 	s.echo.RouteNotFound("/*", func(echo.Context) error { return echo.ErrNotFound }, s.loadSession)
 	return r.err

@@ -1,0 +1,153 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/casework"
+	"github.com/securebase/securebase/internal/store"
+)
+
+type appointmentForm struct {
+	Date     string `form:"date" validate:"required"`
+	Time     string `form:"time" validate:"required"`
+	Duration int    `form:"duration" validate:"min=5,max=480"`
+	Status   string `form:"status" validate:"required"`
+	Format   string `form:"format" validate:"required"`
+	Note     string `form:"note" validate:"max=2000"`
+}
+
+// input reads the date and time in the practice's time zone and checks the choices.
+func (in appointmentForm) input(f *Form, loc *time.Location, now time.Time) store.AppointmentInput {
+	starts, err := time.ParseInLocation("2006-01-02 15:04", in.Date+" "+in.Time, loc)
+	if err != nil || starts.Year() < 2000 || starts.After(now.AddDate(5, 0, 0)) {
+		f.Fail("date", "Enter a real date (like 2026-03-15) and time (like 14:30), within five years.")
+	}
+	if !casework.AppointmentStatuses().Has(in.Status) {
+		f.Fail("status", "Choose what happened.")
+	} else if in.Status == "scheduled" && err == nil && starts.Before(now.Add(-24*time.Hour)) {
+		f.Fail("status", "This appointment is in the past: record whether it was attended, cancelled or a no-show.")
+	} else if in.Status == "attended" && err == nil && starts.After(now) {
+		f.Fail("status", "An appointment in the future cannot have been attended yet.")
+	}
+	if !casework.Formats().Has(in.Format) {
+		f.Fail("format", "Choose individual, couples or group.")
+	}
+	return store.AppointmentInput{StartsAt: starts, DurationMinutes: in.Duration, Status: in.Status, Format: in.Format, Note: in.Note}
+}
+
+func (s *Server) newAppointmentPage(c echo.Context) error {
+	cl, err := s.clientFor(c)
+	if err != nil {
+		return err
+	}
+	loc, err := s.practiceLocation(c)
+	if err != nil {
+		return err
+	}
+	now := s.now().In(loc)
+	if err := s.auditClient(c, cl, "client.view", "client", cl.ID, "new appointment form"); err != nil {
+		return err
+	}
+	p := s.page(c, "Record an appointment")
+	p.Form.Values = url.Values{"date": {now.Format("2006-01-02")}, "time": {now.Truncate(time.Hour).Format("15:04")},
+		"duration": {"50"}, "status": {"attended"}, "format": {cl.Format}}
+	return s.renderAppointmentForm(c, http.StatusOK, p, cl, nil)
+}
+
+func (s *Server) renderAppointmentForm(c echo.Context, status int, p *Page, cl store.Client, a *store.Appointment) error {
+	p.Data = struct {
+		Client      store.Client
+		Appointment *store.Appointment
+	}{cl, a}
+	return s.render(c, status, "clients/appointment_form", p)
+}
+
+func (s *Server) editAppointmentPage(c echo.Context) error {
+	cl, a, err := s.appointmentFor(c)
+	if err != nil {
+		return err
+	}
+	loc, err := s.practiceLocation(c)
+	if err != nil {
+		return err
+	}
+	start := a.StartsAt.In(loc)
+	if err := s.auditClient(c, cl, "appointment.view", "appointment", a.ID, "edit form"); err != nil {
+		return err
+	}
+	p := s.page(c, "Edit appointment")
+	p.Form.Values = url.Values{"date": {start.Format("2006-01-02")}, "time": {start.Format("15:04")},
+		"duration": {strconv.Itoa(a.DurationMinutes)}, "status": {a.Status}, "format": {a.Format}, "note": {a.Note}}
+	return s.renderAppointmentForm(c, http.StatusOK, p, cl, &a)
+}
+
+func (s *Server) appointmentFor(c echo.Context) (store.Client, store.Appointment, error) {
+	cl, err := s.clientFor(c)
+	if err != nil {
+		return cl, store.Appointment{}, err
+	}
+	id, err := pathID(c, "appointment")
+	if err != nil {
+		return cl, store.Appointment{}, err
+	}
+	a, err := s.store.Appointment(c.Request().Context(), cl.PracticeID, cl.ID, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return cl, a, echo.ErrNotFound
+	}
+	return cl, a, err
+}
+
+// saveAppointment records a new appointment, or edits one when the path names it.
+func (s *Server) saveAppointment(c echo.Context) error {
+	ctx := c.Request().Context()
+	cl, err := s.clientFor(c)
+	if err != nil {
+		return err
+	}
+	var existing *store.Appointment
+	if c.Param("appointment") != "" {
+		_, a, err := s.appointmentFor(c)
+		if err != nil {
+			return err
+		}
+		existing = &a
+	}
+	loc, err := s.practiceLocation(c)
+	if err != nil {
+		return err
+	}
+	var in appointmentForm
+	form, err := s.bindForm(c, &in)
+	if err != nil {
+		return err
+	}
+	input := in.input(form, loc, s.now())
+	if form.HasErrors() {
+		p := s.page(c, "Record an appointment")
+		p.Form = form
+		return s.renderAppointmentForm(c, http.StatusUnprocessableEntity, p, cl, existing)
+	}
+	action, id := "appointment.update", int64(0)
+	if existing == nil {
+		a, err := s.store.CreateAppointment(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, input)
+		if err != nil {
+			return err
+		}
+		action, id = "appointment.create", a.ID
+	} else {
+		id = existing.ID
+		if err := s.store.UpdateAppointment(ctx, cl.PracticeID, cl.ID, id, input); err != nil {
+			return err
+		}
+	}
+	if err := s.auditClient(c, cl, action, "appointment", id, ""); err != nil {
+		return err
+	}
+	return s.flash(c, clientPath(cl.ID)+"#appointments", "Appointment saved.")
+}

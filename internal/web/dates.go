@@ -1,0 +1,55 @@
+package web
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Dates before this or more than a century ahead are typing mistakes, not dates.
+const earliestYear = 1900
+
+// optionalDate reads a YYYY-MM-DD field; empty is nil. A bad value notes a message on f.
+func optionalDate(f *Form, field, v string) *time.Time {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return nil
+	}
+	t, err := time.Parse("2006-01-02", v)
+	if err != nil || t.Year() < earliestYear || t.Year() > time.Now().Year()+100 {
+		f.Fail(field, "Enter a real date, like 2026-03-15.")
+		return nil
+	}
+	return &t
+}
+
+// optionalNumber reads a decimal number field; empty is nil.
+func optionalNumber(f *Form, field, v string) *float64 {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return nil
+	}
+	n, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
+	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) || math.Abs(n) > 1e9 {
+		f.Fail(field, "Enter a number, like 4 or 2.5.")
+		return nil
+	}
+	return &n
+}
+
+// formatDate shows a date field's value back in a form.
+func formatDate(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// formatNumber shows a number field's value back in a form.
+func formatNumber(n *float64) string {
+	if n == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*n, 'f', -1, 64)
+}

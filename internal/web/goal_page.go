@@ -1,0 +1,168 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/casework"
+	"github.com/securebase/securebase/internal/chart"
+	"github.com/securebase/securebase/internal/store"
+)
+
+func (s *Server) goalPage(c echo.Context) error {
+	cl, g, err := s.goalFor(c)
+	if err != nil {
+		return err
+	}
+	return s.showGoal(c, cl, g, http.StatusOK, &Form{Values: map[string][]string{"reading_date": {s.now().Format("2006-01-02")}}})
+}
+
+// showGoal renders a goal with its progress, chart, readings, history and next steps.
+func (s *Server) showGoal(c echo.Context, cl store.Client, g store.Goal, status int, form *Form) error {
+	ctx := c.Request().Context()
+	readings, err := s.store.GoalReadings(ctx, cl.PracticeID, []int64{g.ID})
+	if err != nil {
+		return err
+	}
+	history, err := s.store.GoalHistory(ctx, cl.PracticeID, g.ID)
+	if err != nil {
+		return err
+	}
+	if err := s.auditClient(c, cl, "goal.view", "goal", g.ID, ""); err != nil {
+		return err
+	}
+	view := goalView{Goal: g, Readings: readings[g.ID], Progress: casework.ProgressOf(smartOf(g), domainReadings(readings[g.ID]), s.now())}
+	spec := goalChart(view)
+	p := s.page(c, "Goal: "+g.Statement)
+	p.Form = form
+	p.Data = struct {
+		Client  store.Client
+		Goal    goalView
+		History []store.GoalStatusChange
+		Next    []string
+		Missing map[string]string
+		Chart   any
+		Table   []chart.Row
+	}{cl, view, history, casework.NextStatuses(g.Status), smartOf(g).MissingForActivation(), chart.SVG(spec), chart.Table(spec)}
+	return s.render(c, status, "clients/goal", p)
+}
+
+// goalChart plots a goal's readings against its target line.
+func goalChart(v goalView) chart.Spec {
+	spec := chart.Spec{ID: fmt.Sprintf("goal-%d", v.ID), Title: v.Metric, YLabel: v.Unit}
+	if spec.Title == "" {
+		spec.Title = v.Statement
+	}
+	if v.BaselineValue != nil && v.BaselineDate != nil {
+		spec.Points = append(spec.Points, chart.Point{Date: *v.BaselineDate, Value: *v.BaselineValue, Label: "baseline"})
+	}
+	for _, r := range v.Readings {
+		spec.Points = append(spec.Points, chart.Point{Date: r.ReadingDate, Value: r.Value, Label: r.Source})
+	}
+	if v.TargetValue != nil {
+		spec.Lines = append(spec.Lines, chart.Line{Value: *v.TargetValue, Label: "target " + formatNumber(v.TargetValue), Dashed: true})
+	}
+	return spec
+}
+
+type readingForm struct {
+	Date  string `form:"reading_date" validate:"required"`
+	Value string `form:"value" validate:"required"`
+	Note  string `form:"note" validate:"max=500"`
+}
+
+func (s *Server) addGoalReading(c echo.Context) error {
+	cl, g, err := s.goalFor(c)
+	if err != nil {
+		return err
+	}
+	var in readingForm
+	form, err := s.bindForm(c, &in)
+	if err != nil {
+		return err
+	}
+	date := optionalDate(form, "reading_date", in.Date)
+	value := optionalNumber(form, "value", in.Value)
+	if date != nil && date.After(s.now()) {
+		form.Fail("reading_date", "A reading cannot be dated in the future.")
+	}
+	if g.Status != casework.GoalActive && g.Status != casework.GoalDraft {
+		form.Fail("_form", "This goal is closed; readings can no longer be added.")
+	}
+	if form.HasErrors() || date == nil || value == nil {
+		return s.showGoal(c, cl, g, http.StatusUnprocessableEntity, form)
+	}
+	if err := s.store.AddGoalReading(c.Request().Context(), cl.PracticeID, cl.ID, g.ID, currentUser(c).ID, *date, *value, in.Note); err != nil {
+		return err
+	}
+	if err := s.auditClient(c, cl, "goal.reading.create", "goal", g.ID, ""); err != nil {
+		return err
+	}
+	return s.flash(c, goalPath(cl.ID, g.ID), "Reading recorded.")
+}
+
+// changeGoalStatus moves a goal through its lifecycle. Activation needs every SMART part;
+// every other move needs a reason; revising opens the replacement goal as a draft.
+func (s *Server) changeGoalStatus(c echo.Context) error {
+	ctx := c.Request().Context()
+	cl, g, err := s.goalFor(c)
+	if err != nil {
+		return err
+	}
+	to := c.FormValue("to")
+	reason := strings.TrimSpace(c.FormValue("reason"))
+	form := &Form{Values: map[string][]string{"to": {to}, "reason": {reason}}}
+	if !casework.CanTransition(g.Status, to) {
+		form.Fail("_form", fmt.Sprintf("A goal that is %s cannot become %s.", g.Status, to))
+		return s.showGoal(c, cl, g, http.StatusConflict, form)
+	}
+	if casework.NeedsReason(to) && reason == "" {
+		form.Fail("reason", "Give a reason: it stays with the goal's history.")
+	} else if utf8.RuneCountInString(reason) > 2000 || !utf8.ValidString(reason) {
+		form.Fail("reason", "Use at most 2000 characters.")
+	}
+	if to == casework.GoalActive {
+		if missing := smartOf(g).MissingForActivation(); len(missing) > 0 {
+			edit := &Form{Values: goalValues(g), Errors: missing}
+			edit.Errors["_form"] = "Every SMART part must be in place before the goal becomes active. Complete the parts marked below."
+			p := s.page(c, "Edit goal")
+			p.Form = edit
+			return s.renderGoalForm(c, http.StatusUnprocessableEntity, p, cl, &g)
+		}
+	}
+	if form.HasErrors() {
+		return s.showGoal(c, cl, g, http.StatusUnprocessableEntity, form)
+	}
+	userID := currentUser(c).ID
+	target, msg := goalPath(cl.ID, g.ID), "Goal is now "+to+"."
+	if to == casework.GoalRevised {
+		newID, err := s.store.ReviseGoal(ctx, cl.PracticeID, cl.ID, g.ID, userID, reason)
+		if err != nil && !errors.Is(err, store.ErrConflict) {
+			return err
+		}
+		err = s.goalStatusDone(c, cl, g, to, err)
+		if err != nil {
+			return err
+		}
+		target, msg = goalPath(cl.ID, newID)+"/edit", "The old goal is marked revised. Edit its replacement below."
+	} else if err := s.goalStatusDone(c, cl, g, to, s.store.TransitionGoal(ctx, cl.PracticeID, cl.ID, g.ID, userID, g.Status, to, reason)); err != nil {
+		return err
+	}
+	return s.flash(c, target, msg)
+}
+
+// goalStatusDone audits a status change, or explains a concurrent one.
+func (s *Server) goalStatusDone(c echo.Context, cl store.Client, g store.Goal, to string, err error) error {
+	if errors.Is(err, store.ErrConflict) {
+		return echo.NewHTTPError(http.StatusConflict).SetInternal(err)
+	}
+	if err != nil {
+		return err
+	}
+	return s.auditClient(c, cl, "goal.status", "goal", g.ID, g.Status+"->"+to)
+}
