@@ -3,7 +3,7 @@ package assets
 
 import "embed"
 
-// FS holds css/ and img/.
+// FS holds css/, img/ and js/.
 //
-//go:embed css img
+//go:embed css img js
 var FS embed.FS

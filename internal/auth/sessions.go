@@ -47,6 +47,25 @@ func NewSessionManager(st *store.Store, opts SessionOptions) *scs.SessionManager
 	return sm
 }
 
+// ClientCookieName names the cookie of a client's link session.
+const ClientCookieName = "sb_link"
+
+// NewClientSessionManager returns the manager of the short-lived sessions that a private
+// link opens: bound to one link, kept in the same table, ended after lifetime or 20 idle minutes.
+func NewClientSessionManager(st *store.Store, lifetime time.Duration, secure bool) *scs.SessionManager {
+	sm := scs.New()
+	sm.Store = &SessionStore{st: st}
+	sm.Lifetime = lifetime
+	sm.IdleTimeout = 20 * time.Minute
+	sm.Cookie.Name = ClientCookieName
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Secure = secure
+	sm.Cookie.Path = "/h"
+	sm.Cookie.Persist = false
+	return sm
+}
+
 // HashToken returns the SHA-256 of a session token, as stored.
 func HashToken(token string) []byte {
 	sum := sha256.Sum256([]byte(token))

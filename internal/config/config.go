@@ -27,6 +27,10 @@ type Config struct {
 	DBMaxConns           int           // DB_MAX_CONNS
 	ShutdownTimeout      time.Duration // SHUTDOWN_TIMEOUT
 	LogLevel             string        // LOG_LEVEL: debug, info, warn or error
+	LinkGraceDays        int           // LINK_GRACE_DAYS: a client link expires this many days after the due date
+	ClientSessionTTL     time.Duration // CLIENT_SESSION_LIFETIME: how long a client stays in after pressing the link's button
+	EmergencyLine        string        // CLIENT_EMERGENCY_LINE: what to do in an emergency, on every client page
+	QuickExitURL         *url.URL      // QUICK_EXIT_URL: the neutral site the quick-exit button leaves for
 }
 
 // Secure reports whether the app is served over TLS, as PUBLIC_URL says.
@@ -51,6 +55,10 @@ func FromLookup(lookup func(string) (string, bool)) (Config, error) {
 		DBMaxConns:         r.int("DB_MAX_CONNS", 20),
 		ShutdownTimeout:    r.duration("SHUTDOWN_TIMEOUT", 20*time.Second),
 		LogLevel:           r.str("LOG_LEVEL", "info"),
+		LinkGraceDays:      r.int("LINK_GRACE_DAYS", 7),
+		ClientSessionTTL:   r.duration("CLIENT_SESSION_LIFETIME", time.Hour),
+		EmergencyLine:      r.str("CLIENT_EMERGENCY_LINE", "If you are in danger now, or might act on thoughts of harming yourself, call 999 or go to A&E. Samaritans listen day or night on 116 123."),
+		QuickExitURL:       r.url("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather"),
 	}
 	c.MigrationDatabaseURL = r.str("MIGRATION_DATABASE_URL", c.DatabaseURL)
 	if err := errors.Join(append(r.errs, c.Validate())...); err != nil {
@@ -67,6 +75,12 @@ func (c Config) Validate() error {
 	}
 	if c.RateLimit < 0 || c.RateBurst < 1 {
 		errs = append(errs, errors.New("RATE_LIMIT must be 0 or more and RATE_BURST at least 1"))
+	}
+	if c.LinkGraceDays < 0 || c.LinkGraceDays > 365 {
+		errs = append(errs, errors.New("LINK_GRACE_DAYS must be between 0 and 365"))
+	}
+	if c.ClientSessionTTL < time.Minute || c.ClientSessionTTL > 24*time.Hour {
+		errs = append(errs, errors.New("CLIENT_SESSION_LIFETIME must be between 1m and 24h"))
 	}
 	if c.DBMaxConns < 2 {
 		errs = append(errs, errors.New("DB_MAX_CONNS must be at least 2"))

@@ -119,10 +119,19 @@ func (s *Store) UpdateClient(ctx context.Context, practiceID, clientID int64, ve
 }
 
 // SetClientStatus moves a client to a new status if it is still in one of from.
+// Discharging a client revokes all of their private links in the same transaction.
 func (s *Store) SetClientStatus(ctx context.Context, practiceID, clientID int64, from []string, to string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE clients SET status = $3, version = version + 1, updated_at = now()
-		WHERE practice_id = $1 AND id = $2 AND status = ANY($4)`, practiceID, clientID, to, stringArray(from))
-	return affected("set client status", res, err)
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE clients SET status = $3, version = version + 1, updated_at = now()
+			WHERE practice_id = $1 AND id = $2 AND status = ANY($4)`, practiceID, clientID, to, stringArray(from))
+		if err := affected("set client status", res, err); err != nil {
+			return err
+		}
+		if to == "discharged" {
+			return revokeClientLinks(ctx, tx, practiceID, clientID)
+		}
+		return nil
+	})
 }
 
 // SetClientArchived archives (only a discharged client) or restores a client.

@@ -64,6 +64,10 @@ func (s *Server) showClient(c echo.Context, cl store.Client, status int, form *F
 	if len(appointments) > 10 {
 		appointments = appointments[:10]
 	}
+	homeworkViews, completion, err := s.homeworkViews(c, cl)
+	if err != nil {
+		return err
+	}
 	var counsellors []store.User
 	if currentUser(c).Role == store.RoleAdmin {
 		if counsellors, err = s.store.Counsellors(ctx, cl.PracticeID); err != nil {
@@ -85,7 +89,9 @@ func (s *Server) showClient(c echo.Context, cl store.Client, status int, form *F
 		Appointments []store.Appointment
 		Counsellors  []store.User
 		Location     any
-	}{cl, flags, intake, overallRisk, goals, summary, appointments, counsellors, loc}
+		Homework     []assignmentView
+		Completion   float64
+	}{cl, flags, intake, overallRisk, goals, summary, appointments, counsellors, loc, homeworkViews, completion}
 	return s.render(c, status, "clients/show", p)
 }
 

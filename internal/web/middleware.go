@@ -127,39 +127,51 @@ func rateLimiter(perSecond float64, burst int) echo.MiddlewareFunc {
 	})
 }
 
-// loadSession loads the sign-in session and saves it (with its cookie) just before the
-// response is written.
+// loadSession loads the staff sign-in session.
 func (s *Server) loadSession(next echo.HandlerFunc) echo.HandlerFunc {
-	return func(c echo.Context) error {
-		var token string
-		if ck, err := c.Cookie(s.sessions.Cookie.Name); err == nil {
-			token = ck.Value
+	return sessionMiddleware(s, s.sessions)(next)
+}
+
+// loadClientSession loads the short-lived session a client link opens.
+func (s *Server) loadClientSession(next echo.HandlerFunc) echo.HandlerFunc {
+	return sessionMiddleware(s, s.clientSessions)(next)
+}
+
+// sessionMiddleware loads a session of sm and saves it (with its cookie) just before the
+// response is written.
+func sessionMiddleware(s *Server, sm *scs.SessionManager) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			var token string
+			if ck, err := c.Cookie(sm.Cookie.Name); err == nil {
+				token = ck.Value
+			}
+			ctx, err := sm.Load(c.Request().Context(), token)
+			if err != nil {
+				return fmt.Errorf("load session: %w", err)
+			}
+			c.SetRequest(c.Request().WithContext(ctx))
+			if c.Response().Header().Get("Vary") == "" {
+				c.Response().Header().Set("Vary", "Cookie")
+			}
+			c.Response().Before(func() { s.saveSession(c, sm) })
+			return next(c)
 		}
-		ctx, err := s.sessions.Load(c.Request().Context(), token)
-		if err != nil {
-			return fmt.Errorf("load session: %w", err)
-		}
-		c.SetRequest(c.Request().WithContext(ctx))
-		if c.Response().Header().Get("Vary") == "" {
-			c.Response().Header().Set("Vary", "Cookie")
-		}
-		c.Response().Before(func() { s.saveSession(c) })
-		return next(c)
 	}
 }
 
-func (s *Server) saveSession(c echo.Context) {
+func (s *Server) saveSession(c echo.Context, sm *scs.SessionManager) {
 	ctx := c.Request().Context()
 	w := c.Response().Writer
-	switch s.sessions.Status(ctx) {
+	switch sm.Status(ctx) {
 	case scs.Modified:
-		token, expiry, err := s.sessions.Commit(ctx)
+		token, expiry, err := sm.Commit(ctx)
 		if err != nil {
 			s.log.Error("session commit", "request_id", requestIDOf(c), "err", err)
 			return
 		}
-		s.sessions.WriteSessionCookie(ctx, w, token, expiry)
+		sm.WriteSessionCookie(ctx, w, token, expiry)
 	case scs.Destroyed:
-		s.sessions.WriteSessionCookie(ctx, w, "", time.Time{})
+		sm.WriteSessionCookie(ctx, w, "", time.Time{})
 	}
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/casework"
+	"github.com/securebase/securebase/internal/homework"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/templates"
 )
@@ -87,8 +88,12 @@ func (s *Server) render(c echo.Context, status int, name string, p *Page) error 
 	if !ok {
 		return fmt.Errorf("render: no page %q", name)
 	}
+	layout := "base"
+	if strings.HasPrefix(name, "client/") {
+		layout = "client-base" // neutral pages for clients: no navigation, a quick exit
+	}
 	var buf bytes.Buffer
-	if err := set.ExecuteTemplate(&buf, "base", p); err != nil {
+	if err := set.ExecuteTemplate(&buf, layout, p); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	return c.HTMLBlob(status, buf.Bytes())
@@ -159,6 +164,23 @@ func (s *Server) templateFuncs() template.FuncMap {
 			}
 			return o
 		},
+		"emergencyLine": func() string { return s.cfg.EmergencyLine },
+		"quickExitURL":  func() string { return s.cfg.QuickExitURL.String() },
+		"hwField": func(f *Form, field homework.Field) hwFieldArgs { return hwFieldArgs{Form: f, Field: field} },
+		"fieldMin": func(f homework.Field) float64 { lo, _ := f.Bounds(); return lo },
+		"fieldMax": func(f homework.Field) float64 { _, hi := f.Bounds(); return hi },
+		"hasPrefix":   strings.HasPrefix,
+		"statusLabel": homework.StatusLabel,
+		"cadences": func() casework.Options {
+			return casework.Options{{Value: string(homework.Once), Label: "Once"}, {Value: string(homework.Daily), Label: "One entry a day until the due date"}}
+		},
+		"ints": func(from, to int) []int {
+			var out []int
+			for i := from; i <= to; i++ {
+				out = append(out, i)
+			}
+			return out
+		},
 		"textarea": func(f *Form, name, label, value, hint string) control {
 			return control{Form: f, Name: name, Label: label, Value: value, Hint: hint}
 		},
@@ -191,6 +213,12 @@ type intakeSectionArgs struct {
 	Base     int
 	ReadOnly bool
 	Failed   bool
+}
+
+// hwFieldArgs is the argument of the hw-field partial.
+type hwFieldArgs struct {
+	Form  *Form
+	Field homework.Field
 }
 
 // statusAction is one client status button.

@@ -33,13 +33,15 @@ type Server struct {
 	log       *slog.Logger
 	passwords *auth.Passwords
 	sessions  *scs.SessionManager
-	pages     *pages
-	assets    *assetSet
-	now       func() time.Time
-	version   string
-	echo      *echo.Echo
-	routes    []Route
-	validate  *validator.Validate
+	// clientSessions are opened by private links: no account, one assignment each.
+	clientSessions *scs.SessionManager
+	pages          *pages
+	assets         *assetSet
+	now            func() time.Time
+	version        string
+	echo           *echo.Echo
+	routes         []Route
+	validate       *validator.Validate
 }
 
 // New builds the server: templates are parsed and routes registered here, so a missing
@@ -72,6 +74,8 @@ func New(opts Options) (*Server, error) {
 		s.log.Error("session", "err", err)
 		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 	}
+	s.clientSessions = auth.NewClientSessionManager(s.store, s.cfg.ClientSessionTTL, s.cfg.Secure())
+	s.clientSessions.ErrorFunc = s.sessions.ErrorFunc
 	s.echo = s.newEcho()
 	if err := s.registerRoutes(); err != nil {
 		return nil, err

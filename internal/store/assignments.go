@@ -1,0 +1,138 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Assignment is homework given to a client, with the template exactly as it was given.
+type Assignment struct {
+	ID            int64      `db:"id"`
+	ClientID      int64      `db:"client_id"`
+	TemplateRef   string     `db:"template_ref"`
+	Title         string     `db:"title"`
+	Template      []byte     `db:"template"`
+	Instructions  string     `db:"instructions"`
+	StartDate     time.Time  `db:"start_date"`
+	DueDate       time.Time  `db:"due_date"`
+	Cadence       string     `db:"cadence"`
+	GoalID        *int64     `db:"goal_id"`
+	GoalField     string     `db:"goal_field"`
+	RevokedAt     *time.Time `db:"revoked_at"`
+	CreatedAt     time.Time  `db:"created_at"`
+	Submitted     int        `db:"submitted"`
+	Reviewed      int        `db:"reviewed"`
+	Drafts        int        `db:"drafts"`
+	LinkExpiresAt *time.Time `db:"link_expires_at"` // of the live link, if any
+}
+
+// AssignmentInput is what assigning homework sets.
+type AssignmentInput struct {
+	TemplateRef  string
+	Title        string
+	Template     []byte
+	Instructions string
+	StartDate    time.Time
+	DueDate      time.Time
+	Cadence      string
+	GoalID       *int64
+	GoalField    string
+}
+
+// LinkInput is a new private link: only the token's hash is stored.
+type LinkInput struct {
+	TokenHash []byte
+	ExpiresAt time.Time
+}
+
+const assignmentColumns = `a.id, a.client_id, a.template_ref, a.title, a.template, a.instructions, a.start_date, a.due_date,
+	a.cadence, a.goal_id, a.goal_field, a.revoked_at, a.created_at,
+	(SELECT count(*) FROM homework_entries e WHERE e.practice_id = a.practice_id AND e.assignment_id = a.id AND e.status = 'submitted') AS submitted,
+	(SELECT count(*) FROM homework_entries e WHERE e.practice_id = a.practice_id AND e.assignment_id = a.id AND e.reviewed_at IS NOT NULL) AS reviewed,
+	(SELECT count(*) FROM homework_entries e WHERE e.practice_id = a.practice_id AND e.assignment_id = a.id AND e.status = 'draft') AS drafts,
+	(SELECT l.expires_at FROM client_links l WHERE l.practice_id = a.practice_id AND l.assignment_id = a.id AND l.revoked_at IS NULL) AS link_expires_at
+	FROM assignments a`
+
+// CreateAssignment gives homework to a client and issues its first link, in one transaction.
+func (s *Store) CreateAssignment(ctx context.Context, practiceID, clientID, userID int64, in AssignmentInput, link LinkInput) (int64, error) {
+	var id int64
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		err := tx.GetContext(ctx, &id, `INSERT INTO assignments (practice_id, client_id, template_ref, title, template, instructions,
+				start_date, due_date, cadence, goal_id, goal_field, created_by)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+			practiceID, clientID, in.TemplateRef, in.Title, in.Template, in.Instructions, in.StartDate, in.DueDate, in.Cadence,
+			in.GoalID, in.GoalField, userID)
+		if err != nil {
+			return mapErr("create assignment", err)
+		}
+		return insertLink(ctx, tx, practiceID, id, userID, link)
+	})
+	return id, err
+}
+
+func insertLink(ctx context.Context, tx *sqlx.Tx, practiceID, assignmentID, userID int64, link LinkInput) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO client_links (practice_id, assignment_id, token_hash, expires_at, created_by)
+		VALUES ($1, $2, $3, $4, $5)`, practiceID, assignmentID, link.TokenHash, link.ExpiresAt, userID)
+	return mapErr("issue link", err)
+}
+
+// Assignment returns one of the client's assignments with its entry counts.
+func (s *Store) Assignment(ctx context.Context, practiceID, clientID, assignmentID int64) (Assignment, error) {
+	var a Assignment
+	err := s.db.GetContext(ctx, &a, `SELECT `+assignmentColumns+` WHERE a.practice_id = $1 AND a.client_id = $2 AND a.id = $3`,
+		practiceID, clientID, assignmentID)
+	return a, mapErr("assignment", err)
+}
+
+// Assignments lists the client's assignments, newest first, with their entry counts.
+func (s *Store) Assignments(ctx context.Context, practiceID, clientID int64) ([]Assignment, error) {
+	var as []Assignment
+	err := s.db.SelectContext(ctx, &as, `SELECT `+assignmentColumns+` WHERE a.practice_id = $1 AND a.client_id = $2
+		ORDER BY a.due_date DESC, a.id DESC`, practiceID, clientID)
+	return as, mapErr("assignments", err)
+}
+
+// ReissueLink kills the assignment's live link at once and issues a new one.
+func (s *Store) ReissueLink(ctx context.Context, practiceID, clientID, assignmentID, userID int64, link LinkInput) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE assignments SET revoked_at = NULL WHERE practice_id = $1 AND client_id = $2 AND id = $3`,
+			practiceID, clientID, assignmentID)
+		if err := affected("reissue link", res, err); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE client_links SET revoked_at = now()
+			WHERE practice_id = $1 AND assignment_id = $2 AND revoked_at IS NULL`, practiceID, assignmentID); err != nil {
+			return mapErr("revoke link", err)
+		}
+		return insertLink(ctx, tx, practiceID, assignmentID, userID, link)
+	})
+}
+
+// RevokeAssignment kills the assignment's link and marks it revoked.
+func (s *Store) RevokeAssignment(ctx context.Context, practiceID, clientID, assignmentID int64) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE assignments SET revoked_at = now()
+			WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND revoked_at IS NULL`, practiceID, clientID, assignmentID)
+		if err := affected("revoke assignment", res, err); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE client_links SET revoked_at = now()
+			WHERE practice_id = $1 AND assignment_id = $2 AND revoked_at IS NULL`, practiceID, assignmentID)
+		return mapErr("revoke link", err)
+	})
+}
+
+// revokeClientLinks kills every live link of a client (on discharge).
+func revokeClientLinks(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE client_links l SET revoked_at = now()
+		FROM assignments a WHERE l.practice_id = $1 AND l.revoked_at IS NULL
+		AND a.practice_id = l.practice_id AND a.id = l.assignment_id AND a.client_id = $2`, practiceID, clientID)
+	if err != nil {
+		return mapErr("revoke client links", err)
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE assignments SET revoked_at = now()
+		WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL`, practiceID, clientID)
+	return mapErr("revoke client assignments", err)
+}

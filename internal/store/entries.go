@@ -1,0 +1,105 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// Entry is one day's (or the one) answer to an assignment.
+type Entry struct {
+	ID             int64      `db:"id"`
+	AssignmentID   int64      `db:"assignment_id"`
+	EntryDate      time.Time  `db:"entry_date"`
+	Answers        []byte     `db:"answers"`
+	Status         string     `db:"status"`
+	IdempotencyKey string     `db:"idempotency_key"`
+	SubmittedAt    *time.Time `db:"submitted_at"`
+	ReviewedAt     *time.Time `db:"reviewed_at"`
+	Reply          string     `db:"reply"`
+}
+
+// EntryInput is a client's save: a draft or a submission.
+type EntryInput struct {
+	Date           time.Time
+	Answers        []byte
+	Submit         bool
+	IdempotencyKey string
+	Reading        *float64 // the linked goal field's value, for a submission
+}
+
+// ErrAlreadySubmitted means the entry for that day was already sent with another form.
+var ErrAlreadySubmitted = errors.New("entry already submitted")
+
+const entryColumns = `id, assignment_id, entry_date, answers, status, idempotency_key, submitted_at, reviewed_at, reply`
+
+// Entries lists an assignment's entries, oldest first.
+func (s *Store) Entries(ctx context.Context, practiceID, assignmentID int64) ([]Entry, error) {
+	var es []Entry
+	err := s.db.SelectContext(ctx, &es, `SELECT `+entryColumns+` FROM homework_entries
+		WHERE practice_id = $1 AND assignment_id = $2 ORDER BY entry_date, id`, practiceID, assignmentID)
+	return es, mapErr("entries", err)
+}
+
+// SaveEntry saves a draft or submits an entry, exactly once per assignment and day. A retry
+// of the same form (same idempotency key) after success changes nothing and succeeds; a
+// different form for a day already submitted gets ErrAlreadySubmitted. A submission of an
+// assignment linked to a goal also records the goal reading, in the same transaction.
+func (s *Store) SaveEntry(ctx context.Context, practiceID int64, a Assignment, in EntryInput) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var existing Entry
+		err := tx.GetContext(ctx, &existing, `SELECT `+entryColumns+` FROM homework_entries
+			WHERE practice_id = $1 AND assignment_id = $2 AND entry_date = $3 FOR UPDATE`, practiceID, a.ID, in.Date)
+		switch {
+		case err == nil && existing.Status == "submitted":
+			if existing.IdempotencyKey == in.IdempotencyKey {
+				return nil // a retried or double-clicked submission: already done
+			}
+			return ErrAlreadySubmitted
+		case err == nil:
+			_, err = tx.ExecContext(ctx, `UPDATE homework_entries SET answers = $3, status = $4, idempotency_key = $5,
+					submitted_at = CASE WHEN $4 = 'submitted' THEN now() END, updated_at = now()
+				WHERE practice_id = $1 AND id = $2`, practiceID, existing.ID, in.Answers, entryStatus(in.Submit), in.IdempotencyKey)
+			if err != nil {
+				return mapErr("update entry", err)
+			}
+		default:
+			if mapErr("", err) != ErrNotFound {
+				return mapErr("find entry", err)
+			}
+			err = tx.GetContext(ctx, &existing.ID, `INSERT INTO homework_entries (practice_id, assignment_id, client_id, entry_date,
+					answers, status, idempotency_key, submitted_at)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $6 = 'submitted' THEN now() END)
+				ON CONFLICT (practice_id, assignment_id, entry_date) DO NOTHING RETURNING id`,
+				practiceID, a.ID, a.ClientID, in.Date, in.Answers, entryStatus(in.Submit), in.IdempotencyKey)
+			if mapErr("", err) == ErrNotFound {
+				return ErrAlreadySubmitted // a concurrent save of the same day won; the client retries
+			}
+			if err != nil {
+				return mapErr("insert entry", err)
+			}
+		}
+		if !in.Submit || a.GoalID == nil || in.Reading == nil {
+			return nil
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO goal_readings (practice_id, goal_id, reading_date, value, source, entry_id)
+			VALUES ($1, $2, $3, $4, 'homework', $5) ON CONFLICT DO NOTHING`, practiceID, *a.GoalID, in.Date, *in.Reading, existing.ID)
+		return mapErr("goal reading from entry", err)
+	})
+}
+
+func entryStatus(submit bool) string {
+	if submit {
+		return "submitted"
+	}
+	return "draft"
+}
+
+// ReviewEntry marks a submitted entry reviewed, with an optional reply the client sees.
+func (s *Store) ReviewEntry(ctx context.Context, practiceID, assignmentID, entryID, userID int64, reply string) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE homework_entries SET reviewed_at = now(), reviewed_by = $4, reply = $5, updated_at = now()
+		WHERE practice_id = $1 AND assignment_id = $2 AND id = $3 AND status = 'submitted'`, practiceID, assignmentID, entryID, userID, reply)
+	return affected("review entry", res, err)
+}

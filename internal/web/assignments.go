@@ -1,0 +1,397 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/auth"
+	"github.com/securebase/securebase/internal/casework"
+	"github.com/securebase/securebase/internal/homework"
+	"github.com/securebase/securebase/internal/store"
+)
+
+// longestDailyAssignment bounds a daily cadence: one entry a day for at most three months.
+const longestDailyAssignment = 92
+
+type assignmentForm struct {
+	TemplateRef  string `form:"template" validate:"required"`
+	Instructions string `form:"instructions" validate:"max=3000"`
+	Start        string `form:"start_date" validate:"required"`
+	Due          string `form:"due_date" validate:"required"`
+	Cadence      string `form:"cadence" validate:"required,oneof=once daily"`
+	GoalID       int64  `form:"goal_id"`
+	GoalField    string `form:"goal_field"`
+}
+
+// assignmentView is an assignment with its template, status and completion, as staff see it.
+type assignmentView struct {
+	store.Assignment
+	Tpl        homework.Template
+	Status     string
+	Expected   int
+	Completion float64
+}
+
+func (s *Server) viewAssignment(a store.Assignment, today time.Time) (assignmentView, error) {
+	var t homework.Template
+	if err := json.Unmarshal(a.Template, &t); err != nil {
+		return assignmentView{}, fmt.Errorf("assignment %d: %w", a.ID, err)
+	}
+	expected := homework.ExpectedEntries(homework.Cadence(a.Cadence), a.StartDate, a.DueDate)
+	status := homework.StatusOf(homework.Facts{Cadence: homework.Cadence(a.Cadence), Start: a.StartDate, Due: a.DueDate, Today: today,
+		Submitted: a.Submitted, Reviewed: a.Reviewed, Drafts: a.Drafts, Revoked: a.RevokedAt != nil,
+		LinkExpired: a.RevokedAt == nil && (a.LinkExpiresAt == nil || !a.LinkExpiresAt.After(s.now()))})
+	return assignmentView{Assignment: a, Tpl: t, Status: status, Expected: expected, Completion: homework.CompletionRate(a.Submitted, expected)}, nil
+}
+
+// practiceToday is today's calendar date in the practice's time zone, as a UTC midnight.
+func (s *Server) practiceToday(c echo.Context) (time.Time, *time.Location, error) {
+	loc, err := s.practiceLocation(c)
+	if err != nil {
+		return time.Time{}, nil, err
+	}
+	now := s.now().In(loc)
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), loc, nil
+}
+
+// templateChoice is a template a counsellor may assign.
+type templateChoice struct {
+	Ref      string
+	Template homework.Template
+}
+
+// assignableTemplates lists the built-ins and the practice's own templates.
+func (s *Server) assignableTemplates(c echo.Context) ([]templateChoice, error) {
+	var out []templateChoice
+	for _, b := range homework.BuiltIns() {
+		out = append(out, templateChoice{Ref: "builtin:" + b.Key, Template: b.Template})
+	}
+	own, err := s.store.HomeworkTemplates(c.Request().Context(), currentUser(c).PracticeID)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range own {
+		var def homework.Template
+		if err := json.Unmarshal(t.Definition, &def); err != nil {
+			return nil, fmt.Errorf("template %d: %w", t.ID, err)
+		}
+		out = append(out, templateChoice{Ref: fmt.Sprintf("practice:%d", t.ID), Template: def})
+	}
+	return out, nil
+}
+
+func findTemplate(choices []templateChoice, ref string) (templateChoice, bool) {
+	for _, ch := range choices {
+		if ch.Ref == ref {
+			return ch, true
+		}
+	}
+	return templateChoice{}, false
+}
+
+func (s *Server) newAssignmentPage(c echo.Context) error {
+	cl, err := s.clientFor(c)
+	if err != nil {
+		return err
+	}
+	today, _, err := s.practiceToday(c)
+	if err != nil {
+		return err
+	}
+	if err := s.auditClient(c, cl, "client.view", "client", cl.ID, "new homework form"); err != nil {
+		return err
+	}
+	p := s.page(c, "Assign homework")
+	p.Form.Values = url.Values{"template": {c.QueryParam("template")}, "cadence": {"once"},
+		"start_date": {today.Format("2006-01-02")}, "due_date": {today.AddDate(0, 0, 7).Format("2006-01-02")}}
+	return s.renderAssignmentForm(c, http.StatusOK, p, cl)
+}
+
+func (s *Server) renderAssignmentForm(c echo.Context, status int, p *Page, cl store.Client) error {
+	templates, err := s.assignableTemplates(c)
+	if err != nil {
+		return err
+	}
+	goals, err := s.store.Goals(c.Request().Context(), cl.PracticeID, cl.ID)
+	if err != nil {
+		return err
+	}
+	var open []store.Goal
+	for _, g := range goals {
+		if g.Status == casework.GoalActive || g.Status == casework.GoalDraft {
+			open = append(open, g)
+		}
+	}
+	p.Data = struct {
+		Client    store.Client
+		Templates []templateChoice
+		Goals     []store.Goal
+	}{cl, templates, open}
+	return s.render(c, status, "clients/assignment_form", p)
+}
+
+func (s *Server) createAssignment(c echo.Context) error {
+	ctx := c.Request().Context()
+	cl, err := s.clientFor(c)
+	if err != nil {
+		return err
+	}
+	var in assignmentForm
+	form, err := s.bindForm(c, &in)
+	if err != nil {
+		return err
+	}
+	today, loc, err := s.practiceToday(c)
+	if err != nil {
+		return err
+	}
+	templates, err := s.assignableTemplates(c)
+	if err != nil {
+		return err
+	}
+	chosen, ok := findTemplate(templates, in.TemplateRef)
+	if !ok {
+		form.Fail("template", "Choose a template.")
+	}
+	start, due := optionalDate(form, "start_date", in.Start), optionalDate(form, "due_date", in.Due)
+	switch {
+	case start == nil || due == nil:
+	case start.Before(today.AddDate(0, 0, -30)):
+		form.Fail("start_date", "The start can be at most 30 days ago.")
+	case due.Before(*start):
+		form.Fail("due_date", "The due date must be on or after the start date.")
+	case due.Before(today):
+		form.Fail("due_date", "The due date has already passed.")
+	case in.Cadence == string(homework.Daily) && homework.ExpectedEntries(homework.Daily, *start, *due) > longestDailyAssignment:
+		form.Fail("due_date", "A daily assignment can run for at most three months.")
+	}
+	var goalID *int64
+	if in.GoalID != 0 {
+		g, err := s.store.Goal(ctx, cl.PracticeID, cl.ID, in.GoalID)
+		if errors.Is(err, store.ErrNotFound) || err == nil && g.Status != casework.GoalActive && g.Status != casework.GoalDraft {
+			form.Fail("goal_id", "Choose one of this client's open goals.")
+		} else if err != nil {
+			return err
+		}
+		field, ok := chosen.Template.Field(in.GoalField)
+		if ok && field.Numeric() {
+			goalID = &in.GoalID
+		} else if chosen.Ref != "" {
+			form.Fail("goal_field", "Choose a number in this template to feed the goal.")
+		}
+	} else if in.GoalField != "" {
+		form.Fail("goal_id", "Choose the goal this answer feeds, or no goal.")
+	}
+	if form.HasErrors() {
+		p := s.page(c, "Assign homework")
+		p.Form = form
+		return s.renderAssignmentForm(c, http.StatusUnprocessableEntity, p, cl)
+	}
+	def, err := json.Marshal(chosen.Template)
+	if err != nil {
+		return err
+	}
+	token, hash, err := auth.NewLinkToken()
+	if err != nil {
+		return err
+	}
+	goalField := ""
+	if goalID != nil {
+		goalField = in.GoalField
+	}
+	id, err := s.store.CreateAssignment(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, store.AssignmentInput{
+		TemplateRef: chosen.Ref, Title: chosen.Template.Title, Template: def, Instructions: in.Instructions,
+		StartDate: *start, DueDate: *due, Cadence: in.Cadence, GoalID: goalID, GoalField: goalField,
+	}, store.LinkInput{TokenHash: hash, ExpiresAt: s.linkExpiry(*due, loc)})
+	if err != nil {
+		return err
+	}
+	if err := s.auditClient(c, cl, "assignment.create", "assignment", id, "ref="+chosen.Ref); err != nil {
+		return err
+	}
+	if err := s.auditClient(c, cl, "link.issue", "assignment", id, ""); err != nil {
+		return err
+	}
+	return s.showAssignment(c, cl, id, http.StatusCreated, &Form{}, token)
+}
+
+// linkExpiry is the end of the day LinkGraceDays after the due date, in the practice's zone.
+func (s *Server) linkExpiry(due time.Time, loc *time.Location) time.Time {
+	d := due.AddDate(0, 0, s.cfg.LinkGraceDays+1)
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc)
+}
+
+func (s *Server) assignmentFor(c echo.Context) (store.Client, store.Assignment, error) {
+	cl, err := s.clientFor(c)
+	if err != nil {
+		return cl, store.Assignment{}, err
+	}
+	id, err := pathID(c, "assignment")
+	if err != nil {
+		return cl, store.Assignment{}, err
+	}
+	a, err := s.store.Assignment(c.Request().Context(), cl.PracticeID, cl.ID, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return cl, a, echo.ErrNotFound
+	}
+	return cl, a, err
+}
+
+func (s *Server) assignmentPage(c echo.Context) error {
+	cl, a, err := s.assignmentFor(c)
+	if err != nil {
+		return err
+	}
+	return s.showAssignment(c, cl, a.ID, http.StatusOK, &Form{}, "")
+}
+
+// showAssignment renders an assignment: status, completion, link state (and a newly issued
+// link, shown this once), and the entries to review.
+func (s *Server) showAssignment(c echo.Context, cl store.Client, id int64, status int, form *Form, token string) error {
+	ctx := c.Request().Context()
+	a, err := s.store.Assignment(ctx, cl.PracticeID, cl.ID, id)
+	if err != nil {
+		return err
+	}
+	today, _, err := s.practiceToday(c)
+	if err != nil {
+		return err
+	}
+	view, err := s.viewAssignment(a, today)
+	if err != nil {
+		return err
+	}
+	entries, err := s.store.Entries(ctx, cl.PracticeID, a.ID)
+	if err != nil {
+		return err
+	}
+	type entryView struct {
+		store.Entry
+		Answers []shownAnswer
+	}
+	shown := make([]entryView, len(entries))
+	for i, e := range entries {
+		shown[i] = entryView{Entry: e, Answers: showAnswers(view.Tpl, e.Answers)}
+	}
+	if err := s.auditClient(c, cl, "assignment.view", "assignment", a.ID, ""); err != nil {
+		return err
+	}
+	link := ""
+	if token != "" {
+		link = strings.TrimSuffix(s.cfg.PublicURL.String(), "/") + "/h/" + token
+	}
+	p := s.page(c, "Homework: "+a.Title)
+	p.Form = form
+	p.Data = struct {
+		Client  store.Client
+		A       assignmentView
+		Entries []entryView
+		Link    string
+	}{cl, view, shown, link}
+	return s.render(c, status, "clients/assignment", p)
+}
+
+func (s *Server) reissueLink(c echo.Context) error {
+	cl, a, err := s.assignmentFor(c)
+	if err != nil {
+		return err
+	}
+	_, loc, err := s.practiceToday(c)
+	if err != nil {
+		return err
+	}
+	token, hash, err := auth.NewLinkToken()
+	if err != nil {
+		return err
+	}
+	if err := s.store.ReissueLink(c.Request().Context(), cl.PracticeID, cl.ID, a.ID, currentUser(c).ID,
+		store.LinkInput{TokenHash: hash, ExpiresAt: s.linkExpiry(a.DueDate, loc)}); err != nil {
+		return err
+	}
+	if err := s.auditClient(c, cl, "link.issue", "assignment", a.ID, "reissue"); err != nil {
+		return err
+	}
+	return s.showAssignment(c, cl, a.ID, http.StatusOK, &Form{}, token)
+}
+
+func (s *Server) revokeAssignment(c echo.Context) error {
+	cl, a, err := s.assignmentFor(c)
+	if err != nil {
+		return err
+	}
+	err = s.store.RevokeAssignment(c.Request().Context(), cl.PracticeID, cl.ID, a.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return s.flash(c, assignmentPath(cl.ID, a.ID), "This homework was already revoked.")
+	}
+	if err != nil {
+		return err
+	}
+	if err := s.auditClient(c, cl, "link.revoke", "assignment", a.ID, ""); err != nil {
+		return err
+	}
+	return s.flash(c, assignmentPath(cl.ID, a.ID), "Revoked: the link no longer opens.")
+}
+
+// reviewEntry marks an entry reviewed, with an optional reply the client sees next time.
+func (s *Server) reviewEntry(c echo.Context) error {
+	cl, a, err := s.assignmentFor(c)
+	if err != nil {
+		return err
+	}
+	entryID, err := pathID(c, "entry")
+	if err != nil {
+		return err
+	}
+	reply := strings.TrimSpace(c.FormValue("reply"))
+	if utf8.RuneCountInString(reply) > 2000 || !utf8.ValidString(reply) {
+		form := &Form{Values: url.Values{"reply": {reply}}}
+		form.Fail("reply", "Use at most 2000 characters.")
+		return s.showAssignment(c, cl, a.ID, http.StatusUnprocessableEntity, form, "")
+	}
+	err = s.store.ReviewEntry(c.Request().Context(), cl.PracticeID, a.ID, entryID, currentUser(c).ID, reply)
+	if errors.Is(err, store.ErrNotFound) {
+		return echo.ErrNotFound
+	}
+	if err != nil {
+		return err
+	}
+	if err := s.auditClient(c, cl, "entry.review", "entry", entryID, ""); err != nil {
+		return err
+	}
+	return s.flash(c, assignmentPath(cl.ID, a.ID), "Marked reviewed.")
+}
+
+func assignmentPath(clientID, id int64) string {
+	return fmt.Sprintf("%s/homework/%d", clientPath(clientID), id)
+}
+
+// homeworkViews loads a client's assignments and their completion: entries made ÷ entries
+// expected over all of them.
+func (s *Server) homeworkViews(c echo.Context, cl store.Client) ([]assignmentView, float64, error) {
+	as, err := s.store.Assignments(c.Request().Context(), cl.PracticeID, cl.ID)
+	if err != nil {
+		return nil, 0, err
+	}
+	today, _, err := s.practiceToday(c)
+	if err != nil {
+		return nil, 0, err
+	}
+	views := make([]assignmentView, len(as))
+	made, expected := 0, 0
+	for i, a := range as {
+		if views[i], err = s.viewAssignment(a, today); err != nil {
+			return nil, 0, err
+		}
+		made += a.Submitted
+		expected += views[i].Expected
+	}
+	return views, homework.CompletionRate(made, expected), nil
+}

@@ -1,0 +1,284 @@
+package web
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/homework"
+	"github.com/securebase/securebase/internal/store"
+)
+
+// Form fields of the client form that are not answers.
+var clientFormMeta = map[string]bool{"_csrf": true, "idempotency_key": true, "action": true, "entry_date": true}
+
+var idempotencyKeyPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
+
+// clientFormPage is what the client's form shows: nothing about the case but this assignment.
+type clientFormPage struct {
+	View     store.ClientView
+	Heading  string
+	Template homework.Template
+	Earlier  []shownEntry
+	Days     []time.Time // days a daily entry may be for
+	Done     bool        // nothing left to send
+	Cadence  string
+}
+
+// shownEntry is an earlier entry with its answers in field order, and any reply.
+type shownEntry struct {
+	Date    time.Time
+	Status  string
+	Answers []shownAnswer
+	Reply   string
+}
+
+type shownAnswer struct{ Label, Text string }
+
+// clientContext loads what the client of the session's link may see.
+func (s *Server) clientContext(c echo.Context) (store.ClientView, homework.Template, []store.Entry, time.Time, error) {
+	ctx := c.Request().Context()
+	l := linkOf(c)
+	v, err := s.store.ClientViewOf(ctx, l.PracticeID, l.AssignmentID)
+	if err != nil {
+		return v, homework.Template{}, nil, time.Time{}, err
+	}
+	var t homework.Template
+	if err := json.Unmarshal(v.Template, &t); err != nil {
+		return v, t, nil, time.Time{}, fmt.Errorf("assignment %d template: %w", v.ID, err)
+	}
+	entries, err := s.store.Entries(ctx, l.PracticeID, v.ID)
+	loc, lerr := time.LoadLocation(v.TimeZone)
+	if lerr != nil {
+		loc = time.UTC
+	}
+	now := s.now().In(loc)
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	return v, t, entries, today, err
+}
+
+func (s *Server) clientFormGet(c echo.Context) error {
+	v, t, entries, today, err := s.clientContext(c)
+	if err != nil {
+		return err
+	}
+	form := &Form{Values: map[string][]string{}}
+	page := s.clientFormData(v, t, entries, today)
+	if len(page.Days) > 0 {
+		day := page.Days[len(page.Days)-1]
+		form.Values.Set("entry_date", day.Format("2006-01-02"))
+		for _, e := range entries {
+			if e.Status == "draft" && e.EntryDate.Equal(day) {
+				prefill(form, t, e.Answers)
+			}
+		}
+	}
+	return s.renderLinkForm(c, http.StatusOK, page, form)
+}
+
+func (s *Server) renderLinkForm(c echo.Context, status int, page clientFormPage, form *Form) error {
+	form.Values.Set("idempotency_key", newIdempotencyKey())
+	p := &Page{Title: "Your form", CSRF: csrfToken(c), RequestID: requestIDOf(c), Form: form, Data: page,
+		Flash: s.clientSessions.PopString(c.Request().Context(), "flash")}
+	return s.render(c, status, "client/form", p)
+}
+
+// clientFormData assembles the page: a neutral heading when the client asked for neutral
+// messages, the earlier entries and replies, and the days still open for an entry.
+func (s *Server) clientFormData(v store.ClientView, t homework.Template, entries []store.Entry, today time.Time) clientFormPage {
+	page := clientFormPage{View: v, Heading: t.Title, Template: t, Cadence: v.Cadence}
+	if v.NeutralMessages {
+		page.Heading = "Your form"
+	}
+	sent := map[time.Time]bool{}
+	for _, e := range entries {
+		if e.Status == "submitted" {
+			sent[e.EntryDate] = true
+			page.Earlier = append(page.Earlier, shownEntry{Date: e.EntryDate, Status: e.Status, Answers: showAnswers(t, e.Answers), Reply: e.Reply})
+		}
+	}
+	if v.Cadence == string(homework.Once) {
+		if !sent[v.StartDate] {
+			page.Days = []time.Time{v.StartDate}
+		}
+	} else {
+		for d := v.StartDate; !d.After(v.DueDate) && !d.After(today); d = d.AddDate(0, 0, 1) {
+			if !sent[d] {
+				page.Days = append(page.Days, d)
+			}
+		}
+	}
+	page.Done = len(page.Days) == 0 && (v.Cadence == string(homework.Once) || !today.Before(v.DueDate))
+	return page
+}
+
+// clientFormPost saves a draft or sends an entry. A double click, the back button or a
+// retried POST never makes a second entry: the form's idempotency key and the one-entry-a-day
+// rule see to that.
+func (s *Server) clientFormPost(c echo.Context) error {
+	ctx := c.Request().Context()
+	v, t, entries, today, err := s.clientContext(c)
+	if err != nil {
+		return err
+	}
+	values, err := c.FormParams()
+	if err != nil {
+		return echo.ErrBadRequest
+	}
+	form := &Form{Values: values}
+	page := s.clientFormData(v, t, entries, today)
+	submit := values.Get("action") != "draft"
+	answersIn := map[string][]string{}
+	for k, vs := range values {
+		if !clientFormMeta[k] {
+			answersIn[k] = vs
+		}
+	}
+	answers, problems := t.Validate(answersIn, !submit)
+	for k, msg := range problems {
+		form.Fail(k, msg)
+	}
+	key := values.Get("idempotency_key")
+	if !idempotencyKeyPattern.MatchString(key) {
+		form.Fail("_form", "Something went wrong with the form. Please press the button again.")
+	}
+	day, ok := entryDay(v, values.Get("entry_date"), today)
+	if !ok {
+		form.Fail("entry_date", "Choose one of the days listed.")
+	}
+	if form.HasErrors() {
+		form.Values.Del("idempotency_key")
+		return s.renderLinkForm(c, http.StatusUnprocessableEntity, page, form)
+	}
+	data, err := json.Marshal(answers)
+	if err != nil {
+		return err
+	}
+	in := store.EntryInput{Date: day, Answers: data, Submit: submit, IdempotencyKey: key}
+	if n, ok := answers.Number(v.GoalField); ok && v.GoalID != nil {
+		in.Reading = &n
+	}
+	err = s.store.SaveEntry(ctx, linkOf(c).PracticeID, v.Assignment, in)
+	if errors.Is(err, store.ErrAlreadySubmitted) {
+		form.Fail("_form", "You have already sent the entry for this day. Thank you.")
+		return s.renderLinkForm(c, http.StatusConflict, page, form)
+	}
+	if err != nil {
+		return err
+	}
+	action, msg := "link.submit", "Sent. Thank you."
+	if !submit {
+		action, msg = "link.draft", "Saved. You can come back and finish it later."
+	}
+	if err := s.auditFor(c, linkOf(c).PracticeID, store.AuditEntry{Action: action, EntityType: "assignment",
+		EntityID: strconv.FormatInt(v.ID, 10), ClientID: v.ClientID}); err != nil {
+		return err
+	}
+	s.clientSessions.Put(ctx, "flash", msg)
+	return c.Redirect(http.StatusSeeOther, "/h")
+}
+
+// entryDay reads the day an entry is for: the start date of a once-only assignment, or a
+// day from the start to today (and not after the due date) for a daily one.
+func entryDay(v store.ClientView, raw string, today time.Time) (time.Time, bool) {
+	if v.Cadence == string(homework.Once) {
+		return v.StartDate, true
+	}
+	d, err := time.Parse("2006-01-02", raw)
+	if err != nil || d.Before(v.StartDate) || d.After(v.DueDate) || d.After(today) {
+		return time.Time{}, false
+	}
+	return d, true
+}
+
+// prefill puts a draft's answers back into the form.
+func prefill(f *Form, t homework.Template, raw []byte) {
+	var answers map[string]any
+	if json.Unmarshal(raw, &answers) != nil {
+		return
+	}
+	for _, field := range t.Fields {
+		switch a := answers[field.Key].(type) {
+		case string:
+			f.Values.Set(field.Key, a)
+		case float64:
+			f.Values.Set(field.Key, strconv.FormatFloat(a, 'f', -1, 64))
+		case []any:
+			for _, x := range a {
+				if s, ok := x.(string); ok {
+					f.Values.Add(field.Key, s)
+				}
+			}
+		}
+	}
+}
+
+// showAnswers lists an entry's answers by field label, with choice labels, in field order.
+func showAnswers(t homework.Template, raw []byte) []shownAnswer {
+	var answers map[string]any
+	if json.Unmarshal(raw, &answers) != nil {
+		return nil
+	}
+	var out []shownAnswer
+	for _, f := range t.Fields {
+		a, ok := answers[f.Key]
+		if !ok {
+			continue
+		}
+		out = append(out, shownAnswer{Label: f.Label, Text: answerText(f, a)})
+	}
+	return out
+}
+
+func answerText(f homework.Field, a any) string {
+	label := func(v string) string {
+		for _, ch := range f.Choices {
+			if ch.Value == v {
+				return ch.Label
+			}
+		}
+		return v
+	}
+	switch x := a.(type) {
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case string:
+		if f.Type == homework.YesNo {
+			if x == "yes" {
+				return "Yes"
+			}
+			return "No"
+		}
+		return label(x)
+	case []any:
+		s := ""
+		for i, v := range x {
+			if i > 0 {
+				s += ", "
+			}
+			s += label(fmt.Sprint(v))
+		}
+		return s
+	}
+	return fmt.Sprint(a)
+}
+
+func newIdempotencyKey() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// linkOf returns the live link of the client session (set by requireClientLink).
+func linkOf(c echo.Context) store.ClientLink {
+	l, _ := c.Get(ctxLink).(store.ClientLink)
+	return l
+}

@@ -1,0 +1,132 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/auth"
+	"github.com/securebase/securebase/internal/store"
+)
+
+// Client session keys: a client session is bound to one link of one practice.
+const (
+	keyLinkID         = "link_id"
+	keyLinkPracticeID = "link_practice_id"
+)
+
+const ctxLink = "client_link"
+
+// linkPageNotActive is the one page for unknown, expired and revoked links alike.
+const linkPageNotActive = "client/not_active"
+
+// clientHeaders marks every client page as private and unindexed.
+func clientHeaders(c echo.Context) {
+	h := c.Response().Header()
+	h.Set("X-Robots-Tag", "noindex, nofollow")
+	h.Set(echo.HeaderCacheControl, "no-store")
+	h.Set("Referrer-Policy", "no-referrer")
+}
+
+// linkFromToken finds the live link of a token from the path. Unknown tokens answer 404,
+// expired or revoked ones 410, with the same page and no hint of whose link it was.
+func (s *Server) linkFromToken(c echo.Context, token string) (store.ClientLink, error) {
+	if !auth.WellFormedLinkToken(token) {
+		return store.ClientLink{}, s.renderNotActive(c, http.StatusNotFound)
+	}
+	l, err := s.store.LinkByTokenHash(c.Request().Context(), auth.HashLinkToken(token))
+	if errors.Is(err, store.ErrNotFound) {
+		return l, s.renderNotActive(c, http.StatusNotFound)
+	}
+	if err != nil {
+		return l, err
+	}
+	if !l.Live(s.now()) {
+		return l, s.renderNotActive(c, http.StatusGone)
+	}
+	return l, nil
+}
+
+// errRendered stops a handler whose response is already written.
+var errRendered = errors.New("response rendered")
+
+func (s *Server) renderNotActive(c echo.Context, status int) error {
+	clientHeaders(c)
+	p := &Page{Title: "Link not active", CSRF: csrfToken(c), RequestID: requestIDOf(c)}
+	if err := s.render(c, status, linkPageNotActive, p); err != nil {
+		return err
+	}
+	return errRendered
+}
+
+// openLinkPage is what GET /h/:token shows: a neutral page with one button. Nothing
+// changes on GET: mail scanners open links before people do. The button posts the token
+// in the form body, and the page's script takes it out of the address bar and history.
+func (s *Server) openLinkPage(c echo.Context) error {
+	if _, err := s.linkFromToken(c, c.Param("token")); err != nil {
+		return ignoreRendered(err)
+	}
+	clientHeaders(c)
+	p := &Page{Title: "Your form", CSRF: csrfToken(c), RequestID: requestIDOf(c)}
+	p.Form = &Form{Values: map[string][]string{"token": {c.Param("token")}}}
+	return s.render(c, http.StatusOK, "client/open", p)
+}
+
+// openLink starts the client session bound to this one link, records the opening, and
+// redirects to an address without the token.
+func (s *Server) openLink(c echo.Context) error {
+	l, err := s.linkFromToken(c, c.FormValue("token"))
+	if err != nil {
+		return ignoreRendered(err)
+	}
+	ctx := c.Request().Context()
+	if err := s.clientSessions.RenewToken(ctx); err != nil {
+		return err
+	}
+	s.clientSessions.Put(ctx, keyLinkID, l.ID)
+	s.clientSessions.Put(ctx, keyLinkPracticeID, l.PracticeID)
+	a, err := s.store.ClientViewOf(ctx, l.PracticeID, l.AssignmentID)
+	if err != nil {
+		return err
+	}
+	if err := s.auditFor(c, l.PracticeID, store.AuditEntry{Action: "link.open", EntityType: "assignment",
+		EntityID: strconv.FormatInt(a.ID, 10), ClientID: a.ClientID}); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/h")
+}
+
+func ignoreRendered(err error) error {
+	if errors.Is(err, errRendered) {
+		return nil
+	}
+	return err
+}
+
+// requireClientLink lets a request through only with a client session whose link is
+// still live: revoking or re-issuing a link ends its sessions at once.
+func (s *Server) requireClientLink(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		clientHeaders(c)
+		ctx := c.Request().Context()
+		linkID := s.clientSessions.GetInt64(ctx, keyLinkID)
+		practiceID := s.clientSessions.GetInt64(ctx, keyLinkPracticeID)
+		if linkID == 0 {
+			return ignoreRendered(s.renderNotActive(c, http.StatusForbidden))
+		}
+		l, err := s.store.ClientLinkByID(ctx, practiceID, linkID)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			return err
+		}
+		if err != nil || !l.Live(s.now()) {
+			if err := s.clientSessions.Destroy(ctx); err != nil {
+				return err
+			}
+			return ignoreRendered(s.renderNotActive(c, http.StatusGone))
+		}
+		c.Set(ctxLink, l)
+		return next(c)
+	}
+}
