@@ -3,6 +3,7 @@ package casework
 import (
 	"reflect"
 	"slices"
+	"strconv"
 )
 
 // Section is one part of the intake form, saved on its own.
@@ -57,7 +58,7 @@ type Intake struct {
 
 	Approaches          []string `json:"approaches" form:"approaches" section:"plan"`
 	Format              string   `json:"format" form:"format" section:"plan"`
-	AnticipatedSessions int      `json:"anticipated_sessions" form:"anticipated_sessions" section:"plan" validate:"min=0,max=200"`
+	AnticipatedSessions string   `json:"anticipated_sessions" form:"anticipated_sessions" section:"plan"`
 	Hopes               string   `json:"hopes" form:"hopes" section:"plan" validate:"max=5000"`
 
 	RiskSelfHarm       string   `json:"risk_self_harm" form:"risk_self_harm" section:"risk"`
@@ -134,6 +135,9 @@ func (in Intake) SectionProblems(section string) map[string]string {
 	case "plan":
 		check("approaches", Approaches().HasAll(in.Approaches), pick)
 		check("format", in.Format == "" || Formats().Has(in.Format), pick)
+		if n, err := strconv.Atoi(in.AnticipatedSessions); in.AnticipatedSessions != "" && (err != nil || n < 1 || n > 200) {
+			p["anticipated_sessions"] = "Enter a whole number from 1 to 200, or leave it empty."
+		}
 	case "risk":
 		answers := RiskAnswers()
 		check("risk_self_harm", answers.Has(in.RiskSelfHarm), "Record none, some or serious.")

@@ -93,6 +93,7 @@ func PresentingConcerns() Options {
 // RelationshipStatuses describe the client's current situation.
 func RelationshipStatuses() Options {
 	return Options{
+		{"", "Not recorded"},
 		{"single", "Single, between relationships"},
 		{"dating", "Dating"},
 		{"committed", "In a committed relationship"},

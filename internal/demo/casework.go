@@ -90,7 +90,7 @@ func seedCasework(ctx context.Context, st *store.Store, practiceID int64, counse
 
 func seedIntake(ctx context.Context, st *store.Store, practiceID int64, cl store.Client, userID int64, d demoClient) error {
 	in := casework.Intake{Concerns: d.concerns, ConcernsOwnWords: d.ownWords, AttachmentStyle: "anxious", Format: d.format,
-		Approaches: []string{"cbt", "attachment_based"}, AnticipatedSessions: 16, Hopes: "To feel steadier on my own.",
+		Approaches: []string{"cbt", "attachment_based"}, AnticipatedSessions: "16", Hopes: "To feel steadier on my own.",
 		RiskSelfHarm: "none", RiskToOthers: "none", RiskIPV: d.riskIPV, OverallRisk: "low", RiskScreenComplete: true}
 	var flag *store.RiskFlagInput
 	if d.riskIPV != "none" {
@@ -101,7 +101,7 @@ func seedIntake(ctx context.Context, st *store.Store, practiceID int64, cl store
 	if err != nil {
 		return err
 	}
-	_, err = st.SaveIntake(ctx, practiceID, cl.ID, 0, "risk", data, userID, flag)
+	_, _, err = st.SaveIntake(ctx, practiceID, cl.ID, 0, "risk", data, userID, flag)
 	return err
 }
 
@@ -117,7 +117,7 @@ func seedGoal(ctx context.Context, st *store.Store, practiceID int64, cl store.C
 	if err != nil {
 		return err
 	}
-	if err := st.TransitionGoal(ctx, practiceID, cl.ID, id, userID, casework.GoalDraft, casework.GoalActive, ""); err != nil {
+	if err := st.TransitionGoal(ctx, practiceID, cl.ID, id, userID, 1, casework.GoalDraft, casework.GoalActive, ""); err != nil {
 		return err
 	}
 	for w, v := range g.readings {

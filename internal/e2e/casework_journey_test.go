@@ -68,7 +68,7 @@ func TestJourneyCounsellorRecordsACaseWithRiskAndAGoal(t *testing.T) {
 		t.Fatalf("no risk flag on the client page: %q", flag)
 	}
 	b.Screenshots("client-page-flagged")
-	b.Do(chromedp.SendKeys(chromedp.CSS("#f-review_note"), "Safety plan reviewed; code word agreed."))
+	b.Do(chromedp.SendKeys(chromedp.CSS("textarea[name=review_note]"), "Safety plan reviewed; code word agreed."))
 	b.Submit(`[data-testid="open-flag"] button[type="submit"]`)
 	if strings.Contains(b.HTML(), `data-testid="risk-flag"`) {
 		t.Fatal("the flag is still shown after review")

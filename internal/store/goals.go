@@ -120,9 +120,19 @@ func (s *Store) UpdateGoal(ctx context.Context, practiceID, clientID, goalID int
 }
 
 // TransitionGoal moves a goal from one status to another with a reason, recording the
-// change; ErrConflict when the goal is no longer in from.
-func (s *Store) TransitionGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, from, to, reason string) error {
+// change; ErrConflict when the goal changed since version was read (so an activation
+// checked against one version never applies to another).
+func (s *Store) TransitionGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, version int, from, to, reason string) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var current int
+		err := tx.GetContext(ctx, &current, `SELECT version FROM goals WHERE practice_id = $1 AND client_id = $2 AND id = $3 FOR UPDATE`,
+			practiceID, clientID, goalID)
+		if err != nil {
+			return mapErr("goal", err)
+		}
+		if current != version {
+			return ErrConflict
+		}
 		return transitionGoal(ctx, tx, practiceID, clientID, goalID, userID, from, to, reason, nil)
 	})
 }

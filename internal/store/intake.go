@@ -52,10 +52,11 @@ func (s *Store) IntakeHistory(ctx context.Context, practiceID, clientID int64) (
 }
 
 // SaveIntake writes version base+1 of the intake. ErrConflict means someone saved a newer
-// version since base was read. A flag, when given, is raised unless one is already open.
-func (s *Store) SaveIntake(ctx context.Context, practiceID, clientID int64, base int, section string, data []byte, userID int64, flag *RiskFlagInput) (int, error) {
+// version since base was read. A flag, when given, is raised unless one is already open;
+// raised reports whether this save opened one.
+func (s *Store) SaveIntake(ctx context.Context, practiceID, clientID int64, base int, section string, data []byte, userID int64, flag *RiskFlagInput) (version int, raised bool, err error) {
 	next := base + 1
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// Lock the client row: concurrent saves of the same intake queue here.
 		var locked int64
 		if err := tx.GetContext(ctx, &locked, `SELECT id FROM clients WHERE practice_id = $1 AND id = $2 FOR UPDATE`, practiceID, clientID); err != nil {
@@ -74,17 +75,25 @@ func (s *Store) SaveIntake(ctx context.Context, practiceID, clientID int64, base
 			return mapErr("save intake", err)
 		}
 		if flag != nil {
-			return raiseFlag(ctx, tx, practiceID, clientID, userID, *flag)
+			raised, err = raiseFlag(ctx, tx, practiceID, clientID, userID, *flag)
+			return err
 		}
 		return nil
 	})
-	return next, err
+	return next, raised, err
 }
 
-func raiseFlag(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, userID int64, f RiskFlagInput) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO risk_flags (practice_id, client_id, source, summary, raised_by)
-		SELECT $1, $2, $3, $4, $5
-		WHERE NOT EXISTS (SELECT 1 FROM risk_flags WHERE practice_id = $1 AND client_id = $2 AND cleared_at IS NULL)`,
-		practiceID, clientID, f.Source, f.Summary, nullID(userID))
-	return mapErr("raise risk flag", err)
+// raiseFlag opens a flag unless one is open; an open flag takes the newer summary.
+func raiseFlag(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, userID int64, f RiskFlagInput) (bool, error) {
+	res, err := tx.ExecContext(ctx, `UPDATE risk_flags SET summary = $3
+		WHERE practice_id = $1 AND client_id = $2 AND cleared_at IS NULL`, practiceID, clientID, f.Summary)
+	if err != nil {
+		return false, mapErr("update risk flag", err)
+	}
+	if n, _ := res.RowsAffected(); n > 0 {
+		return false, nil
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO risk_flags (practice_id, client_id, source, summary, raised_by)
+		VALUES ($1, $2, $3, $4, $5)`, practiceID, clientID, f.Source, f.Summary, nullID(userID))
+	return err == nil, mapErr("raise risk flag", err)
 }

@@ -4,29 +4,57 @@ import (
 	"context"
 	"strings"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
-// RecordLoginAttempt notes a sign-in attempt for throttling. It runs before any practice
-// is known, so it is unscoped; the email is stored in lower case whether or not an account exists.
-func (s *Store) RecordLoginAttempt(ctx context.Context, email, ip string, succeeded bool) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO login_attempts (email, ip, succeeded) VALUES ($1, $2, $3)`,
-		normEmail(email), nullString(ip), succeeded)
-	return mapErr("record login attempt", err)
+// LoginLimit says when sign-in attempts are refused: Max failures within Window, for one
+// email (counted since its last success) or for one IP address.
+type LoginLimit struct {
+	Max    int
+	Window time.Duration
 }
 
-// RecentLoginFailures counts failed attempts since the given time for the IP, and for the
-// email since the later of that time and its last successful sign-in.
-func (s *Store) RecentLoginFailures(ctx context.Context, email, ip string, since time.Time) (byEmail, byIP int, err error) {
-	var row struct {
-		ByEmail int `db:"by_email"`
-		ByIP    int `db:"by_ip"`
-	}
-	err = s.db.GetContext(ctx, &row, `SELECT
+// StartLoginAttempt decides whether a sign-in attempt may go ahead and, if so, records it
+// as a failure until MarkLoginSucceeded says otherwise. Attempts for one email and one IP
+// are serialised by advisory locks, so parallel guesses see each other's attempts and cannot
+// slip past the limit. It runs before any practice is known, so it is unscoped; the email is
+// stored in lower case whether or not an account exists.
+func (s *Store) StartLoginAttempt(ctx context.Context, email, ip string, now time.Time, limit LoginLimit) (attemptID int64, throttled bool, err error) {
+	email = normEmail(email)
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('login-email:' || $1)),
+			pg_advisory_xact_lock(hashtext('login-ip:' || coalesce($2, '')))`, email, nullString(ip)); err != nil {
+			return mapErr("lock login attempts", err)
+		}
+		var counts struct {
+			ByEmail int `db:"by_email"`
+			ByIP    int `db:"by_ip"`
+		}
+		since := now.Add(-limit.Window)
+		err := tx.GetContext(ctx, &counts, `SELECT
 			(SELECT count(*) FROM login_attempts WHERE email = $1 AND NOT succeeded AND attempted_at >= greatest($3,
 				(SELECT max(attempted_at) FROM login_attempts WHERE email = $1 AND succeeded))) AS by_email,
 			(SELECT count(*) FROM login_attempts WHERE ip = $2::inet AND NOT succeeded AND attempted_at >= $3) AS by_ip`,
-		normEmail(email), nullString(ip), since)
-	return row.ByEmail, row.ByIP, mapErr("recent login failures", err)
+			email, nullString(ip), since)
+		if err != nil {
+			return mapErr("count login failures", err)
+		}
+		if counts.ByEmail >= limit.Max || counts.ByIP >= limit.Max {
+			throttled = true
+			return nil
+		}
+		return mapErr("record login attempt", tx.GetContext(ctx, &attemptID,
+			`INSERT INTO login_attempts (email, ip, succeeded, attempted_at) VALUES ($1, $2, false, $3) RETURNING id`,
+			email, nullString(ip), now))
+	})
+	return attemptID, throttled, err
+}
+
+// MarkLoginSucceeded records that an attempt succeeded, which resets the email's count.
+func (s *Store) MarkLoginSucceeded(ctx context.Context, attemptID int64) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE login_attempts SET succeeded = true WHERE id = $1`, attemptID)
+	return affected("mark login succeeded", res, err)
 }
 
 // DeleteLoginAttemptsBefore forgets attempts older than the given time.

@@ -92,11 +92,16 @@ func (c *Client) Do(method, path string, body io.Reader, header http.Header) *Re
 	return r
 }
 
-// Login posts the sign-in form.
+// Login posts the sign-in form and, like a browser, follows a successful redirect (which
+// also picks up the fresh CSRF token a sign-in issues). It returns the sign-in response.
 func (c *Client) Login(email, password string) *Response {
 	c.t.Helper()
 	c.Get("/login")
-	return c.Post("/login", url.Values{"email": {email}, "password": {password}})
+	res := c.Post("/login", url.Values{"email": {email}, "password": {password}})
+	if res.Status == 303 && strings.HasPrefix(res.Location, "/") {
+		c.Get(res.Location)
+	}
+	return res
 }
 
 // Cookie returns the value of the named cookie the client holds for the app, or "".

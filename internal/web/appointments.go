@@ -16,7 +16,7 @@ import (
 type appointmentForm struct {
 	Date     string `form:"date" validate:"required"`
 	Time     string `form:"time" validate:"required"`
-	Duration int    `form:"duration" validate:"min=5,max=480"`
+	Duration string `form:"duration" validate:"required"`
 	Status   string `form:"status" validate:"required"`
 	Format   string `form:"format" validate:"required"`
 	Note     string `form:"note" validate:"max=2000"`
@@ -24,9 +24,19 @@ type appointmentForm struct {
 
 // input reads the date and time in the practice's time zone and checks the choices.
 func (in appointmentForm) input(f *Form, loc *time.Location, now time.Time) store.AppointmentInput {
-	starts, err := time.ParseInLocation("2006-01-02 15:04", in.Date+" "+in.Time, loc)
-	if err != nil || starts.Year() < 2000 || starts.After(now.AddDate(5, 0, 0)) {
-		f.Fail("date", "Enter a real date (like 2026-03-15) and time (like 14:30), within five years.")
+	day, derr := time.Parse("2006-01-02", in.Date)
+	if derr != nil || day.Year() < 2000 || day.After(now.AddDate(5, 0, 0)) {
+		f.Fail("date", "Enter a real date, like 2026-03-15, within five years.")
+	}
+	clock, terr := time.Parse("15:04", in.Time)
+	if terr != nil {
+		f.Fail("time", "Enter a time like 14:30.")
+	}
+	err := errors.Join(derr, terr)
+	starts := time.Date(day.Year(), day.Month(), day.Day(), clock.Hour(), clock.Minute(), 0, 0, loc)
+	duration, cerr := strconv.Atoi(in.Duration)
+	if cerr != nil || duration < 5 || duration > 480 {
+		f.Fail("duration", "Enter a whole number of minutes from 5 to 480.")
 	}
 	if !casework.AppointmentStatuses().Has(in.Status) {
 		f.Fail("status", "Choose what happened.")
@@ -38,7 +48,7 @@ func (in appointmentForm) input(f *Form, loc *time.Location, now time.Time) stor
 	if !casework.Formats().Has(in.Format) {
 		f.Fail("format", "Choose individual, couples or group.")
 	}
-	return store.AppointmentInput{StartsAt: starts, DurationMinutes: in.Duration, Status: in.Status, Format: in.Format, Note: in.Note}
+	return store.AppointmentInput{StartsAt: starts, DurationMinutes: duration, Status: in.Status, Format: in.Format, Note: in.Note}
 }
 
 func (s *Server) newAppointmentPage(c echo.Context) error {

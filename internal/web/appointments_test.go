@@ -47,7 +47,9 @@ func TestAppointmentValidation(t *testing.T) {
 	}{
 		{"no date", url.Values{"time": {"10:00"}, "duration": {"50"}, "status": {"attended"}, "format": {"individual"}}, "date", "required"},
 		{"impossible date", url.Values{"date": {"2026-02-30"}, "time": {"10:00"}, "duration": {"50"}, "status": {"attended"}, "format": {"individual"}}, "date", "real date"},
-		{"too long", url.Values{"date": {daysFromNow(-1)}, "time": {"10:00"}, "duration": {"900"}, "status": {"attended"}, "format": {"individual"}}, "duration", "no more than 480"},
+		{"no time", url.Values{"date": {daysFromNow(-1)}, "time": {"25:00"}, "duration": {"50"}, "status": {"attended"}, "format": {"individual"}}, "time", "time like"},
+		{"duration in words", url.Values{"date": {daysFromNow(-1)}, "time": {"10:00"}, "duration": {"an hour"}, "status": {"attended"}, "format": {"individual"}}, "duration", "whole number"},
+		{"too long", url.Values{"date": {daysFromNow(-1)}, "time": {"10:00"}, "duration": {"900"}, "status": {"attended"}, "format": {"individual"}}, "duration", "from 5 to 480"},
 		{"attended in the future", url.Values{"date": {daysFromNow(3)}, "time": {"10:00"}, "duration": {"50"}, "status": {"attended"}, "format": {"individual"}}, "status", "cannot have been attended"},
 		{"scheduled in the past", url.Values{"date": {daysFromNow(-9)}, "time": {"10:00"}, "duration": {"50"}, "status": {"scheduled"}, "format": {"individual"}}, "status", "in the past"},
 		{"unknown status", url.Values{"date": {daysFromNow(-1)}, "time": {"10:00"}, "duration": {"50"}, "status": {"maybe"}, "format": {"individual"}}, "status", "Choose"},

@@ -13,7 +13,8 @@ import (
 const auditPerPage = 50
 
 // auditActions suggests action prefixes in the filter.
-var auditActions = []string{"auth.", "auth.login", "auth.logout", "user.", "access.denied"}
+var auditActions = []string{"auth.", "auth.login", "auth.logout", "user.", "access.denied", "caseload.view", "client.",
+	"client.view", "intake.", "risk.", "appointment.", "goal."}
 
 func (s *Server) auditLog(c echo.Context) error {
 	ctx := c.Request().Context()

@@ -17,6 +17,9 @@ import (
 
 const ctxUser = "user"
 
+// csrfCookieName names the cookie that holds the CSRF token.
+const csrfCookieName = "_csrf"
+
 // seenWriteInterval bounds how often the last-seen time is written back to the session row.
 const seenWriteInterval = time.Minute
 
@@ -35,7 +38,7 @@ func currentUser(c echo.Context) *store.User {
 func (s *Server) csrf() echo.MiddlewareFunc {
 	check := middleware.CSRFWithConfig(middleware.CSRFConfig{
 		TokenLookup:    "form:_csrf,header:X-CSRF-Token",
-		CookieName:     "_csrf",
+		CookieName:     csrfCookieName,
 		CookiePath:     "/",
 		CookieHTTPOnly: true,
 		CookieSecure:   s.cfg.Secure(),
@@ -55,6 +58,12 @@ func (s *Server) csrf() echo.MiddlewareFunc {
 			return checked(c)
 		}
 	}
+}
+
+// expireCSRFCookie drops the CSRF cookie so the next page issues a fresh token: done at
+// sign-in and sign-out, so a token planted beforehand never outlives them.
+func expireCSRFCookie(c echo.Context) {
+	c.SetCookie(&http.Cookie{Name: csrfCookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode})
 }
 
 func csrfToken(c echo.Context) string {
@@ -120,10 +129,18 @@ func (s *Server) toLogin(c echo.Context, flash string) error {
 	return c.Redirect(http.StatusSeeOther, target)
 }
 
-// safeNext returns next when it is a local path, else "/".
+// safeNext returns next when it is a path on this site, else "/". Browsers drop tabs and
+// newlines and read a backslash as a slash, so any of those (or any control character)
+// refuses the value outright: "/\t/evil.example" must never become "//evil.example".
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	for _, r := range next {
+		if r < 0x20 || r == 0x7f || r == '\\' {
+			return "/"
+		}
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") || strings.HasPrefix(u.Path, "//") {
 		return "/"
 	}
-	return next
+	return u.RequestURI()
 }

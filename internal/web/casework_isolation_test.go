@@ -28,7 +28,7 @@ func TestCaseworkIsClosedToOtherPracticesUnassignedCounsellorsAndSupervisors(t *
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.Store.SaveIntake(ctx, pid, cid, 0, "risk", []byte(`{"triggers":"Secret trigger text"}`), f.me.ID,
+	if _, _, err := f.app.Store.SaveIntake(ctx, pid, cid, 0, "risk", []byte(`{"triggers":"Secret trigger text"}`), f.me.ID,
 		&store.RiskFlagInput{Source: "intake", Summary: "Secret risk summary"}); err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestEveryClientPageViewIsAudited(t *testing.T) {
 	goalID, _ := f.app.Store.CreateGoal(ctx, f.practice.ID, f.client.ID, f.me.ID, store.GoalInput{Statement: "A goal"})
 	appt, _ := f.app.Store.CreateAppointment(ctx, f.practice.ID, f.client.ID, f.me.ID, store.AppointmentInput{
 		StartsAt: time.Now().Add(-time.Hour), DurationMinutes: 50, Status: "attended", Format: "individual"})
-	if _, err := f.app.Store.SaveIntake(ctx, f.practice.ID, f.client.ID, 0, "concerns", []byte(`{}`), f.me.ID, nil); err != nil {
+	if _, _, err := f.app.Store.SaveIntake(ctx, f.practice.ID, f.client.ID, 0, "concerns", []byte(`{}`), f.me.ID, nil); err != nil {
 		t.Fatal(err)
 	}
 	ids := map[string]string{":id": itoa(f.client.ID), ":goal": itoa(goalID), ":appointment": itoa(appt.ID), ":version": "1"}
@@ -113,6 +113,65 @@ func TestEveryClientPageViewIsAudited(t *testing.T) {
 		_ = f.app.DB.App.Get(&after, count, f.client.ID, f.me.ID)
 		if after != before+1 {
 			t.Errorf("GET %s wrote %d audit entries about the client, want 1", r.Path, after-before)
+		}
+	}
+}
+
+// TestChildRecordsOfAnotherClientCannotBeReachedThroughOnesOwnClient proves that a goal,
+// appointment, flag or intake version of client B is not found under client A's path, even
+// by a user who may open both clients.
+func TestChildRecordsOfAnotherClientCannotBeReachedThroughOnesOwnClient(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	ctx := context.Background()
+	other := f.addClient(t, f.me.ID, "Blake", "Other", "")
+	goalID, _ := f.app.Store.CreateGoal(ctx, f.practice.ID, other.ID, f.me.ID, store.GoalInput{Statement: "Other client's goal"})
+	appt, _ := f.app.Store.CreateAppointment(ctx, f.practice.ID, other.ID, f.me.ID, store.AppointmentInput{
+		StartsAt: time.Now().Add(-time.Hour), DurationMinutes: 50, Status: "attended", Format: "individual", Note: "Other client's note"})
+	if _, _, err := f.app.Store.SaveIntake(ctx, f.practice.ID, other.ID, 0, "risk", []byte(`{"triggers":"Other client's trigger"}`), f.me.ID,
+		&store.RiskFlagInput{Source: "intake", Summary: "Other client's risk"}); err != nil {
+		t.Fatal(err)
+	}
+	var flagID int64
+	if err := f.app.DB.App.Get(&flagID, `SELECT id FROM risk_flags WHERE client_id = $1`, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	mine := f.path("")
+	reqs := []testutil.Request{
+		{Method: "GET", Path: mine + "/goals/" + itoa(goalID)},
+		{Method: "GET", Path: mine + "/goals/" + itoa(goalID) + "/edit"},
+		{Method: "POST", Path: mine + "/goals/" + itoa(goalID), Form: url.Values{"statement": {"hijack"}, "version": {"1"}}},
+		{Method: "POST", Path: mine + "/goals/" + itoa(goalID) + "/status", Form: url.Values{"to": {"discontinued"}, "reason": {"x"}}},
+		{Method: "POST", Path: mine + "/goals/" + itoa(goalID) + "/readings", Form: url.Values{"reading_date": {daysFromNow(-1)}, "value": {"1"}}},
+		{Method: "GET", Path: mine + "/appointments/" + itoa(appt.ID) + "/edit"},
+		{Method: "POST", Path: mine + "/appointments/" + itoa(appt.ID), Form: url.Values{"date": {daysFromNow(-1)}, "time": {"10:00"}, "duration": {"50"}, "status": {"cancelled"}, "format": {"individual"}}},
+		{Method: "POST", Path: mine + "/risk-flags/" + itoa(flagID) + "/clear", Form: url.Values{"review_note": {"cleared through the wrong client"}}},
+		{Method: "GET", Path: mine + "/intake/versions/1"},
+	}
+	testutil.AssertIsolated(t, f.app, f.counsellor, f.practice.ID, []string{"Other client's goal", "Other client's note", "Other client's trigger", "Other client's risk"}, reqs)
+}
+
+// TestEveryPostRouteRefusesAMissingCSRFToken walks the router: no state-changing route
+// may accept a form without its token.
+func TestEveryPostRouteRefusesAMissingCSRFToken(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	ids := strings.NewReplacer(":id", itoa(f.client.ID), ":goal", "1", ":appointment", "1", ":flag", "1", ":section", "concerns")
+	before := f.app.PracticeFingerprint(f.practice.ID)
+	for _, r := range f.app.Server.Routes() {
+		if r.Method != "POST" {
+			continue
+		}
+		for name, c := range map[string]*testutil.Client{"admin": f.admin, "counsellor": f.counsellor} {
+			if res := c.PostRaw(ids.Replace(r.Path), url.Values{"first_name": {"Forged"}}); res.Status != 403 {
+				t.Errorf("POST %s as %s without a token: status %d, want 403", r.Path, name, res.Status)
+			}
+		}
+	}
+	after := f.app.PracticeFingerprint(f.practice.ID)
+	for table, sum := range before {
+		if after[table] != sum {
+			t.Errorf("table %s changed", table)
 		}
 	}
 }

@@ -20,7 +20,7 @@ func (s *Server) editClientPage(c echo.Context) error {
 	if err := s.auditClient(c, cl, "client.view", "client", cl.ID, "edit form"); err != nil {
 		return err
 	}
-	p := s.page(c, "Edit "+cl.CallName())
+	p := s.page(c, "Edit client "+cl.Code)
 	neutral := ""
 	if cl.NeutralMessages {
 		neutral = "true"
@@ -45,7 +45,7 @@ func (s *Server) updateClient(c echo.Context) error {
 		return err
 	}
 	input := in.input(form)
-	p := s.page(c, "Edit "+cl.CallName())
+	p := s.page(c, "Edit client "+cl.Code)
 	p.Form = form
 	if form.HasErrors() {
 		return s.renderClientForm(c, http.StatusUnprocessableEntity, p, &cl)

@@ -77,7 +77,7 @@ func (s *Server) showClient(c echo.Context, cl store.Client, status int, form *F
 	if err := s.auditClient(c, cl, "client.view", "client", cl.ID, ""); err != nil {
 		return err
 	}
-	p := s.page(c, cl.CallName()+" ("+cl.Code+")")
+	p := s.page(c, "Client "+cl.Code)
 	p.Form = form
 	p.Data = struct {
 		Client       store.Client

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -82,8 +83,9 @@ func (s *Server) caseload(c echo.Context) error {
 	if _, ok := store.ClientSorts()[f.Sort]; !ok {
 		f.Sort = "name"
 	}
-	if len(f.Query) > 100 {
-		f.Query = f.Query[:100]
+	f.Query = strings.ToValidUTF8(f.Query, "")
+	if r := []rune(f.Query); len(r) > 100 {
+		f.Query = string(r[:100])
 	}
 	page, _ := strconv.Atoi(q.Get("page"))
 	page = max(1, min(page, 100000))
@@ -191,7 +193,7 @@ func (s *Server) createClient(c echo.Context) error {
 	if err := s.auditClient(c, cl, "client.create", "client", cl.ID, ""); err != nil {
 		return err
 	}
-	return s.flash(c, clientPath(cl.ID), fmt.Sprintf("%s %s added as %s.", cl.FirstName, cl.LastName, cl.Code))
+	return s.flash(c, clientPath(cl.ID), fmt.Sprintf("Client added as %s.", cl.Code))
 }
 
 // isCounsellor reports whether id is an active counsellor of the user's practice.

@@ -38,7 +38,7 @@ func (s *Server) showGoal(c echo.Context, cl store.Client, g store.Goal, status 
 	}
 	view := goalView{Goal: g, Readings: readings[g.ID], Progress: casework.ProgressOf(smartOf(g), domainReadings(readings[g.ID]), s.now())}
 	spec := goalChart(view)
-	p := s.page(c, "Goal: "+g.Statement)
+	p := s.page(c, "Goal "+cl.Code)
 	p.Form = form
 	p.Data = struct {
 		Client  store.Client
@@ -117,6 +117,10 @@ func (s *Server) changeGoalStatus(c echo.Context) error {
 	to := c.FormValue("to")
 	reason := strings.TrimSpace(c.FormValue("reason"))
 	form := &Form{Values: map[string][]string{"to": {to}, "reason": {reason}}}
+	if !casework.GoalStatuses().Has(to) {
+		form.Fail("to", "Choose the new status.")
+		return s.showGoal(c, cl, g, http.StatusUnprocessableEntity, form)
+	}
 	if !casework.CanTransition(g.Status, to) {
 		form.Fail("_form", fmt.Sprintf("A goal that is %s cannot become %s.", g.Status, to))
 		return s.showGoal(c, cl, g, http.StatusConflict, form)
@@ -150,7 +154,7 @@ func (s *Server) changeGoalStatus(c echo.Context) error {
 			return err
 		}
 		target, msg = goalPath(cl.ID, newID)+"/edit", "The old goal is marked revised. Edit its replacement below."
-	} else if err := s.goalStatusDone(c, cl, g, to, s.store.TransitionGoal(ctx, cl.PracticeID, cl.ID, g.ID, userID, g.Status, to, reason)); err != nil {
+	} else if err := s.goalStatusDone(c, cl, g, to, s.store.TransitionGoal(ctx, cl.PracticeID, cl.ID, g.ID, userID, g.Version, g.Status, to, reason)); err != nil {
 		return err
 	}
 	return s.flash(c, target, msg)

@@ -95,7 +95,7 @@ func (s *Server) newGoalPage(c echo.Context) error {
 	if err := s.auditClient(c, cl, "client.view", "client", cl.ID, "new goal form"); err != nil {
 		return err
 	}
-	p := s.page(c, "New goal for "+cl.CallName())
+	p := s.page(c, "New goal "+cl.Code)
 	p.Form.Values = url.Values{"baseline_date": {s.now().Format("2006-01-02")}}
 	return s.renderGoalForm(c, http.StatusOK, p, cl, nil)
 }
@@ -131,6 +131,9 @@ func (s *Server) saveGoal(c echo.Context) error {
 			return err
 		}
 		existing = &g
+		if g.Status != casework.GoalDraft && g.Status != casework.GoalActive {
+			return s.flash(c, goalPath(cl.ID, g.ID), "A closed goal cannot be edited.")
+		}
 	}
 	var in goalForm
 	form, err := s.bindForm(c, &in)
@@ -149,7 +152,7 @@ func (s *Server) saveGoal(c echo.Context) error {
 	if existing == nil && g.Statement == "" {
 		form.Fail("statement", "Say the goal in plain words.")
 	}
-	p := s.page(c, "Goal for "+cl.CallName())
+	p := s.page(c, "Goal "+cl.Code)
 	p.Form = form
 	if form.HasErrors() {
 		return s.renderGoalForm(c, http.StatusUnprocessableEntity, p, cl, existing)

@@ -56,7 +56,7 @@ func (s *Server) intakeForm(c echo.Context) error {
 	if err := s.auditClient(c, cl, "intake.view", "intake", 0, ""); err != nil {
 		return err
 	}
-	p := s.page(c, "Intake: "+cl.CallName())
+	p := s.page(c, "Intake "+cl.Code)
 	p.Data = intakePage{Client: cl, Intake: in, Version: v, Base: versionOf(v)}
 	return s.render(c, http.StatusOK, "clients/intake", p)
 }
@@ -91,23 +91,24 @@ func (s *Server) saveIntakeSection(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if versionOf(v) != base && !form.HasErrors() {
-		if same, err := s.sectionUnchangedSince(c, cl, section, base, current); err != nil {
-			return err
-		} else if !same {
-			form.Fail("_form", fmt.Sprintf("%s saved this section (version %d) since you opened the form. Your text is kept below; check it against theirs in the version history, then save again.",
-				v.SavedByName, v.Version))
-		}
-	}
-	if form.HasErrors() {
-		p := s.page(c, "Intake: "+cl.CallName())
+	retry := func(status int) error {
+		p := s.page(c, "Intake "+cl.Code)
 		p.Form = form
 		p.Data = intakePage{Client: cl, Intake: current.WithSection(section, posted), Version: v, Base: versionOf(v), Section: section}
-		status := http.StatusUnprocessableEntity
-		if form.Error("_form") != "" {
-			status = http.StatusConflict
-		}
 		return s.render(c, status, "clients/intake", p)
+	}
+	if form.HasErrors() {
+		return retry(http.StatusUnprocessableEntity)
+	}
+	if versionOf(v) != base {
+		same, err := s.sectionUnchangedSince(c, cl, section, base, current)
+		if err != nil {
+			return err
+		}
+		if !same {
+			form.Fail("_form", conflictMessage(v))
+			return retry(http.StatusConflict)
+		}
 	}
 
 	next := current.WithSection(section, posted)
@@ -122,9 +123,13 @@ func (s *Server) saveIntakeSection(c echo.Context) error {
 	if section == "risk" && next.RiskRaised() && !casework.SectionEqual("risk", current, next) {
 		flag = &store.RiskFlagInput{Source: "intake", Summary: next.RiskSummary()}
 	}
-	saved, err := s.store.SaveIntake(ctx, cl.PracticeID, cl.ID, versionOf(v), section, data, currentUser(c).ID, flag)
+	saved, raised, err := s.store.SaveIntake(ctx, cl.PracticeID, cl.ID, versionOf(v), section, data, currentUser(c).ID, flag)
 	if errors.Is(err, store.ErrConflict) {
-		return s.flash(c, clientPath(cl.ID)+"/intake", "Someone saved the intake at the same moment. Please check the section and save again.")
+		if current, v, err = s.latestIntake(c, cl); err != nil {
+			return err
+		}
+		form.Fail("_form", conflictMessage(v))
+		return retry(http.StatusConflict)
 	}
 	if err != nil {
 		return err
@@ -132,12 +137,21 @@ func (s *Server) saveIntakeSection(c echo.Context) error {
 	if err := s.auditClient(c, cl, "intake.save", "intake", int64(saved), "section="+section); err != nil {
 		return err
 	}
-	if flag != nil {
+	if raised {
 		if err := s.auditClient(c, cl, "risk.raise", "client", cl.ID, "source=intake"); err != nil {
 			return err
 		}
 	}
 	return s.flash(c, fmt.Sprintf("%s/intake#%s", clientPath(cl.ID), section), fmt.Sprintf("Saved as version %d.", saved))
+}
+
+// conflictMessage explains that someone else saved the intake since the form was opened.
+func conflictMessage(v *store.IntakeVersion) string {
+	if v == nil {
+		return "The intake changed since you opened the form. Your text is kept below; please save again."
+	}
+	return fmt.Sprintf("%s saved this section (version %d) since you opened the form. Your text is kept below; check it against theirs in the version history, then save again.",
+		v.SavedByName, v.Version)
 }
 
 // bindIntakeSection reads one section's fields and checks them.
@@ -180,7 +194,7 @@ func (s *Server) intakeHistory(c echo.Context) error {
 	if err := s.auditClient(c, cl, "intake.history.view", "intake", 0, ""); err != nil {
 		return err
 	}
-	p := s.page(c, "Intake versions: "+cl.CallName())
+	p := s.page(c, "Intake versions "+cl.Code)
 	p.Data = struct {
 		Client   store.Client
 		Versions []store.IntakeVersion
@@ -211,7 +225,7 @@ func (s *Server) intakeVersion(c echo.Context) error {
 	if err := s.auditClient(c, cl, "intake.version.view", "intake", int64(n), ""); err != nil {
 		return err
 	}
-	p := s.page(c, fmt.Sprintf("Intake version %d: %s", n, cl.CallName()))
+	p := s.page(c, fmt.Sprintf("Intake version %d %s", n, cl.Code))
 	p.Data = intakePage{Client: cl, Intake: in, Version: &v, Base: v.Version, ReadOnly: true}
 	return s.render(c, http.StatusOK, "clients/intake", p)
 }

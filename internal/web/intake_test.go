@@ -31,6 +31,14 @@ func TestIntakeSectionsSaveAsVersionsAndEarlierVersionsStayReadable(t *testing.T
 	if !strings.Contains(page.Body, `value="people_leave" checked`) || !strings.Contains(page.Body, `value="checking" checked`) {
 		t.Fatal("saved choices are not ticked on the current intake")
 	}
+	if n := strings.Count(page.Body, `name="concerns" value="reassurance"`); n != 1 {
+		t.Fatalf("the reassurance box appears %d times, want once", n)
+	}
+	latest, _ := f.app.Store.LatestIntake(context.Background(), f.practice.ID, f.client.ID)
+	var saved casework.Intake
+	if err := json.Unmarshal(latest.Data, &saved); err != nil || strings.Join(saved.Concerns, ",") != "reassurance,checking" {
+		t.Fatalf("stored concerns %v (%v)", saved.Concerns, err)
+	}
 	// Version 1 knows nothing of the beliefs section.
 	v1 := f.counsellor.Get(f.path("/intake/versions/1"))
 	if v1.Status != 200 || strings.Contains(v1.Body, "Late replies") || !strings.Contains(v1.Body, "ten times a day") || !strings.Contains(v1.Body, "disabled") {
@@ -44,6 +52,9 @@ func TestIntakeSectionsSaveAsVersionsAndEarlierVersionsStayReadable(t *testing.T
 	if f.counsellor.Post(f.path("/intake/secrets"), url.Values{"base_version": {"2"}}).Status != 404 {
 		t.Fatal("an unknown section is not a 404")
 	}
+	if res := f.counsellor.Post(f.path("/intake/wider"), url.Values{"base_version": {"7"}, "strengths": {"kept strength"}}); res.Status != 409 || !strings.Contains(res.Body, "kept strength") {
+		t.Fatalf("a base version from nowhere: status %d, want 409 keeping the text", res.Status)
+	}
 	for action, want := range map[string]int{"intake.save": 2, "intake.view": 2, "intake.version.view": 1, "intake.history.view": 1} {
 		if got := f.auditCount(t, action); got != want {
 			t.Errorf("audit %s = %d, want %d", action, got, want)
@@ -54,6 +65,12 @@ func TestIntakeSectionsSaveAsVersionsAndEarlierVersionsStayReadable(t *testing.T
 func TestIntakeValidationKeepsEverythingTyped(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
+	for _, sessions := range []string{"999", "2.5", "twelve"} {
+		res := f.counsellor.Post(f.path("/intake/plan"), url.Values{"base_version": {"0"}, "anticipated_sessions": {sessions}, "hopes": {"kept hope"}})
+		if res.Status != 422 || fieldError(res.Body, "anticipated_sessions") == "" || !strings.Contains(res.Body, "kept hope") {
+			t.Fatalf("sessions %q: status %d; want 422 with a message beside the field and the text kept", sessions, res.Status)
+		}
+	}
 	form := url.Values{"base_version": {"0"}, "approaches": {"cbt", "hypnosis"}, "format": {"individual"},
 		"anticipated_sessions": {"999"}, "hopes": {"To stop checking his phone"}}
 	res := f.counsellor.Post(f.path("/intake/plan"), form)
@@ -94,7 +111,9 @@ func TestRaisedRiskFlagsTheClientEverywhereUntilReviewed(t *testing.T) {
 	}
 	// Saving the same risk again does not open a second flag.
 	risk.Set("base_version", "1")
-	f.counsellor.Post(f.path("/intake/risk"), risk)
+	if res := f.counsellor.Post(f.path("/intake/risk"), risk); res.Status != 303 {
+		t.Fatalf("second save: status %d", res.Status)
+	}
 	var open int
 	if err := f.app.DB.App.Get(&open, `SELECT count(*) FROM risk_flags WHERE client_id = $1 AND cleared_at IS NULL`, f.client.ID); err != nil || open != 1 {
 		t.Fatalf("open flags = %d (%v), want 1", open, err)
@@ -124,7 +143,9 @@ func TestRaisedRiskFlagsTheClientEverywhereUntilReviewed(t *testing.T) {
 	// A changed, still raised, risk screen flags the client again.
 	risk.Set("base_version", "2")
 	risk.Set("risk_self_harm", "some")
-	f.counsellor.Post(f.path("/intake/risk"), risk)
+	if res := f.counsellor.Post(f.path("/intake/risk"), risk); res.Status != 303 {
+		t.Fatalf("changed risk save: status %d", res.Status)
+	}
 	if !strings.Contains(f.counsellor.Get(f.path("")).Body, `data-testid="risk-flag"`) {
 		t.Fatal("a new raised risk did not flag the client again")
 	}

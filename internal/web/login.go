@@ -47,12 +47,12 @@ func (s *Server) login(c echo.Context) error {
 	if form.HasErrors() {
 		return s.render(c, http.StatusUnprocessableEntity, "auth/login", p)
 	}
-	ip := c.RealIP()
-	byEmail, byIP, err := s.store.RecentLoginFailures(ctx, in.Email, ip, s.now().Add(-loginWindow))
+	attemptID, throttled, err := s.store.StartLoginAttempt(ctx, in.Email, c.RealIP(), s.now(),
+		store.LoginLimit{Max: maxLoginFailures, Window: loginWindow})
 	if err != nil {
 		return err
 	}
-	if byEmail >= maxLoginFailures || byIP >= maxLoginFailures {
+	if throttled {
 		if err := s.auditFor(c, 0, store.AuditEntry{Action: "auth.login", Outcome: store.OutcomeDenied, Detail: "throttled"}); err != nil {
 			return err
 		}
@@ -64,11 +64,7 @@ func (s *Server) login(c echo.Context) error {
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
-	ok := s.passwords.Verify(in.Password, u.PasswordHash) && u.Active // Verify runs even for unknown emails
-	if err := s.store.RecordLoginAttempt(ctx, in.Email, ip, ok); err != nil {
-		return err
-	}
-	if !ok {
+	if !s.passwords.Verify(in.Password, u.PasswordHash) || !u.Active { // Verify runs even for unknown emails
 		entry := store.AuditEntry{Action: "auth.login", Outcome: store.OutcomeFailure}
 		if u.ID != 0 {
 			entry.ActorUserID, entry.EntityType, entry.EntityID = u.ID, "user", strconv.FormatInt(u.ID, 10)
@@ -80,7 +76,12 @@ func (s *Server) login(c echo.Context) error {
 		return s.render(c, http.StatusUnauthorized, "auth/login", p)
 	}
 
-	// A new token on sign-in, so a token planted before sign-in is worthless after it.
+	if err := s.store.MarkLoginSucceeded(ctx, attemptID); err != nil {
+		return err
+	}
+	// A new token on sign-in, so a token planted before sign-in is worthless after it; and
+	// a new CSRF token on the next page, so a planted one is worthless too.
+	expireCSRFCookie(c)
 	if err := s.sessions.RenewToken(ctx); err != nil {
 		return err
 	}
@@ -104,5 +105,6 @@ func (s *Server) logout(c echo.Context) error {
 	if err := s.sessions.Destroy(ctx); err != nil {
 		return err
 	}
+	expireCSRFCookie(c)
 	return s.flash(c, "/login", "You have signed out.")
 }

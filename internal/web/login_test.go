@@ -2,8 +2,10 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -158,20 +160,92 @@ func TestSignInIsThrottledPerAccountAndPerIP(t *testing.T) {
 	}
 }
 
-func TestThrottlingCountsFailuresPerEmailAcrossIPs(t *testing.T) {
+func TestThrottlingCountsFailuresPerEmailAcrossIPsAndPerIPAcrossEmails(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t)
 	ctx := context.Background()
+	limit := store.LoginLimit{Max: 5, Window: 15 * time.Minute}
+	now := time.Now()
 	for i := 0; i < 5; i++ {
-		if err := app.Store.RecordLoginAttempt(ctx, "Target@Test.example", "203.0.113."+string(rune('1'+i)), false); err != nil {
-			t.Fatal(err)
+		if _, throttled, err := app.Store.StartLoginAttempt(ctx, "Target@Test.example", fmt.Sprintf("203.0.113.%d", i+1), now, limit); err != nil || throttled {
+			t.Fatalf("attempt %d: throttled %v, %v", i+1, throttled, err)
 		}
 	}
-	byEmail, byIP, err := app.Store.RecentLoginFailures(ctx, "target@test.example", "198.51.100.7", time.Now().Add(-15*time.Minute))
-	if err != nil {
-		t.Fatal(err)
+	if _, throttled, _ := app.Store.StartLoginAttempt(ctx, "target@test.example", "198.51.100.7", now, limit); !throttled {
+		t.Fatal("a sixth failure for one email from a new IP was not throttled")
 	}
-	if byEmail != 5 || byIP != 0 {
-		t.Fatalf("failures by email %d, by IP %d; want 5 and 0", byEmail, byIP)
+	for i := 0; i < 5; i++ {
+		if _, throttled, _ := app.Store.StartLoginAttempt(ctx, fmt.Sprintf("other%d@test.example", i), "198.51.100.8", now, limit); throttled {
+			t.Fatalf("attempt %d from a fresh IP throttled", i+1)
+		}
+	}
+	if _, throttled, _ := app.Store.StartLoginAttempt(ctx, "fresh@test.example", "198.51.100.8", now, limit); !throttled {
+		t.Fatal("a sixth failure from one IP across emails was not throttled")
+	}
+}
+
+func TestParallelGuessesCannotSlipPastTheThrottle(t *testing.T) {
+	t.Parallel()
+	app := testutil.NewApp(t)
+	practice := app.Practice("Harbour")
+	u, _ := app.User(practice.ID, store.RoleCounsellor)
+	var wg sync.WaitGroup
+	statuses := make(chan int, 20)
+	for i := 0; i < 20; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			statuses <- app.Client().Login(u.Email, "a wrong guess here").Status
+		}()
+	}
+	wg.Wait()
+	close(statuses)
+	counts := map[int]int{}
+	for s := range statuses {
+		counts[s]++
+	}
+	if counts[401] != 5 || counts[429] != 15 {
+		t.Fatalf("20 parallel wrong guesses: %v; want exactly 5 checked (401) and 15 refused (429)", counts)
+	}
+}
+
+func TestSignInOnlyRedirectsWithinTheSite(t *testing.T) {
+	t.Parallel()
+	app := testutil.NewApp(t)
+	practice := app.Practice("Harbour")
+	u, password := app.User(practice.ID, store.RoleCounsellor)
+	for next, want := range map[string]string{
+		"/account/password":    "/account/password",
+		"/clients?q=a&page=2":  "/clients?q=a&page=2",
+		"//evil.example":       "/",
+		"/\\evil.example":      "/",
+		"/\t/evil.example":     "/",
+		"/%09/evil.example":    "/%09/evil.example",
+		"https://evil.example": "/",
+		"javascript:alert(1)":  "/",
+		"evil.example":         "/",
+		"":                     "/",
+	} {
+		c := app.Client()
+		c.Get("/login")
+		res := c.Post("/login", url.Values{"email": {u.Email}, "password": {password}, "next": {next}})
+		if res.Status != 303 || res.Location != want {
+			t.Errorf("next=%q: status %d, location %q, want %q", next, res.Status, res.Location, want)
+		}
+	}
+}
+
+func TestSignInRenewsTheCSRFToken(t *testing.T) {
+	t.Parallel()
+	app := testutil.NewApp(t)
+	practice := app.Practice("Harbour")
+	u, password := app.User(practice.ID, store.RoleCounsellor)
+	c := app.Client()
+	c.Get("/login")
+	planted := c.Cookie("_csrf")
+	c.Post("/login", url.Values{"email": {u.Email}, "password": {password}})
+	c.Get("/")
+	if after := c.Cookie("_csrf"); after == "" || after == planted {
+		t.Fatalf("CSRF token after sign-in %q, before %q: want a new one", after, planted)
 	}
 }

@@ -53,6 +53,8 @@ var (
 	// caseStaff open identified client records: a counsellor their own caseload, an admin
 	// the practice's. Supervisors never do.
 	caseStaff = Access{Kind: SignedIn, Roles: []store.Role{store.RoleAdmin, store.RoleCounsellor}}
+	// counsellorOnly is for clinical judgements, such as clearing a risk flag after review.
+	counsellorOnly = Access{Kind: SignedIn, Roles: []store.Role{store.RoleCounsellor}}
 )
 
 // Route is one registered route and who may call it.
@@ -109,7 +111,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/clients/:id/status", caseStaff, s.setClientStatus)
 	r.add(http.MethodPost, "/clients/:id/archive", caseStaff, s.archiveClient)
 	r.add(http.MethodPost, "/clients/:id/reassign", adminOnly, s.reassignClient)
-	r.add(http.MethodPost, "/clients/:id/risk-flags/:flag/clear", caseStaff, s.clearRiskFlag)
+	r.add(http.MethodPost, "/clients/:id/risk-flags/:flag/clear", counsellorOnly, s.clearRiskFlag)
 
 	r.add(http.MethodGet, "/clients/:id/intake", caseStaff, s.intakeForm)
 	r.add(http.MethodPost, "/clients/:id/intake/:section", caseStaff, s.saveIntakeSection)

@@ -107,7 +107,7 @@ REVOKE ALL ON practices, users, sessions, login_attempts, audit_log FROM PUBLIC;
 GRANT SELECT, INSERT, UPDATE ON practices TO securebase_app;
 GRANT SELECT, INSERT, UPDATE ON users TO securebase_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sessions TO securebase_app;
-GRANT SELECT, INSERT, DELETE ON login_attempts TO securebase_app;
+GRANT SELECT, INSERT, UPDATE, DELETE ON login_attempts TO securebase_app;
 GRANT SELECT, INSERT ON audit_log TO securebase_app;
 
 -- +goose Down
