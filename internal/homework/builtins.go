@@ -34,7 +34,7 @@ func BuiltInByKey(key string) (Template, bool) {
 	return Template{}, false
 }
 
-// q builds a field; the helpers below fill in the type.
+// q builds a field of type t.
 func q(t FieldType, key, label, help string, required bool) Field {
 	return Field{Key: key, Label: label, Help: help, Type: t, Required: required}
 }
@@ -142,15 +142,13 @@ func mindfulnessLog() Template {
 				"0 means completely calm and 10 means as anxious as you can imagine.", false),
 			q(Rating10, "anxiety_after", "How anxious did you feel afterwards, from 0 to 10?",
 				"Use the same scale: 0 is completely calm, 10 is as anxious as you can imagine.", false),
-			q(LongText, "noticed", "Anything you noticed?",
-				`For example: "My shoulders relaxed after a few slow breaths."`, false),
 		},
 	}
 }
 
 func iStatement() Template {
 	return Template{
-		Title:   `Saying what you need`,
+		Title:   "Saying what you need",
 		Purpose: `Practising calm "I" statements makes it easier to ask for what you need without it turning into a row.`,
 		Instructions: "After you have tried saying what you need in this way, write down how it went. " +
 			"It takes practice, so a clumsy attempt still counts.",

@@ -221,9 +221,9 @@ func TestUnknownKeys(t *testing.T) {
 
 func TestValidateSurvivesOddTemplates(t *testing.T) {
 	tmpl := Template{Fields: []Field{
-		{Key: "a", Type: Rating10, Min: fp(8), Max: fp(2)},   // crossed bounds
-		{Key: "a", Type: ShortText},                          // duplicate key: the first wins
-		{Key: "b", Type: SingleChoice},                       // no choices
+		{Key: "a", Type: Rating10, Min: fp(8), Max: fp(2)},    // crossed bounds
+		{Key: "a", Type: ShortText},                           // duplicate key: the first wins
+		{Key: "b", Type: SingleChoice},                        // no choices
 		{Key: "c", Type: Number, Min: fp(0), Max: fp(-1e300)}, // impossible
 	}}
 	ans, probs := tmpl.Validate(map[string][]string{"a": {"5"}, "b": {"x"}, "c": {"0"}}, false)

@@ -47,15 +47,16 @@ func (s *Store) Entries(ctx context.Context, practiceID, assignmentID int64) ([]
 // of the same form (same idempotency key) after success changes nothing and succeeds; a
 // different form for a day already submitted gets ErrAlreadySubmitted. A submission of an
 // assignment linked to a goal also records the goal reading, in the same transaction.
-func (s *Store) SaveEntry(ctx context.Context, practiceID int64, a Assignment, in EntryInput) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+// changed is false for such a retry.
+func (s *Store) SaveEntry(ctx context.Context, practiceID int64, a Assignment, in EntryInput) (changed bool, err error) {
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var existing Entry
 		err := tx.GetContext(ctx, &existing, `SELECT `+entryColumns+` FROM homework_entries
 			WHERE practice_id = $1 AND assignment_id = $2 AND entry_date = $3 FOR UPDATE`, practiceID, a.ID, in.Date)
 		switch {
 		case err == nil && existing.Status == "submitted":
 			if existing.IdempotencyKey == in.IdempotencyKey {
-				return nil // a retried or double-clicked submission: already done
+				return nil // a retried or double-clicked submission: already done, nothing changes
 			}
 			return ErrAlreadySubmitted
 		case err == nil:
@@ -81,6 +82,7 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID int64, a Assignment, i
 				return mapErr("insert entry", err)
 			}
 		}
+		changed = true
 		if !in.Submit || a.GoalID == nil || in.Reading == nil {
 			return nil
 		}
@@ -88,6 +90,7 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID int64, a Assignment, i
 			VALUES ($1, $2, $3, $4, 'homework', $5) ON CONFLICT DO NOTHING`, practiceID, *a.GoalID, in.Date, *in.Reading, existing.ID)
 		return mapErr("goal reading from entry", err)
 	})
+	return changed, err
 }
 
 func entryStatus(submit bool) string {

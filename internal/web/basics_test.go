@@ -205,7 +205,11 @@ func TestRoutesListingMatchesTheRouter(t *testing.T) {
 		} else {
 			res = anon.Post(r.Path, nil)
 		}
-		if res.Status != 303 || !strings.HasPrefix(res.Location, "/login") {
+		refused := res.Status == 303 && strings.HasPrefix(res.Location, "/login")
+		if r.Access.String() == "client-link" {
+			refused = res.Status == 403 || res.Status == 404 || res.Status == 410
+		}
+		if !refused {
 			t.Errorf("%s %s listed as %q answered an anonymous caller with %d", r.Method, r.Path, r.Access, res.Status)
 		}
 	}

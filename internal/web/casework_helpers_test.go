@@ -2,11 +2,14 @@ package web_test
 
 import (
 	"context"
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/securebase/securebase/internal/auth"
+	"github.com/securebase/securebase/internal/homework"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/testutil"
 )
@@ -80,4 +83,47 @@ func mustContain(t *testing.T, what, body string, subs ...string) {
 			t.Errorf("%s lacks %q", what, s)
 		}
 	}
+}
+
+// assign gives the client the built-in daily tally through the store and returns the
+// assignment id and its link token.
+func (f *caseFixture) assign(t *testing.T, cl store.Client, cadence string, goalID *int64) (int64, string) {
+	t.Helper()
+	tpl, _ := homework.BuiltInByKey("reassurance_tally")
+	def, _ := json.Marshal(tpl)
+	token, hash, err := auth.NewLinkToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	field := ""
+	if goalID != nil {
+		field = "reassurance_requests"
+	}
+	id, err := f.app.Store.CreateAssignment(context.Background(), f.practice.ID, cl.ID, cl.CounsellorID, store.AssignmentInput{
+		TemplateRef: "builtin:reassurance_tally", Title: tpl.Title, Template: def, Instructions: "Count each day",
+		StartDate: today.AddDate(0, 0, -2), DueDate: today.AddDate(0, 0, 4), Cadence: cadence, GoalID: goalID, GoalField: field,
+	}, store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 11)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id, token
+}
+
+// submitEntry stores a submitted entry for today through the store and returns its id.
+func (f *caseFixture) submitEntry(t *testing.T, cl store.Client, assignmentID int64, answers string) int64 {
+	t.Helper()
+	a, err := f.app.Store.Assignment(context.Background(), f.practice.ID, cl.ID, assignmentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.app.Store.SaveEntry(context.Background(), f.practice.ID, a, store.EntryInput{Date: a.StartDate,
+		Answers: []byte(answers), Submit: true, IdempotencyKey: "0123456789abcdef0123456789abcdef"}); err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	if err := f.app.DB.App.Get(&id, `SELECT id FROM homework_entries WHERE assignment_id = $1`, assignmentID); err != nil {
+		t.Fatal(err)
+	}
+	return id
 }

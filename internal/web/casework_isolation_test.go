@@ -36,12 +36,16 @@ func TestCaseworkIsClosedToOtherPracticesUnassignedCounsellorsAndSupervisors(t *
 	if err := f.app.DB.App.Get(&flagID, `SELECT id FROM risk_flags WHERE client_id = $1`, cid); err != nil {
 		t.Fatal(err)
 	}
-	ids := map[string]string{":id": itoa(cid), ":goal": itoa(goalID), ":appointment": itoa(appt.ID), ":flag": itoa(flagID), ":version": "1", ":section": "concerns"}
+	assignmentID, _ := f.assign(t, f.client, "daily", nil)
+	entryID := f.submitEntry(t, f.client, assignmentID, `{"reassurance_requests": 4, "checks": 2, "note": "Secret entry text"}`)
+	ids := map[string]string{":id": itoa(cid), ":goal": itoa(goalID), ":appointment": itoa(appt.ID), ":flag": itoa(flagID),
+		":version": "1", ":section": "concerns", ":assignment": itoa(assignmentID), ":entry": itoa(entryID)}
 	forms := url.Values{"first_name": {"Hacked"}, "last_name": {"Hacked"}, "format": {"individual"}, "contact_method": {"neither"},
 		"action": {"discharge"}, "counsellor_id": {itoa(f.otherUser.ID)}, "review_note": {"cleared by an outsider"},
 		"statement": {"Hacked goal"}, "to": {"discontinued"}, "reason": {"outsider"}, "reading_date": {daysFromNow(-1)},
 		"value": {"3"}, "date": {daysFromNow(-1)}, "time": {"10:00"}, "duration": {"50"}, "status": {"attended"},
-		"concerns_own_words": {"hacked"}, "base_version": {"1"}, "version": {"1"}}
+		"concerns_own_words": {"hacked"}, "base_version": {"1"}, "version": {"1"}, "reply": {"outsider reply"},
+		"template": {"builtin:reassurance_tally"}, "start_date": {daysFromNow(0)}, "due_date": {daysFromNow(7)}, "cadence": {"once"}}
 
 	var reqs []testutil.Request
 	for _, r := range f.app.Server.Routes() {
@@ -60,7 +64,8 @@ func TestCaseworkIsClosedToOtherPracticesUnassignedCounsellorsAndSupervisors(t *
 	if len(reqs) < 20 {
 		t.Fatalf("only %d client routes found", len(reqs))
 	}
-	secrets := []string{"Jordan", "Avery", f.client.Code, "Secret goal statement", "Secret appointment note", "Secret trigger text", "Secret risk summary"}
+	secrets := []string{"Jordan", "Avery", f.client.Code, "Secret goal statement", "Secret appointment note", "Secret trigger text",
+		"Secret risk summary", "Secret entry text", "/h/"}
 
 	outsider := f.app.Practice("Elsewhere")
 	foreignAdmin, _ := f.app.SignedIn(outsider.ID, store.RoleAdmin)
@@ -94,7 +99,8 @@ func TestEveryClientPageViewIsAudited(t *testing.T) {
 	if _, _, err := f.app.Store.SaveIntake(ctx, f.practice.ID, f.client.ID, 0, "concerns", []byte(`{}`), f.me.ID, nil); err != nil {
 		t.Fatal(err)
 	}
-	ids := map[string]string{":id": itoa(f.client.ID), ":goal": itoa(goalID), ":appointment": itoa(appt.ID), ":version": "1"}
+	assignmentID, _ := f.assign(t, f.client, "once", nil)
+	ids := map[string]string{":id": itoa(f.client.ID), ":goal": itoa(goalID), ":appointment": itoa(appt.ID), ":version": "1", ":assignment": itoa(assignmentID)}
 	for _, r := range f.app.Server.Routes() {
 		if r.Method != "GET" || !strings.HasPrefix(r.Path, "/clients/:id") {
 			continue
@@ -156,7 +162,8 @@ func TestChildRecordsOfAnotherClientCannotBeReachedThroughOnesOwnClient(t *testi
 func TestEveryPostRouteRefusesAMissingCSRFToken(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
-	ids := strings.NewReplacer(":id", itoa(f.client.ID), ":goal", "1", ":appointment", "1", ":flag", "1", ":section", "concerns")
+	ids := strings.NewReplacer(":id", itoa(f.client.ID), ":goal", "1", ":appointment", "1", ":flag", "1", ":section", "concerns",
+		":assignment", "1", ":entry", "1", ":template", "1")
 	before := f.app.PracticeFingerprint(f.practice.ID)
 	for _, r := range f.app.Server.Routes() {
 		if r.Method != "POST" {

@@ -166,7 +166,7 @@ func (s *Server) clientFormPost(c echo.Context) error {
 	if n, ok := answers.Number(v.GoalField); ok && v.GoalID != nil {
 		in.Reading = &n
 	}
-	err = s.store.SaveEntry(ctx, linkOf(c).PracticeID, v.Assignment, in)
+	changed, err := s.store.SaveEntry(ctx, linkOf(c).PracticeID, v.Assignment, in)
 	if errors.Is(err, store.ErrAlreadySubmitted) {
 		form.Fail("_form", "You have already sent the entry for this day. Thank you.")
 		return s.renderLinkForm(c, http.StatusConflict, page, form)
@@ -178,11 +178,14 @@ func (s *Server) clientFormPost(c echo.Context) error {
 	if !submit {
 		action, msg = "link.draft", "Saved. You can come back and finish it later."
 	}
+	s.clientSessions.Put(ctx, "flash", msg)
+	if !changed {
+		return c.Redirect(http.StatusSeeOther, "/h") // a retry of what was already saved
+	}
 	if err := s.auditFor(c, linkOf(c).PracticeID, store.AuditEntry{Action: action, EntityType: "assignment",
 		EntityID: strconv.FormatInt(v.ID, 10), ClientID: v.ClientID}); err != nil {
 		return err
 	}
-	s.clientSessions.Put(ctx, "flash", msg)
 	return c.Redirect(http.StatusSeeOther, "/h")
 }
 

@@ -166,11 +166,12 @@ func (s *Server) templateFuncs() template.FuncMap {
 		},
 		"emergencyLine": func() string { return s.cfg.EmergencyLine },
 		"quickExitURL":  func() string { return s.cfg.QuickExitURL.String() },
-		"hwField": func(f *Form, field homework.Field) hwFieldArgs { return hwFieldArgs{Form: f, Field: field} },
-		"fieldMin": func(f homework.Field) float64 { lo, _ := f.Bounds(); return lo },
-		"fieldMax": func(f homework.Field) float64 { _, hi := f.Bounds(); return hi },
-		"hasPrefix":   strings.HasPrefix,
-		"statusLabel": homework.StatusLabel,
+		"hwField":       func(f *Form, field homework.Field) hwFieldArgs { return hwFieldArgs{Form: f, Field: field} },
+		"fieldMin":      func(f homework.Field) float64 { lo, _ := f.Bounds(); return lo },
+		"fieldMax":      func(f homework.Field) float64 { _, hi := f.Bounds(); return hi },
+		"hasPrefix":     strings.HasPrefix,
+		"trimPrefix":    strings.TrimPrefix,
+		"statusLabel":   homework.StatusLabel,
 		"cadences": func() casework.Options {
 			return casework.Options{{Value: string(homework.Once), Label: "Once"}, {Value: string(homework.Daily), Label: "One entry a day until the due date"}}
 		},

@@ -52,7 +52,8 @@ var (
 	adminOnly = Access{Kind: SignedIn, Roles: []store.Role{store.RoleAdmin}}
 	// caseStaff open identified client records: a counsellor their own caseload, an admin
 	// the practice's. Supervisors never do.
-	caseStaff = Access{Kind: SignedIn, Roles: []store.Role{store.RoleAdmin, store.RoleCounsellor}}
+	caseStaff  = Access{Kind: SignedIn, Roles: []store.Role{store.RoleAdmin, store.RoleCounsellor}}
+	clientLink = Access{Kind: ClientLink}
 	// counsellorOnly is for clinical judgements, such as clearing a risk flag after review.
 	counsellorOnly = Access{Kind: SignedIn, Roles: []store.Role{store.RoleCounsellor}}
 )
@@ -131,6 +132,27 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/clients/:id/goals/:goal/status", caseStaff, s.changeGoalStatus)
 	r.add(http.MethodPost, "/clients/:id/goals/:goal/readings", caseStaff, s.addGoalReading)
 
+	r.add(http.MethodGet, "/clients/:id/homework/new", caseStaff, s.newAssignmentPage)
+	r.add(http.MethodPost, "/clients/:id/homework", caseStaff, s.createAssignment)
+	r.add(http.MethodGet, "/clients/:id/homework/:assignment", caseStaff, s.assignmentPage)
+	r.add(http.MethodPost, "/clients/:id/homework/:assignment/link", caseStaff, s.reissueLink)
+	r.add(http.MethodPost, "/clients/:id/homework/:assignment/revoke", caseStaff, s.revokeAssignment)
+	r.add(http.MethodPost, "/clients/:id/homework/:assignment/entries/:entry/review", caseStaff, s.reviewEntry)
+
+	r.add(http.MethodGet, "/homework/templates", caseStaff, s.templateList)
+	r.add(http.MethodGet, "/homework/templates/new", caseStaff, s.newTemplatePage)
+	r.add(http.MethodPost, "/homework/templates", caseStaff, s.saveTemplate)
+	r.add(http.MethodGet, "/homework/templates/preview", caseStaff, s.previewTemplate)
+	r.add(http.MethodGet, "/homework/templates/:template/edit", caseStaff, s.editTemplatePage)
+	r.add(http.MethodPost, "/homework/templates/:template", caseStaff, s.saveTemplate)
+
+	// Clients: the token opens a neutral page (GET changes nothing); its button starts a
+	// short session bound to that one assignment, and the form lives at /h.
+	r.clientToken(http.MethodGet, "/h/:token", s.openLinkPage)
+	r.clientToken(http.MethodPost, "/h/open", s.openLink)
+	r.add(http.MethodGet, "/h", clientLink, s.clientFormGet)
+	r.add(http.MethodPost, "/h/entry", clientLink, s.clientFormPost)
+
 	s.echo.RouteNotFound("/*", func(echo.Context) error { return echo.ErrNotFound }, s.loadSession)
 	return r.err
 }
@@ -140,6 +162,13 @@ type router struct {
 	s    *Server
 	csrf echo.MiddlewareFunc
 	err  error
+}
+
+// clientToken registers a route a private link's token opens: the client session and CSRF,
+// but no session yet to require (the handler checks the token).
+func (r *router) clientToken(method, path string, h echo.HandlerFunc) {
+	r.s.echo.Add(method, path, h, r.s.loadClientSession, r.csrf)
+	r.s.routes = append(r.s.routes, Route{Method: method, Path: path, Access: clientLink})
 }
 
 // bare registers a public route that needs no session (probes, assets).
@@ -155,6 +184,8 @@ func (r *router) add(method, path string, access Access, h echo.HandlerFunc) {
 	case Public:
 	case SignedIn:
 		mw = append(mw, r.s.requireStaff(access.Roles...))
+	case ClientLink:
+		mw = []echo.MiddlewareFunc{r.s.loadClientSession, r.csrf, r.s.requireClientLink}
 	default:
 		r.err = fmt.Errorf("web: route %s %s: access %v is not wired yet", method, path, access)
 		return

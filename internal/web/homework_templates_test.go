@@ -1,0 +1,98 @@
+package web_test
+
+import (
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/securebase/securebase/internal/homework"
+)
+
+func TestBuiltInTemplatesAreListedAndPreviewed(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	list := f.counsellor.Get("/homework/templates")
+	for _, b := range homework.BuiltIns() {
+		if !strings.Contains(list.Body, "preview?ref=builtin%3a"+b.Key) {
+			t.Errorf("built-in %s is not listed", b.Key)
+		}
+	}
+	preview := f.counsellor.Get("/homework/templates/preview?ref=builtin:thought_record")
+	mustContain(t, "preview", preview.Body, "Thought record", `name="situation"`, "Mind-reading", "disabled")
+	if f.counsellor.Get("/homework/templates/preview?ref=builtin:nope").Status != 404 {
+		t.Fatal("an unknown template preview is not a 404")
+	}
+	if f.supervisor.Get("/homework/templates").Status != 403 {
+		t.Fatal("a supervisor reached the templates")
+	}
+}
+
+func customTemplate() url.Values {
+	return url.Values{"title": {"Evening wind-down"}, "purpose": {"A calmer end to the day."},
+		"field_0_key": {"minutes"}, "field_0_label": {"Minutes spent winding down"}, "field_0_type": {"minutes"}, "field_0_required": {"true"},
+		"field_1_key": {"feeling"}, "field_1_label": {"How do you feel now?"}, "field_1_type": {"single_choice"},
+		"field_1_choices": {"Calm\nA bit restless\nWired"}}
+}
+
+func TestCustomTemplatesAreCheckedSavedAndAssignedAsTheyWere(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	bad := customTemplate()
+	bad.Set("field_1_key", "minutes")      // duplicate key
+	bad.Set("field_1_choices", "Only one") // too few choices
+	bad.Set("field_4_key", "Bad Key")      // a later row with a bad key and no label
+	res := f.counsellor.Post("/homework/templates", bad)
+	if res.Status != 422 || fieldError(res.Body, "field_1_key") == "" || fieldError(res.Body, "field_1_choices") == "" || fieldError(res.Body, "field_4_key") == "" {
+		t.Fatalf("bad template: status %d, errors %v", res.Status, fieldErrors(res.Body))
+	}
+	if !strings.Contains(res.Body, "Evening wind-down") {
+		t.Fatal("typed title lost")
+	}
+	if res := f.counsellor.Post("/homework/templates", customTemplate()); res.Status != 303 {
+		t.Fatalf("save template: %d %v", res.Status, fieldErrors(res.Body))
+	}
+	var id string
+	if err := f.app.DB.App.Get(&id, `SELECT id::text FROM homework_templates WHERE title = 'Evening wind-down'`); err != nil {
+		t.Fatal(err)
+	}
+	form := dailyTally()
+	form.Set("template", "practice:"+id)
+	assignment, _ := assignByForm(t, f, form)
+
+	// Edit the template; the assignment keeps what the client was asked.
+	edit := customTemplate()
+	edit.Set("title", "Evening wind-down, revised")
+	edit.Set("field_0_label", "Minutes of quiet")
+	edit.Set("version", "1")
+	if res := f.counsellor.Post("/homework/templates/"+id, edit); res.Status != 303 {
+		t.Fatalf("edit: %d %v", res.Status, fieldErrors(res.Body))
+	}
+	var kept []byte
+	if err := f.app.DB.App.Get(&kept, `SELECT template FROM assignments WHERE template_ref = $1`, "practice:"+id); err != nil {
+		t.Fatal(err)
+	}
+	var tpl homework.Template
+	if err := json.Unmarshal(kept, &tpl); err != nil || tpl.Title != "Evening wind-down" || tpl.Fields[0].Label != "Minutes spent winding down" {
+		t.Fatalf("the assignment's template changed with the edit: %+v (%v)", tpl, err)
+	}
+	mustContain(t, "assignment page", f.counsellor.Get(assignment).Body, "Evening wind-down")
+	// A stale edit is refused, keeping what was typed.
+	stale := customTemplate()
+	stale.Set("title", "Someone else's title")
+	stale.Set("version", "1")
+	if res := f.counsellor.Post("/homework/templates/"+id, stale); res.Status != 409 || !strings.Contains(res.Body, "Someone else&#39;s title") {
+		t.Fatalf("stale template edit: %d", res.Status)
+	}
+}
+
+func TestCopyingABuiltInPrefillsTheEditor(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	res := f.counsellor.Get("/homework/templates/new?from=builtin:reassurance_tally")
+	mustContain(t, "copy form", res.Body, `value="Copy of Daily tally"`, `value="reassurance_requests"`, `value="builtin:reassurance_tally"`)
+	if n := len(regexp.MustCompile(`data-testid="row-\d+"`).FindAllString(res.Body, -1)); n != 6 {
+		t.Fatalf("editor rows %d, want the 3 fields and 3 empty rows", n)
+	}
+}

@@ -1,0 +1,348 @@
+package web_test
+
+import (
+	"crypto/sha256"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/securebase/securebase/internal/config"
+	"github.com/securebase/securebase/internal/testutil"
+)
+
+var linkPattern = regexp.MustCompile(`data-testid="link"[^>]*value="http://[^"]+/h/([A-Za-z0-9_-]{43})"|value="http://[^"]+/h/([A-Za-z0-9_-]{43})"[^>]*data-testid="link"`)
+
+// assignByForm assigns homework through the staff form and returns the assignment page's
+// path and the link token shown once.
+func assignByForm(t *testing.T, f *caseFixture, form url.Values) (string, string) {
+	t.Helper()
+	res := f.counsellor.Post(f.path("/homework"), form)
+	if res.Status != 201 {
+		t.Fatalf("assign: status %d: %s", res.Status, fieldErrors(res.Body))
+	}
+	m := linkPattern.FindStringSubmatch(res.Body)
+	if m == nil {
+		t.Fatal("the new link is not shown")
+	}
+	token := m[1] + m[2]
+	var id string
+	if err := f.app.DB.App.Get(&id, `SELECT max(id)::text FROM assignments WHERE client_id = $1`, f.client.ID); err != nil {
+		t.Fatal(err)
+	}
+	return f.path("/homework/" + id), token
+}
+
+func fieldErrors(body string) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`data-testid="error-([^"]+)">([^<]*)<`).FindAllStringSubmatch(body, -1) {
+		out = append(out, m[1]+": "+m[2])
+	}
+	return out
+}
+
+func dailyTally() url.Values {
+	return url.Values{"template": {"builtin:reassurance_tally"}, "instructions": {"Tally each evening before bed."},
+		"start_date": {daysFromNow(-2)}, "due_date": {daysFromNow(4)}, "cadence": {"daily"}}
+}
+
+// openLink does what a client's browser does: GET the link, press the button.
+func openLink(t *testing.T, c *testutil.Client, token string) *testutil.Response {
+	t.Helper()
+	page := c.Get("/h/" + token)
+	if page.Status != 200 {
+		return page
+	}
+	return c.Post("/h/open", url.Values{"token": {token}})
+}
+
+func TestHomeworkLinkOpensOneAssignmentAndOnlyItsHashIsStored(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	assignment, token := assignByForm(t, f, dailyTally())
+	sum := sha256.Sum256([]byte(token))
+	var hashed, raw int
+	if err := f.app.DB.App.Get(&hashed, `SELECT count(*) FROM client_links WHERE token_hash = $1`, sum[:]); err != nil || hashed != 1 {
+		t.Fatalf("links stored under the token's SHA-256: %d (%v)", hashed, err)
+	}
+	admin := f.app.DB.OpenAsAdmin(t)
+	if err := admin.Get(&raw, `SELECT count(*) FROM (
+			SELECT t::text AS row FROM client_links t UNION ALL SELECT t::text FROM audit_log t UNION ALL
+			SELECT t::text FROM assignments t UNION ALL SELECT encode(data, 'escape') FROM sessions) x
+		WHERE row LIKE '%' || $1 || '%'`, token); err != nil || raw != 0 {
+		t.Fatalf("the raw token is stored somewhere (%d rows, %v)", raw, err)
+	}
+	if strings.Contains(f.counsellor.Get(assignment).Body, token) {
+		t.Fatal("the link is shown again after the first time")
+	}
+
+	client := f.app.Client()
+	res := openLink(t, client, token)
+	if res.Status != 303 || res.Location != "/h" {
+		t.Fatalf("pressing the button: status %d location %q, want 303 to /h (no token)", res.Status, res.Location)
+	}
+	form := client.Get("/h")
+	mustContain(t, "client form", form.Body, "Hello, Jo.", "Tally each evening before bed.", "<title>Your form</title>", `name="reassurance_requests"`)
+	for _, banned := range []string{"counsel", "therap", f.practice.Name, "Avery", f.client.Code} {
+		if strings.Contains(strings.ToLower(form.Body), strings.ToLower(banned)) {
+			t.Errorf("the client page mentions %q", banned)
+		}
+	}
+	if strings.Contains(client.Get("/h").Body, "/clients/") {
+		t.Fatal("the client page links into staff pages")
+	}
+	if strings.Contains(f.app.Logs.String(), token) {
+		t.Fatal("the token reached the log")
+	}
+	var opened int
+	if err := f.app.DB.App.Get(&opened, `SELECT count(*) FROM audit_log WHERE action = 'link.open' AND client_id = $1`, f.client.ID); err != nil || opened != 1 {
+		t.Fatalf("link.open audit rows %d (%v)", opened, err)
+	}
+}
+
+func TestOpeningALinkWithGETChangesNothing(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	_, token := assignByForm(t, f, dailyTally())
+	before := f.app.PracticeFingerprint(f.practice.ID)
+	var audits, sessions int
+	_ = f.app.DB.App.Get(&audits, `SELECT count(*) FROM audit_log`)
+	_ = f.app.DB.App.Get(&sessions, `SELECT count(*) FROM sessions`)
+	scanner := f.app.Client()
+	for i := 0; i < 3; i++ { // a mail scanner, a preview, the person
+		res := scanner.Get("/h/" + token)
+		if res.Status != 200 || !strings.Contains(res.Body, "Open my form") {
+			t.Fatalf("GET link: status %d", res.Status)
+		}
+		for header, want := range map[string]string{"X-Robots-Tag": "noindex, nofollow", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer"} {
+			if got := res.Header.Get(header); got != want {
+				t.Errorf("%s = %q, want %q", header, got, want)
+			}
+		}
+		if strings.Contains(res.Body, "Hello") || strings.Contains(res.Body, "Jo") {
+			t.Fatal("the landing page shows something of the client")
+		}
+	}
+	after := f.app.PracticeFingerprint(f.practice.ID)
+	for table, sum := range before {
+		if after[table] != sum {
+			t.Errorf("GET changed %s", table)
+		}
+	}
+	var audits2, sessions2 int
+	_ = f.app.DB.App.Get(&audits2, `SELECT count(*) FROM audit_log`)
+	_ = f.app.DB.App.Get(&sessions2, `SELECT count(*) FROM sessions`)
+	if audits2 != audits || sessions2 != sessions {
+		t.Fatalf("GET wrote audit rows (%d→%d) or sessions (%d→%d)", audits, audits2, sessions, sessions2)
+	}
+}
+
+func TestUnknownExpiredAndRevokedLinksGetTheSameNeutralPage(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	assignment, token := assignByForm(t, f, dailyTally())
+	c := f.app.Client()
+	if res := c.Get("/h/" + strings.Repeat("A", 43)); res.Status != 404 || !strings.Contains(res.Body, "This link is not active") {
+		t.Fatalf("unknown token: %d", res.Status)
+	}
+	if res := c.Get("/h/not-a-token"); res.Status != 404 || !strings.Contains(res.Body, "This link is not active") {
+		t.Fatalf("malformed token: %d", res.Status)
+	}
+	// A client in the middle of filling the form when the counsellor re-issues the link.
+	inside := f.app.Client()
+	openLink(t, inside, token)
+	page := f.counsellor.Post(assignment+"/link", nil)
+	fresh := linkPattern.FindStringSubmatch(page.Body)
+	if page.Status != 200 || fresh == nil {
+		t.Fatalf("re-issue: status %d, new link shown %v", page.Status, fresh != nil)
+	}
+	newToken := fresh[1] + fresh[2]
+	for name, res := range map[string]*testutil.Response{"old link": c.Get("/h/" + token), "old session": inside.Get("/h")} {
+		if res.Status != 410 || !strings.Contains(res.Body, "This link is not active") {
+			t.Errorf("%s after re-issue: status %d, want 410 with the neutral page", name, res.Status)
+		}
+	}
+	if res := openLink(t, f.app.Client(), newToken); res.Status != 303 {
+		t.Fatalf("new link: %d", res.Status)
+	}
+	f.counsellor.Post(assignment+"/revoke", nil)
+	if res := c.Get("/h/" + newToken); res.Status != 410 {
+		t.Fatalf("revoked link: %d, want 410", res.Status)
+	}
+	mustContain(t, "assignment page", f.counsellor.Get(assignment).Body, `data-testid="assignment-status">Link revoked`)
+	// Expiry: the link lives until the end of the due date plus the grace days.
+	_, expiring := assignByForm(t, f, dailyTally())
+	if _, err := f.app.DB.OpenAsAdmin(t).Exec(`UPDATE client_links SET expires_at = now() - interval '1 minute' WHERE revoked_at IS NULL`); err != nil {
+		t.Fatal(err)
+	}
+	if res := c.Get("/h/" + expiring); res.Status != 410 {
+		t.Fatalf("expired link: %d, want 410", res.Status)
+	}
+	for _, action := range []string{"link.issue", "link.revoke"} {
+		var n int
+		_ = f.app.DB.App.Get(&n, `SELECT count(*) FROM audit_log WHERE action = $1 AND client_id = $2`, action, f.client.ID)
+		if n == 0 {
+			t.Errorf("no %s audit row", action)
+		}
+	}
+}
+
+func TestDischargeRevokesEveryLink(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	_, a := assignByForm(t, f, dailyTally())
+	once := dailyTally()
+	once.Set("cadence", "once")
+	_, b := assignByForm(t, f, once)
+	inside := f.app.Client()
+	openLink(t, inside, a)
+	f.counsellor.Post(f.path("/status"), url.Values{"action": {"discharge"}})
+	for _, tok := range []string{a, b} {
+		if res := f.app.Client().Get("/h/" + tok); res.Status != 410 {
+			t.Errorf("link after discharge: %d, want 410", res.Status)
+		}
+	}
+	if res := inside.Get("/h"); res.Status != 410 {
+		t.Fatalf("open session after discharge: %d, want 410", res.Status)
+	}
+}
+
+func TestDraftThenSubmitFeedsTheGoalAndIsIdempotent(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	goalURL := f.counsellor.Post(f.path("/goals"), completeGoalForm()).Location
+	f.counsellor.Post(goalURL+"/status", url.Values{"to": {"active"}})
+	goalID := goalURL[strings.LastIndex(goalURL, "/")+1:]
+	form := dailyTally()
+	form.Set("goal_id", goalID)
+	form.Set("goal_field", "reassurance_requests")
+	assignment, token := assignByForm(t, f, form)
+	c := f.app.Client()
+	openLink(t, c, token)
+
+	page := c.Get("/h")
+	key := regexp.MustCompile(`name="idempotency_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]
+	today := daysFromNow(0)
+	draft := url.Values{"idempotency_key": {key}, "entry_date": {today}, "action": {"draft"}, "reassurance_requests": {"5"}}
+	if res := c.Post("/h/entry", draft); res.Status != 303 {
+		t.Fatalf("draft: status %d %v", res.Status, fieldErrors(res.Body))
+	}
+	if res := c.Get("/h"); !strings.Contains(res.Body, `name="reassurance_requests" type="number"`) || !strings.Contains(res.Body, `value="5"`) {
+		t.Fatal("the draft is not put back into the form")
+	}
+	bad := url.Values{"idempotency_key": {key}, "entry_date": {today}, "action": {"submit"}, "reassurance_requests": {"lots"}, "urges_resisted": {"3"}}
+	res := c.Post("/h/entry", bad)
+	if res.Status != 422 || fieldError(res.Body, "reassurance_requests") == "" || fieldError(res.Body, "checks") == "" ||
+		!strings.Contains(res.Body, `value="lots"`) || !strings.Contains(res.Body, `value="3"`) {
+		t.Fatalf("invalid submit: status %d %v", res.Status, fieldErrors(res.Body))
+	}
+	submit := url.Values{"idempotency_key": {key}, "entry_date": {today}, "action": {"submit"}, "reassurance_requests": {"4"}, "checks": {"2"}}
+	// A double click: the same form twice, at the same moment.
+	var wg sync.WaitGroup
+	statuses := make([]int, 2)
+	for i := range statuses {
+		wg.Add(1)
+		go func(i int) { defer wg.Done(); statuses[i] = c.Post("/h/entry", submit).Status }(i)
+	}
+	wg.Wait()
+	if statuses[0] != 303 || statuses[1] != 303 {
+		t.Fatalf("double submit statuses %v, want both 303", statuses)
+	}
+	if res := c.Post("/h/entry", submit); res.Status != 303 { // the back button and a retry
+		t.Fatalf("retried submit: %d", res.Status)
+	}
+	var entries, readings int
+	_ = f.app.DB.App.Get(&entries, `SELECT count(*) FROM homework_entries WHERE client_id = $1 AND status = 'submitted'`, f.client.ID)
+	_ = f.app.DB.App.Get(&readings, `SELECT count(*) FROM goal_readings WHERE goal_id = $1 AND source = 'homework' AND value = 4`, goalID)
+	if entries != 1 || readings != 1 {
+		t.Fatalf("after a double submit and a retry: %d entries, %d readings; want 1 and 1", entries, readings)
+	}
+	again := url.Values{"idempotency_key": {newKey()}, "entry_date": {today}, "action": {"submit"}, "reassurance_requests": {"9"}, "checks": {"9"}}
+	if res := c.Post("/h/entry", again); res.Status != 409 && res.Status != 422 {
+		t.Fatalf("a second, different entry for the same day: %d, want a refusal", res.Status)
+	}
+	mustContain(t, "goal page", f.counsellor.Get(goalURL).Body, "Latest 4 per day")
+	mustContain(t, "assignment page", f.counsellor.Get(assignment).Body, "1 of 7 entries", "awaiting review")
+
+	// The counsellor reviews with a reply; the client sees it next time.
+	var entryID string
+	_ = f.app.DB.App.Get(&entryID, `SELECT id::text FROM homework_entries WHERE client_id = $1`, f.client.ID)
+	if res := f.counsellor.Post(assignment+"/entries/"+entryID+"/review", url.Values{"reply": {"Well noticed. Try the ten-minute wait."}}); res.Status != 303 {
+		t.Fatalf("review: %d", res.Status)
+	}
+	mustContain(t, "client form after review", c.Get("/h").Body, "Well noticed. Try the ten-minute wait.")
+	mustContain(t, "client page", f.counsellor.Get(f.path("")).Body, "1 of 7 (14%)", "Completion across all homework: 14%")
+	var submitted int
+	_ = f.app.DB.App.Get(&submitted, `SELECT count(*) FROM audit_log WHERE action = 'link.submit' AND client_id = $1`, f.client.ID)
+	if submitted != 1 {
+		t.Fatalf("link.submit audit rows %d, want 1 (retries are not new submissions)", submitted)
+	}
+}
+
+func TestOnceOnlyHomeworkIsDoneAfterOneEntry(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	form := dailyTally()
+	form.Set("cadence", "once")
+	_, token := assignByForm(t, f, form)
+	c := f.app.Client()
+	openLink(t, c, token)
+	page := c.Get("/h")
+	key := regexp.MustCompile(`name="idempotency_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]
+	if res := c.Post("/h/entry", url.Values{"idempotency_key": {key}, "action": {"submit"}, "reassurance_requests": {"3"}, "checks": {"1"}}); res.Status != 303 {
+		t.Fatalf("submit: %d %v", res.Status, fieldErrors(res.Body))
+	}
+	after := c.Get("/h")
+	mustContain(t, "after sending", after.Body, `data-testid="all-done"`, "Sent. Thank you.")
+	if strings.Contains(after.Body, `data-testid="entry-form"`) {
+		t.Fatal("a once-only form still offers another entry")
+	}
+}
+
+func TestAssignmentValidation(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	cases := []struct {
+		name, field, value, msg string
+	}{
+		{"no template", "template", "", "required"},
+		{"unknown template", "template", "builtin:horoscope", "Choose a template"},
+		{"due before start", "due_date", daysFromNow(-3), "on or after the start"},
+		{"too long daily", "due_date", daysFromNow(200), "three months"},
+		{"goal field without goal", "goal_field", "checks", "Choose the goal"},
+	}
+	for _, tc := range cases {
+		form := dailyTally()
+		form.Set(tc.field, tc.value)
+		if tc.field == "goal_field" {
+			form.Set("goal_id", "")
+		}
+		res := f.counsellor.Post(f.path("/homework"), form)
+		field := tc.field
+		if tc.field == "goal_field" {
+			field = "goal_id"
+		}
+		if res.Status != 422 || !strings.Contains(fieldError(res.Body, field), tc.msg) {
+			t.Errorf("%s: status %d, errors %v", tc.name, res.Status, fieldErrors(res.Body))
+		}
+		if !strings.Contains(res.Body, "Tally each evening before bed.") {
+			t.Errorf("%s: instructions lost", tc.name)
+		}
+	}
+}
+
+func TestClientPagesAreRateLimited(t *testing.T) {
+	t.Parallel()
+	app := testutil.NewApp(t, func(c *config.Config) { c.RateLimit, c.RateBurst = 1, 5 })
+	c := app.Client()
+	limited := false
+	for i := 0; i < 15 && !limited; i++ {
+		limited = c.Get("/h/"+strings.Repeat("B", 43)).Status == 429
+	}
+	if !limited {
+		t.Fatal("15 quick guesses at links were never rate limited")
+	}
+}
+
+func newKey() string { return strings.Repeat("ab", 16) }
