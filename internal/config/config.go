@@ -31,6 +31,10 @@ type Config struct {
 	ClientSessionTTL     time.Duration // CLIENT_SESSION_LIFETIME: how long a client stays in after pressing the link's button
 	EmergencyLine        string        // CLIENT_EMERGENCY_LINE: what to do in an emergency, on every client page
 	QuickExitURL         *url.URL      // QUICK_EXIT_URL: the neutral site the quick-exit button leaves for
+	SMTPAddr             string        // SMTP_ADDR: host:port of an SMTP server; empty turns email off
+	SMTPFrom             string        // SMTP_FROM: the sender of link emails
+	SMTPUsername         string        // SMTP_USERNAME: optional PLAIN auth
+	SMTPPassword         string        // SMTP_PASSWORD
 }
 
 // Secure reports whether the app is served over TLS, as PUBLIC_URL says.
@@ -59,6 +63,10 @@ func FromLookup(lookup func(string) (string, bool)) (Config, error) {
 		ClientSessionTTL:   r.duration("CLIENT_SESSION_LIFETIME", time.Hour),
 		EmergencyLine:      r.str("CLIENT_EMERGENCY_LINE", "If you are in danger now, or might act on thoughts of harming yourself, call 999 or go to A&E. Samaritans listen day or night on 116 123."),
 		QuickExitURL:       r.url("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather"),
+		SMTPAddr:           r.str("SMTP_ADDR", ""),
+		SMTPFrom:           r.str("SMTP_FROM", "Forms <forms@localhost>"),
+		SMTPUsername:       r.str("SMTP_USERNAME", ""),
+		SMTPPassword:       r.str("SMTP_PASSWORD", ""),
 	}
 	c.MigrationDatabaseURL = r.str("MIGRATION_DATABASE_URL", c.DatabaseURL)
 	if err := errors.Join(append(r.errs, c.Validate())...); err != nil {

@@ -62,6 +62,9 @@ func Seed(ctx context.Context, st *store.Store, pw *auth.Passwords) ([]Account, 
 	if err := seedCasework(ctx, st, practice.ID, counsellors, time.Now()); err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
+	if err := seedHomework(ctx, st, practice.ID, time.Now(), 7); err != nil {
+		return nil, fmt.Errorf("demo homework: %w", err)
+	}
 	return accounts, nil
 }
 

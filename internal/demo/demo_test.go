@@ -42,14 +42,15 @@ func TestSeedCreatesADemoPracticeOnceAndItsSignInsWork(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if clients != 5 || flagged != 1 || goals != 3 || readings != 9 || attended < 20 {
+	if clients != 5 || flagged != 1 || goals != 3 || readings != 14 || attended < 20 {
 		t.Fatalf("demo casework: %d clients, %d flags, %d goals, %d readings, %d attended", clients, flagged, goals, readings, attended)
 	}
 	// Every demo page opens for the demo counsellors and admin.
 	var pages []string
 	if err := db.Select(&pages, `SELECT '/clients/' || c.id FROM clients c UNION ALL
 		SELECT '/clients/' || g.client_id || '/goals/' || g.id FROM goals g UNION ALL
-		SELECT '/clients/' || c.id || '/intake' FROM clients c`); err != nil {
+		SELECT '/clients/' || c.id || '/intake' FROM clients c UNION ALL
+		SELECT '/clients/' || a.client_id || '/homework/' || a.id FROM assignments a`); err != nil {
 		t.Fatal(err)
 	}
 	admin := app.Client()

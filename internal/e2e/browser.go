@@ -168,3 +168,23 @@ func (b *Browser) Submit(css string) {
 		b.t.Fatalf("submit %s: %v", css, err)
 	}
 }
+
+// Title returns the document title.
+func (b *Browser) Title() string {
+	b.t.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Title())
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return s
+}
+
+// EvalInt evaluates a JavaScript expression that yields a whole number.
+func (b *Browser) EvalInt(expr string) int {
+	b.t.Helper()
+	n, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](expr))
+	if err != nil {
+		b.t.Fatalf("eval %s: %v", expr, err)
+	}
+	return n
+}

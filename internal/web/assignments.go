@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -15,6 +16,7 @@ import (
 	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/casework"
 	"github.com/securebase/securebase/internal/homework"
+	"github.com/securebase/securebase/internal/mail"
 	"github.com/securebase/securebase/internal/store"
 )
 
@@ -29,6 +31,7 @@ type assignmentForm struct {
 	Cadence      string `form:"cadence" validate:"required,oneof=once daily"`
 	GoalID       int64  `form:"goal_id"`
 	GoalField    string `form:"goal_field"`
+	EmailLink    bool   `form:"email_link"`
 }
 
 // assignmentView is an assignment with its template, status and completion, as staff see it.
@@ -134,7 +137,8 @@ func (s *Server) renderAssignmentForm(c echo.Context, status int, p *Page, cl st
 		Client    store.Client
 		Templates []templateChoice
 		Goals     []store.Goal
-	}{cl, templates, open}
+		CanEmail  bool
+	}{cl, templates, open, s.canEmail(cl)}
 	return s.render(c, status, "clients/assignment_form", p)
 }
 
@@ -220,7 +224,38 @@ func (s *Server) createAssignment(c echo.Context) error {
 	if err := s.auditClient(c, cl, "link.issue", "assignment", id, ""); err != nil {
 		return err
 	}
-	return s.showAssignment(c, cl, id, http.StatusCreated, &Form{}, token)
+	form = &Form{}
+	if in.EmailLink {
+		if err := s.emailLink(c, cl, id, token, s.linkExpiry(*due, loc), form); err != nil {
+			return err
+		}
+	}
+	return s.showAssignment(c, cl, id, http.StatusCreated, form, token)
+}
+
+// canEmail reports whether the client's link may be emailed: SMTP is configured and the
+// client chose email as the way to be contacted.
+func (s *Server) canEmail(cl store.Client) bool {
+	return s.mailer != nil && cl.ContactMethod == "email" && cl.Email != ""
+}
+
+// emailLink sends the neutral link message. A failure does not undo the assignment: the
+// page says so, and the counsellor copies the link instead.
+func (s *Server) emailLink(c echo.Context, cl store.Client, assignmentID int64, token string, until time.Time, form *Form) error {
+	if !s.canEmail(cl) {
+		form.Fail("_form", "The link was not emailed: the client has not chosen email, or email is not set up. Copy the link below.")
+		return nil
+	}
+	link := strings.TrimSuffix(s.cfg.PublicURL.String(), "/") + "/h/" + token
+	subject, body := mail.LinkMessage(link, until)
+	outcome := store.OutcomeSuccess
+	if err := s.mailer.Send(c.Request().Context(), cl.Email, subject, body); err != nil {
+		s.log.Warn("link email failed", "request_id", requestIDOf(c), "err", err)
+		form.Fail("_form", "The email could not be sent. Copy the link below and pass it on another way.")
+		outcome = store.OutcomeFailure
+	}
+	return s.audit(c, store.AuditEntry{Action: "link.email", EntityType: "assignment", EntityID: strconv.FormatInt(assignmentID, 10),
+		ClientID: cl.ID, Outcome: outcome})
 }
 
 // linkExpiry is the end of the day LinkGraceDays after the due date, in the practice's zone.
@@ -291,11 +326,12 @@ func (s *Server) showAssignment(c echo.Context, cl store.Client, id int64, statu
 	p := s.page(c, "Homework: "+a.Title)
 	p.Form = form
 	p.Data = struct {
-		Client  store.Client
-		A       assignmentView
-		Entries []entryView
-		Link    string
-	}{cl, view, shown, link}
+		Client   store.Client
+		A        assignmentView
+		Entries  []entryView
+		Link     string
+		CanEmail bool
+	}{cl, view, shown, link, s.canEmail(cl)}
 	return s.render(c, status, "clients/assignment", p)
 }
 
@@ -319,7 +355,13 @@ func (s *Server) reissueLink(c echo.Context) error {
 	if err := s.auditClient(c, cl, "link.issue", "assignment", a.ID, "reissue"); err != nil {
 		return err
 	}
-	return s.showAssignment(c, cl, a.ID, http.StatusOK, &Form{}, token)
+	form := &Form{}
+	if c.FormValue("email_link") == "true" {
+		if err := s.emailLink(c, cl, a.ID, token, s.linkExpiry(a.DueDate, loc), form); err != nil {
+			return err
+		}
+	}
+	return s.showAssignment(c, cl, a.ID, http.StatusOK, form, token)
 }
 
 func (s *Server) revokeAssignment(c echo.Context) error {

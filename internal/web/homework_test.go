@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"crypto/sha256"
 	"net/url"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/securebase/securebase/internal/config"
+	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/testutil"
 )
 
@@ -346,3 +348,37 @@ func TestClientPagesAreRateLimited(t *testing.T) {
 }
 
 func newKey() string { return strings.Repeat("ab", 16) }
+
+func TestLinkEmailCarriesOnlyANeutralLineAndTheLink(t *testing.T) {
+	t.Parallel()
+	smtpServer := testutil.NewSMTPServer(t)
+	app := testutil.NewApp(t, func(c *config.Config) { c.SMTPAddr = smtpServer.Addr })
+	f := &caseFixture{app: app, practice: app.Practice("Harbour")}
+	f.counsellor, f.me = app.SignedIn(f.practice.ID, store.RoleCounsellor)
+	cl, err := app.Store.CreateClient(context.Background(), f.practice.ID, store.ClientInput{CounsellorID: f.me.ID,
+		FirstName: "Sky", LastName: "Reyes", Format: "individual", ContactMethod: "email", Email: "sky@example.org", NeutralMessages: true,
+		SafeContactNote: "Partner reads my email"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.client = cl
+	form := dailyTally()
+	form.Set("email_link", "true")
+	_, token := assignByForm(t, f, form)
+	msgs := smtpServer.Messages()
+	if len(msgs) != 1 || msgs[0].To[0] != "<sky@example.org>" {
+		t.Fatalf("messages sent: %+v", msgs)
+	}
+	body := msgs[0].Data
+	mustContain(t, "email", body, "Subject: Your form", "/h/"+token)
+	for _, banned := range []string{"counsel", "therap", "Harbour", "Reyes", "reassurance", "Tally each evening", "homework"} {
+		if strings.Contains(strings.ToLower(body), strings.ToLower(banned)) {
+			t.Errorf("the email mentions %q", banned)
+		}
+	}
+	var sent int
+	_ = app.DB.App.Get(&sent, `SELECT count(*) FROM audit_log WHERE action = 'link.email' AND outcome = 'success' AND client_id = $1`, cl.ID)
+	if sent != 1 || strings.Contains(app.Logs.String(), token) {
+		t.Fatalf("link.email audited %d times; token in log: %v", sent, strings.Contains(app.Logs.String(), token))
+	}
+}

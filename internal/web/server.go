@@ -13,6 +13,7 @@ import (
 
 	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/config"
+	"github.com/securebase/securebase/internal/mail"
 	"github.com/securebase/securebase/internal/store"
 )
 
@@ -23,6 +24,7 @@ type Options struct {
 	Logger    *slog.Logger
 	Passwords *auth.Passwords
 	Now       func() time.Time // the clock; time.Now when nil (tests move it forward)
+	Mailer    mail.Sender      // sends link emails; nil: SMTP from the config when SMTP_ADDR is set, else none
 	Version   string
 }
 
@@ -39,6 +41,7 @@ type Server struct {
 	assets         *assetSet
 	now            func() time.Time
 	version        string
+	mailer         mail.Sender
 	echo           *echo.Echo
 	routes         []Route
 	validate       *validator.Validate
@@ -54,10 +57,14 @@ func New(opts Options) (*Server, error) {
 		passwords: opts.Passwords,
 		now:       opts.Now,
 		version:   opts.Version,
+		mailer:    opts.Mailer,
 		validate:  newValidator(),
 	}
 	if s.now == nil {
 		s.now = time.Now
+	}
+	if s.mailer == nil && s.cfg.SMTPAddr != "" {
+		s.mailer = mail.SMTP{Addr: s.cfg.SMTPAddr, From: s.cfg.SMTPFrom, Username: s.cfg.SMTPUsername, Password: s.cfg.SMTPPassword}
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
