@@ -42,3 +42,23 @@ func (s *Store) CountPractices(ctx context.Context) (int, error) {
 	err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM practices`)
 	return n, mapErr("count practices", err)
 }
+
+// PracticeSettings are what an admin may change about the practice.
+type PracticeSettings struct {
+	TimeZone          string `db:"time_zone"`
+	NameOnClientPages bool   `db:"name_on_client_pages"`
+}
+
+// Settings returns the practice's settings.
+func (s *Store) Settings(ctx context.Context, practiceID int64) (PracticeSettings, error) {
+	var ps PracticeSettings
+	err := s.db.GetContext(ctx, &ps, `SELECT time_zone, name_on_client_pages FROM practices WHERE id = $1`, practiceID)
+	return ps, mapErr("practice settings", err)
+}
+
+// UpdateSettings saves the practice's settings.
+func (s *Store) UpdateSettings(ctx context.Context, practiceID int64, ps PracticeSettings) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE practices SET time_zone = $2, name_on_client_pages = $3 WHERE id = $1`,
+		practiceID, ps.TimeZone, ps.NameOnClientPages)
+	return affected("update practice settings", res, err)
+}

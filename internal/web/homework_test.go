@@ -382,3 +382,32 @@ func TestLinkEmailCarriesOnlyANeutralLineAndTheLink(t *testing.T) {
 		t.Fatalf("link.email audited %d times; token in log: %v", sent, strings.Contains(app.Logs.String(), token))
 	}
 }
+
+func TestPracticeNameShowsOnClientPagesOnlyWhenOptedInAndNotNeutral(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	_, token := assignByForm(t, f, dailyTally())
+	c := f.app.Client()
+	openLink(t, c, token)
+	if strings.Contains(c.Get("/h").Body, f.practice.Name) {
+		t.Fatal("practice named without opting in")
+	}
+	if res := f.admin.Post("/admin/practice", url.Values{"time_zone": {"Mars/Olympus"}}); res.Status != 422 || fieldError(res.Body, "time_zone") == "" {
+		t.Fatalf("bad time zone: %d", res.Status)
+	}
+	if res := f.admin.Post("/admin/practice", url.Values{"time_zone": {"Europe/London"}, "name_on_client_pages": {"true"}}); res.Status != 303 {
+		t.Fatalf("settings: %d", res.Status)
+	}
+	if strings.Contains(c.Get("/h").Body, f.practice.Name) {
+		t.Fatal("practice named to a client who asked for neutral messages")
+	}
+	if _, err := f.app.DB.App.Exec(`UPDATE clients SET neutral_messages = false WHERE id = $1`, f.client.ID); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(c.Get("/h").Body, "From "+f.practice.Name) {
+		t.Fatal("practice not named after opting in, for a client who did not ask for neutral messages")
+	}
+	if f.counsellor.Post("/admin/practice", url.Values{"time_zone": {"UTC"}}).Status != 403 {
+		t.Fatal("a counsellor changed practice settings")
+	}
+}

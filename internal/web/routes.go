@@ -102,6 +102,8 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/admin/users/:id/deactivate", adminOnly, s.deactivateUser)
 	r.add(http.MethodPost, "/admin/users/:id/reset-password", adminOnly, s.resetPassword)
 	r.add(http.MethodGet, "/admin/audit", adminOnly, s.auditLog)
+	r.add(http.MethodGet, "/admin/practice", adminOnly, s.practicePage)
+	r.add(http.MethodPost, "/admin/practice", adminOnly, s.updatePractice)
 
 	r.add(http.MethodGet, "/clients", caseStaff, s.caseload)
 	r.add(http.MethodGet, "/clients/new", caseStaff, s.newClientPage)
