@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   if (/^\/h\/[A-Za-z0-9_-]{43}$/.test(window.location.pathname)) {
-    window.history.replaceState(null, "", "/h/open");
+    window.history.replaceState(null, "", "/h");
   }
   var exit = document.getElementById("quick-exit");
   if (exit) {
@@ -12,9 +12,4 @@
       window.location.replace(exit.getAttribute("href"));
     });
   }
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && exit) {
-      window.location.replace(exit.getAttribute("href"));
-    }
-  });
 })();

@@ -51,12 +51,12 @@ func NewSessionManager(st *store.Store, opts SessionOptions) *scs.SessionManager
 const ClientCookieName = "sb_link"
 
 // NewClientSessionManager returns the manager of the short-lived sessions that a private
-// link opens: bound to one link, kept in the same table, ended after lifetime or 20 idle minutes.
+// link opens: bound to one link, kept in the same table, ended after lifetime. There is no
+// shorter idle timeout: a client may take a long while over a thought record.
 func NewClientSessionManager(st *store.Store, lifetime time.Duration, secure bool) *scs.SessionManager {
 	sm := scs.New()
 	sm.Store = &SessionStore{st: st}
 	sm.Lifetime = lifetime
-	sm.IdleTimeout = 20 * time.Minute
 	sm.Cookie.Name = ClientCookieName
 	sm.Cookie.HttpOnly = true
 	sm.Cookie.SameSite = http.SameSiteLaxMode

@@ -3,6 +3,7 @@ package chart
 import (
 	"encoding/xml"
 	"errors"
+	"html/template"
 	"io"
 	"math"
 	"slices"
@@ -739,5 +740,90 @@ func TestSanitiseID(t *testing.T) {
 		if got := sanitiseID(in); got != want {
 			t.Errorf("sanitiseID(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestRightLabelsDoNotOverlap(t *testing.T) {
+	s := Spec{
+		ID: "phq", YMin: ptr(0), YMax: ptr(27),
+		Bands: []Band{{From: 5, To: 9, Label: "Mild 5-9"}, {From: 9.5, To: 10.5, Label: "Thin"}, {From: 10, To: 14, Label: "Moderate 10-14"}},
+		Lines: []Line{{Value: 10, Label: "Cut-off 10"}, {Value: 10.2, Label: "Close by"}, {Value: 5, Label: "Target 5"}, {Value: 12, Dashed: true}},
+	}
+	_, root := render(t, s)
+	var ys []float64
+	for _, tx := range root.all("text") {
+		if tx.attrs["x"] == num(newLayout(s, nil).right-4) {
+			ys = append(ys, atof(t, tx.attrs["y"]))
+		}
+	}
+	if len(ys) != 6 {
+		t.Fatalf("%d labels at the right edge, want 6 (the unlabelled line has none)", len(ys))
+	}
+	slices.Sort(ys)
+	for i := 1; i < len(ys); i++ {
+		if ys[i]-ys[i-1] < labelGap-0.01 {
+			t.Errorf("right-edge labels at y %v and %v overlap (all: %v)", ys[i-1], ys[i], ys)
+		}
+	}
+}
+
+func TestEventLabelsStagger(t *testing.T) {
+	pts := []Point{{Date: date(2026, 1, 1), Value: 1}, {Date: date(2026, 3, 1), Value: 2}}
+	tests := []struct {
+		name    string
+		events  []Event
+		rows    []int
+		wantTop float64
+	}{
+		{"no events", nil, nil, marginTop},
+		{"apart", []Event{{Date: date(2026, 2, 1), Label: "argument"}, {Date: date(2026, 1, 10), Label: "new job"}}, []int{0, 0}, marginTopEv},
+		{"close together", []Event{{Date: date(2026, 2, 1), Label: "argument"}, {Date: date(2026, 2, 2), Label: "holiday"}, {Date: date(2026, 2, 3), Label: "moved house"}}, []int{0, 1, -1}, marginTopEv + smallFont + 1},
+		{"unlabelled", []Event{{Date: date(2026, 2, 1)}}, []int{-1}, marginTop},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := Spec{ID: "ev", Points: pts, Events: tt.events}
+			l := newLayout(s, pts)
+			var rows []int
+			for _, e := range l.events {
+				rows = append(rows, e.row)
+			}
+			if !slices.Equal(rows, tt.rows) {
+				t.Errorf("rows = %v, want %v", rows, tt.rows)
+			}
+			if l.top != tt.wantTop {
+				t.Errorf("plot top = %v, want %v", l.top, tt.wantTop)
+			}
+			_, root := render(t, s)
+			var events []*node
+			root.walk(func(n *node) {
+				if n.attrs["class"] == "chart-event" {
+					events = append(events, n)
+				}
+			})
+			if len(events) != len(tt.events) {
+				t.Fatalf("%d events drawn, want %d", len(events), len(tt.events))
+			}
+			for i, e := range events {
+				if (e.child("text") != nil) != (tt.rows[i] >= 0) {
+					t.Errorf("event %d: label drawn = %v, want %v", i, e.child("text") != nil, tt.rows[i] >= 0)
+				}
+				if e.child("title") == nil || e.child("line") == nil {
+					t.Errorf("event %d lacks its tooltip or line", i)
+				}
+			}
+		})
+	}
+}
+
+func TestSVGInHTMLTemplate(t *testing.T) {
+	svg := SVG(goalSpec())
+	page := template.Must(template.New("p").Parse(`<figure>{{.}}</figure>`))
+	var b strings.Builder
+	if err := page.Execute(&b, svg); err != nil {
+		t.Fatal(err)
+	}
+	if want := "<figure>" + string(svg) + "</figure>"; b.String() != want {
+		t.Error("html/template changed the SVG; it should pass template.HTML through as is")
 	}
 }

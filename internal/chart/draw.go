@@ -1,34 +1,26 @@
 package chart
 
 import (
-	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
-// eventLabelRunes is how much of an event's label shows above the plot; the tooltip has it all.
-const eventLabelRunes = 14
-
-// drawBands shades each band's value range across the plot, its label at the right edge inside.
-func drawBands(w *svgWriter, l layout, bands []Band) {
+// drawBands shades each band's value range across the plot, its label at the right edge inside
+// (at labelY[i], see rightLabels).
+func drawBands(w *svgWriter, l layout, bands []Band, labelY []float64) {
 	if len(bands) == 0 {
 		return
 	}
 	w.open("g", "class", "chart-bands", "font-size", strconv.Itoa(smallFont))
-	for _, b := range bands {
-		if !finite(b.From) || !finite(b.To) {
+	for i, b := range bands {
+		y1, y2, ok := l.bandSpan(b)
+		if !ok {
 			continue
 		}
-		y1, y2 := l.yPos(max(b.From, b.To)), l.yPos(min(b.From, b.To))
-		if y2-y1 < 0.5 { // outside the axis range, or too thin to see
-			continue
-		}
-		w.empty("rect", "x", num(l.left), "y", num(y1), "width", num(l.right-l.left), "height", num(y2-y1),
-			"fill", safeFill(b.Fill, colourBand))
+		fill := safeFill(b.Fill, colourBand)
+		w.empty("rect", "x", num(l.left), "y", num(y1), "width", num(l.right-l.left), "height", num(y2-y1), "fill", fill)
 		if b.Label != "" {
-			w.text("text", b.Label, "x", num(l.right-4), "y", num((y1+y2)/2+4), "text-anchor", "end",
-				"fill", colourBandText)
+			w.text("text", b.Label, "x", num(l.right-4), "y", num(labelY[i]), "text-anchor", "end", "fill", colourBandText)
 		}
 	}
 	w.close("g")
@@ -62,51 +54,54 @@ func drawXAxis(w *svgWriter, l layout) {
 		x := l.xPos(t)
 		label := t.Format(format)
 		w.empty("line", "x1", num(x), "x2", num(x), "y1", num(l.bottom), "y2", num(l.bottom+4), "stroke", colourAxis, "stroke-width", "1")
-		w.text("text", label, "x", num(x), "y", num(l.bottom+18), "text-anchor", l.anchor(x, label, fontSize))
+		anchor, _, _ := l.anchor(x, label, fontSize)
+		w.text("text", label, "x", num(x), "y", num(l.bottom+18), "text-anchor", anchor)
 	}
 	w.close("g")
 }
 
-// drawLines draws each reference line inside the axis range across the plot, labelled at the right.
-func drawLines(w *svgWriter, l layout, lines []Line) {
+// drawLines draws each reference line inside the axis range across the plot, labelled at the
+// right (at labelY[i], see rightLabels).
+func drawLines(w *svgWriter, l layout, lines []Line, labelY []float64) {
 	if len(lines) == 0 {
 		return
 	}
 	w.open("g", "class", "chart-lines", "font-size", strconv.Itoa(smallFont))
-	for _, ln := range lines {
-		if !finite(ln.Value) || ln.Value < l.y.lo-eps || ln.Value > l.y.hi+eps {
+	for i, ln := range lines {
+		y, ok := l.lineY(ln)
+		if !ok {
 			continue
 		}
-		y := num(l.yPos(ln.Value))
-		attrs := []string{"x1", num(l.left), "x2", num(l.right), "y1", y, "y2", y, "stroke", colourLine, "stroke-width", "1.5"}
+		attrs := []string{"x1", num(l.left), "x2", num(l.right), "y1", num(y), "y2", num(y), "stroke", colourLine, "stroke-width", "1.5"}
 		if ln.Dashed {
 			attrs = append(attrs, "stroke-dasharray", "6 4")
 		}
 		w.empty("line", attrs...)
 		if ln.Label != "" {
-			w.text("text", ln.Label, "x", num(l.right-4), "y", num(l.yPos(ln.Value)-4), "text-anchor", "end", "fill", colourLine)
+			w.text("text", ln.Label, "x", num(l.right-4), "y", num(labelY[i]), "text-anchor", "end", "fill", colourLine,
+				"stroke", "#ffffff", "stroke-width", "3", "paint-order", "stroke") // a halo over the gridlines
 		}
 	}
 	w.close("g")
 }
 
-// drawEvents marks each event with a dashed vertical line, a short label above the plot, and
-// the full label in a tooltip.
-func drawEvents(w *svgWriter, l layout, events []Event) {
-	if len(events) == 0 {
+// drawEvents marks each event with a dashed vertical line, a short label above the plot when
+// there is room (see placeEvents), and the full label in a tooltip.
+func drawEvents(w *svgWriter, l layout) {
+	if len(l.events) == 0 {
 		return
 	}
-	evs := append([]Event(nil), events...)
-	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Date.Before(evs[j].Date) })
 	w.open("g", "class", "chart-events", "font-size", strconv.Itoa(smallFont), "fill", colourEvent)
-	for _, e := range evs {
-		x := l.xPos(e.Date)
+	for _, e := range l.events {
 		w.open("g", "class", "chart-event")
 		w.text("title", e.Date.Format(layoutLong)+": "+e.Label)
-		w.empty("line", "x1", num(x), "x2", num(x), "y1", num(l.top), "y2", num(l.bottom),
+		w.empty("line", "x1", num(e.x), "x2", num(e.x), "y1", num(l.top), "y2", num(l.bottom),
 			"stroke", colourEvent, "stroke-width", "1", "stroke-dasharray", "3 3")
-		short := shorten(e.Label, eventLabelRunes)
-		w.text("text", short, "x", num(x), "y", num(l.top-6), "text-anchor", l.anchor(x, short, smallFont))
+		if e.row >= 0 {
+			anchor, _, _ := l.anchor(e.x, e.short, smallFont)
+			y := l.top - 6 - float64(e.row*(smallFont+1))
+			w.text("text", e.short, "x", num(e.x), "y", num(y), "text-anchor", anchor)
+		}
 		w.close("g")
 	}
 	w.close("g")
@@ -140,16 +135,4 @@ func drawPoints(w *svgWriter, l layout, pts []Point) {
 		w.close("circle")
 	}
 	w.close("g")
-}
-
-// anchor keeps a label centred on x unless that would push it out of the viewBox.
-func (l layout) anchor(x float64, label string, size float64) string {
-	half := float64(utf8.RuneCountInString(label)) * size * 0.55 / 2
-	switch {
-	case x-half < 0:
-		return "start"
-	case x+half > l.width:
-		return "end"
-	}
-	return "middle"
 }

@@ -16,7 +16,7 @@ const (
 	yLabelSpace   = 20 // room for the rotated axis label
 	marginRight   = 16
 	marginTop     = 16
-	marginTopEv   = 26 // room for event labels above the plot
+	marginTopEv   = 26 // room for one row of event labels above the plot
 	marginBottom  = 28
 	day           = 24 * time.Hour
 )
@@ -29,6 +29,7 @@ type layout struct {
 	hasX                     bool      // false when there are no dates at all
 	x0, x1                   time.Time // x domain
 	xTicks                   []time.Time
+	events                   []placedEvent // sorted by date
 }
 
 // newLayout sizes the chart for s and its sorted, finite points.
@@ -53,9 +54,10 @@ func newLayout(s Spec, pts []Point) layout {
 		l.left += yLabelSpace
 	}
 	l.right = l.width - marginRight
+	l.events = l.placeEvents(s.Events)
 	l.top = marginTop
-	if len(s.Events) > 0 {
-		l.top = marginTopEv
+	for _, e := range l.events {
+		l.top = max(l.top, marginTopEv+float64(e.row*(smallFont+1)))
 	}
 	l.bottom = l.height - marginBottom
 	return l

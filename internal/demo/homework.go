@@ -29,10 +29,14 @@ func seedHomework(ctx context.Context, st *store.Store, practiceID int64, now ti
 	if err != nil {
 		return err
 	}
+	tallyLink, err := st.LiveLinkID(ctx, practiceID, tally.ID)
+	if err != nil {
+		return err
+	}
 	for i, n := range []float64{7, 6, 6, 5, 4} {
 		answers, _ := json.Marshal(map[string]any{"reassurance_requests": n, "checks": n - 2, "urges_resisted": float64(i + 1)})
 		v := n
-		if _, err := st.SaveEntry(ctx, practiceID, tally, store.EntryInput{Date: today.AddDate(0, 0, -6+i), Answers: answers,
+		if _, err := st.SaveEntry(ctx, practiceID, tallyLink, tally, store.EntryInput{Date: today.AddDate(0, 0, -6+i), Answers: answers,
 			Submit: true, IdempotencyKey: fmt.Sprintf("%032x", i+1), Reading: &v}); err != nil {
 			return err
 		}
@@ -54,7 +58,11 @@ func seedHomework(ctx context.Context, st *store.Store, practiceID int64, now ti
 		"distortions": []string{"mind_reading", "catastrophising"}, "evidence_for": "She didn't reply.",
 		"evidence_against": "She said she'd be on the tube; she texted when she got out.",
 		"balanced_thought": "She was busy, not leaving.", "intensity_after": 40.0})
-	_, err = st.SaveEntry(ctx, practiceID, record, store.EntryInput{Date: record.StartDate, Answers: answers, Submit: true,
+	recordLink, err := st.LiveLinkID(ctx, practiceID, record.ID)
+	if err != nil {
+		return err
+	}
+	_, err = st.SaveEntry(ctx, practiceID, recordLink, record, store.EntryInput{Date: record.StartDate, Answers: answers, Submit: true,
 		IdempotencyKey: fmt.Sprintf("%032x", 99)})
 	return err
 }
@@ -79,7 +87,7 @@ func assignDemo(ctx context.Context, st *store.Store, practiceID int64, cl store
 	}
 	id, err := st.CreateAssignment(ctx, practiceID, cl.ID, cl.CounsellorID, store.AssignmentInput{TemplateRef: "builtin:" + key,
 		Title: tpl.Title, Template: def, Instructions: instructions, StartDate: start, DueDate: due, Cadence: string(cadence),
-		GoalID: goalID, GoalField: field}, store.LinkInput{TokenHash: hash, ExpiresAt: due.AddDate(0, 0, linkGraceDays+1)})
+		GoalID: goalID, GoalField: field, RequestKey: fmt.Sprintf("demo-%s-%012d", key, cl.ID)}, store.LinkInput{TokenHash: hash, ExpiresAt: due.AddDate(0, 0, linkGraceDays+1)})
 	if err != nil {
 		return store.Assignment{}, err
 	}

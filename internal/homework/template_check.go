@@ -51,6 +51,8 @@ func (t Template) Check() map[string]string {
 			p[at("key")] = fmt.Sprintf("Use a key of up to %d lower-case letters, digits and underscores, starting with a letter.", KeyMax)
 		case seen[f.Key]:
 			p[at("key")] = "Another question already uses this key."
+		case ReservedKey(f.Key):
+			p[at("key")] = "This key is used by the form itself; choose another."
 		}
 		seen[f.Key] = true
 		if strings.TrimSpace(f.Label) == "" {
@@ -73,6 +75,16 @@ func (t Template) Check() map[string]string {
 		}
 	}
 	return p
+}
+
+// ReservedKey reports whether k names one of the client form's own fields, which no
+// question may use.
+func ReservedKey(k string) bool {
+	switch k {
+	case "action", "entry_date", "idempotency_key", "link_id":
+		return true
+	}
+	return false
 }
 
 // validKey reports whether k matches ^[a-z][a-z0-9_]{0,39}$.

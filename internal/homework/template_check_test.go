@@ -165,3 +165,12 @@ func TestFieldTypes(t *testing.T) {
 		t.Error("slider is not a type")
 	}
 }
+
+func TestQuestionsCannotUseTheFormsOwnFieldNames(t *testing.T) {
+	for _, key := range []string{"action", "entry_date", "idempotency_key", "link_id"} {
+		tpl := Template{Title: "Form", Fields: []Field{{Key: key, Label: "Question", Type: ShortText}}}
+		if _, ok := tpl.Check()["fields.0.key"]; !ok {
+			t.Errorf("key %q accepted", key)
+		}
+	}
+}

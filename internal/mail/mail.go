@@ -67,7 +67,9 @@ func (s SMTP) Send(ctx context.Context, to, subject, body string) error {
 	}
 }
 
-// LinkMessage is the neutral message that carries a client's link.
+// LinkMessage is the neutral message that carries a client's link; until is the moment
+// the link stops working, so the last day it works is the day before when until is a midnight.
 func LinkMessage(link string, until time.Time) (subject, body string) {
-	return "Your form", fmt.Sprintf("Here is your form:\n\n%s\n\nThe link works until %s.\n", link, until.Format("2 January 2006"))
+	last := until.Add(-time.Nanosecond)
+	return "Your form", fmt.Sprintf("Here is your form:\n\n%s\n\nThe link works until the end of %s.\n", link, last.Format("2 January 2006"))
 }

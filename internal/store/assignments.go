@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -39,6 +41,7 @@ type AssignmentInput struct {
 	Cadence      string
 	GoalID       *int64
 	GoalField    string
+	RequestKey   string // from the form: a second submission of the same form assigns nothing
 }
 
 // LinkInput is a new private link: only the token's hash is stored.
@@ -55,21 +58,52 @@ const assignmentColumns = `a.id, a.client_id, a.template_ref, a.title, a.templat
 	(SELECT l.expires_at FROM client_links l WHERE l.practice_id = a.practice_id AND l.assignment_id = a.id AND l.revoked_at IS NULL) AS link_expires_at
 	FROM assignments a`
 
+// ErrClientClosed means the client is discharged or archived: no new homework or links.
+var ErrClientClosed = errors.New("client discharged or archived")
+
 // CreateAssignment gives homework to a client and issues its first link, in one transaction.
+// A repeat of the same form (same request key) returns the first assignment's id with
+// ErrConflict; a discharged or archived client gets ErrClientClosed.
 func (s *Store) CreateAssignment(ctx context.Context, practiceID, clientID, userID int64, in AssignmentInput, link LinkInput) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
+			return err
+		}
 		err := tx.GetContext(ctx, &id, `INSERT INTO assignments (practice_id, client_id, template_ref, title, template, instructions,
-				start_date, due_date, cadence, goal_id, goal_field, created_by)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+				start_date, due_date, cadence, goal_id, goal_field, request_key, created_by)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+			ON CONFLICT (practice_id, created_by, request_key) DO NOTHING RETURNING id`,
 			practiceID, clientID, in.TemplateRef, in.Title, in.Template, in.Instructions, in.StartDate, in.DueDate, in.Cadence,
-			in.GoalID, in.GoalField, userID)
+			in.GoalID, in.GoalField, in.RequestKey, userID)
+		if errors.Is(err, sql.ErrNoRows) {
+			if err := tx.GetContext(ctx, &id, `SELECT id FROM assignments WHERE practice_id = $1 AND created_by = $2 AND request_key = $3`,
+				practiceID, userID, in.RequestKey); err != nil {
+				return mapErr("find repeated assignment", err)
+			}
+			return ErrConflict
+		}
 		if err != nil {
 			return mapErr("create assignment", err)
 		}
 		return insertLink(ctx, tx, practiceID, id, userID, link)
 	})
 	return id, err
+}
+
+// lockOpenClient locks the client's row and refuses a discharged or archived client, so a
+// discharge and a new link cannot cross.
+func lockOpenClient(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64) error {
+	var open bool
+	err := tx.GetContext(ctx, &open, `SELECT status <> 'discharged' AND archived_at IS NULL FROM clients
+		WHERE practice_id = $1 AND id = $2 FOR UPDATE`, practiceID, clientID)
+	if err != nil {
+		return mapErr("lock client", err)
+	}
+	if !open {
+		return ErrClientClosed
+	}
+	return nil
 }
 
 func insertLink(ctx context.Context, tx *sqlx.Tx, practiceID, assignmentID, userID int64, link LinkInput) error {
@@ -94,9 +128,13 @@ func (s *Store) Assignments(ctx context.Context, practiceID, clientID int64) ([]
 	return as, mapErr("assignments", err)
 }
 
-// ReissueLink kills the assignment's live link at once and issues a new one.
+// ReissueLink kills the assignment's live link at once and issues a new one (which also
+// lifts a revocation); ErrClientClosed for a discharged or archived client.
 func (s *Store) ReissueLink(ctx context.Context, practiceID, clientID, assignmentID, userID int64, link LinkInput) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE assignments SET revoked_at = NULL WHERE practice_id = $1 AND client_id = $2 AND id = $3`,
 			practiceID, clientID, assignmentID)
 		if err := affected("reissue link", res, err); err != nil {

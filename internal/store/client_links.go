@@ -64,3 +64,11 @@ func (s *Store) ClientViewOf(ctx context.Context, practiceID, assignmentID int64
 		WHERE a.practice_id = $1 AND a.id = $2`, practiceID, assignmentID)
 	return v, mapErr("client view", err)
 }
+
+// LiveLinkID returns the id of an assignment's live link.
+func (s *Store) LiveLinkID(ctx context.Context, practiceID, assignmentID int64) (int64, error) {
+	var id int64
+	err := s.db.GetContext(ctx, &id, `SELECT id FROM client_links WHERE practice_id = $1 AND assignment_id = $2 AND revoked_at IS NULL`,
+		practiceID, assignmentID)
+	return id, mapErr("live link", err)
+}

@@ -2,7 +2,10 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"errors"
+	"reflect"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -27,11 +30,15 @@ type EntryInput struct {
 	Answers        []byte
 	Submit         bool
 	IdempotencyKey string
-	Reading        *float64 // the linked goal field's value, for a submission
+	Reading        *float64  // the linked goal field's value, for a submission
+	ReadingDate    time.Time // the day the reading is for (the day a once-only entry was sent)
 }
 
 // ErrAlreadySubmitted means the entry for that day was already sent with another form.
 var ErrAlreadySubmitted = errors.New("entry already submitted")
+
+// ErrLinkNotLive means the link was revoked or expired while the client was answering.
+var ErrLinkNotLive = errors.New("link no longer live")
 
 const entryColumns = `id, assignment_id, entry_date, answers, status, idempotency_key, submitted_at, reviewed_at, reply`
 
@@ -48,14 +55,27 @@ func (s *Store) Entries(ctx context.Context, practiceID, assignmentID int64) ([]
 // different form for a day already submitted gets ErrAlreadySubmitted. A submission of an
 // assignment linked to a goal also records the goal reading, in the same transaction.
 // changed is false for such a retry.
-func (s *Store) SaveEntry(ctx context.Context, practiceID int64, a Assignment, in EntryInput) (changed bool, err error) {
+func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assignment, in EntryInput) (changed bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		// Lock the assignment through its live link: saves of one assignment queue here (so
+		// two first saves of a day cannot race), and a revocation cannot slip in between.
+		var locked int64
+		err := tx.GetContext(ctx, &locked, `SELECT a.id FROM assignments a JOIN client_links l
+				ON l.practice_id = a.practice_id AND l.assignment_id = a.id
+			WHERE a.practice_id = $1 AND a.id = $2 AND l.id = $3 AND l.revoked_at IS NULL AND l.expires_at > now()
+			FOR UPDATE OF a`, practiceID, a.ID, linkID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrLinkNotLive
+		}
+		if err != nil {
+			return mapErr("lock assignment", err)
+		}
 		var existing Entry
-		err := tx.GetContext(ctx, &existing, `SELECT `+entryColumns+` FROM homework_entries
+		err = tx.GetContext(ctx, &existing, `SELECT `+entryColumns+` FROM homework_entries
 			WHERE practice_id = $1 AND assignment_id = $2 AND entry_date = $3 FOR UPDATE`, practiceID, a.ID, in.Date)
 		switch {
 		case err == nil && existing.Status == "submitted":
-			if existing.IdempotencyKey == in.IdempotencyKey {
+			if existing.IdempotencyKey == in.IdempotencyKey && sameJSON(existing.Answers, in.Answers) {
 				return nil // a retried or double-clicked submission: already done, nothing changes
 			}
 			return ErrAlreadySubmitted
@@ -86,11 +106,23 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID int64, a Assignment, i
 		if !in.Submit || a.GoalID == nil || in.Reading == nil {
 			return nil
 		}
+		readingDate := in.ReadingDate
+		if readingDate.IsZero() {
+			readingDate = in.Date
+		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO goal_readings (practice_id, goal_id, reading_date, value, source, entry_id)
-			VALUES ($1, $2, $3, $4, 'homework', $5) ON CONFLICT DO NOTHING`, practiceID, *a.GoalID, in.Date, *in.Reading, existing.ID)
+			SELECT $1, g.id, $3, $4, 'homework', $5 FROM goals g
+			WHERE g.practice_id = $1 AND g.id = $2 AND g.status IN ('draft', 'active')
+			ON CONFLICT DO NOTHING`, practiceID, *a.GoalID, readingDate, *in.Reading, existing.ID)
 		return mapErr("goal reading from entry", err)
 	})
 	return changed, err
+}
+
+// sameJSON reports whether two JSON documents hold the same value.
+func sameJSON(a, b []byte) bool {
+	var x, y any
+	return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && reflect.DeepEqual(x, y)
 }
 
 func entryStatus(submit bool) string {

@@ -32,6 +32,7 @@ type assignmentForm struct {
 	GoalID       int64  `form:"goal_id"`
 	GoalField    string `form:"goal_field"`
 	EmailLink    bool   `form:"email_link"`
+	RequestKey   string `form:"request_key"`
 }
 
 // assignmentView is an assignment with its template, status and completion, as staff see it.
@@ -113,7 +114,10 @@ func (s *Server) newAssignmentPage(c echo.Context) error {
 		return err
 	}
 	p := s.page(c, "Assign homework")
-	p.Form.Values = url.Values{"template": {c.QueryParam("template")}, "cadence": {"once"},
+	if cl.Status == "discharged" || cl.ArchivedAt != nil {
+		return s.flash(c, clientPath(cl.ID), "A discharged client cannot be given homework.")
+	}
+	p.Form.Values = url.Values{"template": {c.QueryParam("template")}, "cadence": {"once"}, "request_key": {newIdempotencyKey()},
 		"start_date": {today.Format("2006-01-02")}, "due_date": {today.AddDate(0, 0, 7).Format("2006-01-02")}}
 	return s.renderAssignmentForm(c, http.StatusOK, p, cl)
 }
@@ -165,6 +169,10 @@ func (s *Server) createAssignment(c echo.Context) error {
 	if !ok {
 		form.Fail("template", "Choose a template.")
 	}
+	if !idempotencyKeyPattern.MatchString(in.RequestKey) {
+		form.Fail("_form", "Something went wrong with the form. Please check it and press the button again.")
+		form.Values.Set("request_key", newIdempotencyKey())
+	}
 	start, due := optionalDate(form, "start_date", in.Start), optionalDate(form, "due_date", in.Due)
 	switch {
 	case start == nil || due == nil:
@@ -213,9 +221,14 @@ func (s *Server) createAssignment(c echo.Context) error {
 	}
 	id, err := s.store.CreateAssignment(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, store.AssignmentInput{
 		TemplateRef: chosen.Ref, Title: chosen.Template.Title, Template: def, Instructions: in.Instructions,
-		StartDate: *start, DueDate: *due, Cadence: in.Cadence, GoalID: goalID, GoalField: goalField,
+		StartDate: *start, DueDate: *due, Cadence: in.Cadence, GoalID: goalID, GoalField: goalField, RequestKey: in.RequestKey,
 	}, store.LinkInput{TokenHash: hash, ExpiresAt: s.linkExpiry(*due, loc)})
-	if err != nil {
+	switch {
+	case errors.Is(err, store.ErrConflict): // the same form sent twice: one assignment
+		return s.flash(c, assignmentPath(cl.ID, id), "This homework was already assigned. Issue a new link here to get one to share.")
+	case errors.Is(err, store.ErrClientClosed):
+		return s.flash(c, clientPath(cl.ID), "A discharged client cannot be given homework.")
+	case err != nil:
 		return err
 	}
 	if err := s.auditClient(c, cl, "assignment.create", "assignment", id, "ref="+chosen.Ref); err != nil {
@@ -348,8 +361,16 @@ func (s *Server) reissueLink(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.store.ReissueLink(c.Request().Context(), cl.PracticeID, cl.ID, a.ID, currentUser(c).ID,
-		store.LinkInput{TokenHash: hash, ExpiresAt: s.linkExpiry(a.DueDate, loc)}); err != nil {
+	today, _, err := s.practiceToday(c)
+	if err != nil {
+		return err
+	}
+	until := s.linkExpiry(laterOf(a.DueDate, today), loc) // a link re-issued late still gets its grace days
+	err = s.store.ReissueLink(c.Request().Context(), cl.PracticeID, cl.ID, a.ID, currentUser(c).ID, store.LinkInput{TokenHash: hash, ExpiresAt: until})
+	if errors.Is(err, store.ErrClientClosed) {
+		return s.flash(c, assignmentPath(cl.ID, a.ID), "A discharged client's links cannot be re-issued.")
+	}
+	if err != nil {
 		return err
 	}
 	if err := s.auditClient(c, cl, "link.issue", "assignment", a.ID, "reissue"); err != nil {
@@ -357,7 +378,7 @@ func (s *Server) reissueLink(c echo.Context) error {
 	}
 	form := &Form{}
 	if c.FormValue("email_link") == "true" {
-		if err := s.emailLink(c, cl, a.ID, token, s.linkExpiry(a.DueDate, loc), form); err != nil {
+		if err := s.emailLink(c, cl, a.ID, token, until, form); err != nil {
 			return err
 		}
 	}
@@ -409,6 +430,13 @@ func (s *Server) reviewEntry(c echo.Context) error {
 		return err
 	}
 	return s.flash(c, assignmentPath(cl.ID, a.ID), "Marked reviewed.")
+}
+
+func laterOf(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 func assignmentPath(clientID, id int64) string {

@@ -74,7 +74,15 @@ func fieldError(body, field string) string {
 	return m[1]
 }
 
-func daysFromNow(n int) string { return time.Now().AddDate(0, 0, n).Format("2006-01-02") }
+// daysFromNow is a date n days from today in the practice's time zone (Europe/London), as
+// the server sees "today".
+func daysFromNow(n int) string {
+	london, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		london = time.UTC
+	}
+	return time.Now().In(london).AddDate(0, 0, n).Format("2006-01-02")
+}
 
 func mustContain(t *testing.T, what, body string, subs ...string) {
 	t.Helper()
@@ -103,6 +111,7 @@ func (f *caseFixture) assign(t *testing.T, cl store.Client, cadence string, goal
 	id, err := f.app.Store.CreateAssignment(context.Background(), f.practice.ID, cl.ID, cl.CounsellorID, store.AssignmentInput{
 		TemplateRef: "builtin:reassurance_tally", Title: tpl.Title, Template: def, Instructions: "Count each day",
 		StartDate: today.AddDate(0, 0, -2), DueDate: today.AddDate(0, 0, 4), Cadence: cadence, GoalID: goalID, GoalField: field,
+		RequestKey: newKey(),
 	}, store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 11)})
 	if err != nil {
 		t.Fatal(err)
@@ -117,7 +126,11 @@ func (f *caseFixture) submitEntry(t *testing.T, cl store.Client, assignmentID in
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.Store.SaveEntry(context.Background(), f.practice.ID, a, store.EntryInput{Date: a.StartDate,
+	linkID, err := f.app.Store.LiveLinkID(context.Background(), f.practice.ID, assignmentID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.app.Store.SaveEntry(context.Background(), f.practice.ID, linkID, a, store.EntryInput{Date: a.StartDate,
 		Answers: []byte(answers), Submit: true, IdempotencyKey: "0123456789abcdef0123456789abcdef"}); err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -18,7 +19,7 @@ import (
 )
 
 // Form fields of the client form that are not answers.
-var clientFormMeta = map[string]bool{"_csrf": true, "idempotency_key": true, "action": true, "entry_date": true}
+var clientFormMeta = map[string]bool{"_csrf": true, "idempotency_key": true, "action": true, "entry_date": true, "link_id": true}
 
 var idempotencyKeyPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
 
@@ -30,7 +31,9 @@ type clientFormPage struct {
 	Earlier  []shownEntry
 	Days     []time.Time // days a daily entry may be for
 	Done     bool        // nothing left to send
+	OpensOn  *time.Time  // set when the first day is still to come
 	Cadence  string
+	LinkID   int64
 }
 
 // shownEntry is an earlier entry with its answers in field order, and any reply.
@@ -86,6 +89,7 @@ func (s *Server) clientFormGet(c echo.Context) error {
 
 func (s *Server) renderLinkForm(c echo.Context, status int, page clientFormPage, form *Form) error {
 	form.Values.Set("idempotency_key", newIdempotencyKey())
+	page.LinkID = linkOf(c).ID
 	p := &Page{Title: "Your form", CSRF: csrfToken(c), RequestID: requestIDOf(c), Form: form, Data: page,
 		Flash: s.clientSessions.PopString(c.Request().Context(), "flash")}
 	return s.render(c, status, "client/form", p)
@@ -94,9 +98,12 @@ func (s *Server) renderLinkForm(c echo.Context, status int, page clientFormPage,
 // clientFormData assembles the page: a neutral heading when the client asked for neutral
 // messages, the earlier entries and replies, and the days still open for an entry.
 func (s *Server) clientFormData(v store.ClientView, t homework.Template, entries []store.Entry, today time.Time) clientFormPage {
-	page := clientFormPage{View: v, Heading: t.Title, Template: t, Cadence: v.Cadence}
-	if v.NeutralMessages {
-		page.Heading = "Your form"
+	// The heading names the template only when that cannot give the client away: never for
+	// a client who asked for neutral messages, and for the practice's own templates (whose
+	// wording is not checked) only when the practice opted in to being named.
+	page := clientFormPage{View: v, Heading: "Your form", Template: t, Cadence: v.Cadence}
+	if !v.NeutralMessages && (strings.HasPrefix(v.TemplateRef, "builtin:") || v.NameOnPages) {
+		page.Heading = t.Title
 	}
 	sent := map[time.Time]bool{}
 	for _, e := range entries {
@@ -104,6 +111,10 @@ func (s *Server) clientFormData(v store.ClientView, t homework.Template, entries
 			sent[e.EntryDate] = true
 			page.Earlier = append(page.Earlier, shownEntry{Date: e.EntryDate, Status: e.Status, Answers: showAnswers(t, e.Answers), Reply: e.Reply})
 		}
+	}
+	if today.Before(v.StartDate) {
+		page.OpensOn = &v.StartDate
+		return page
 	}
 	if v.Cadence == string(homework.Once) {
 		if !sent[v.StartDate] {
@@ -134,6 +145,10 @@ func (s *Server) clientFormPost(c echo.Context) error {
 		return echo.ErrBadRequest
 	}
 	form := &Form{Values: values}
+	if values.Get("link_id") != strconv.FormatInt(linkOf(c).ID, 10) {
+		// The client opened another link in this browser since loading this form.
+		return s.renderClientError(c, http.StatusConflict, nil)
+	}
 	page := s.clientFormData(v, t, entries, today)
 	submit := values.Get("action") != "draft"
 	answersIn := map[string][]string{}
@@ -162,13 +177,20 @@ func (s *Server) clientFormPost(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	in := store.EntryInput{Date: day, Answers: data, Submit: submit, IdempotencyKey: key}
+	in := store.EntryInput{Date: day, Answers: data, Submit: submit, IdempotencyKey: key, ReadingDate: laterOf(day, today)}
 	if n, ok := answers.Number(v.GoalField); ok && v.GoalID != nil {
 		in.Reading = &n
 	}
-	changed, err := s.store.SaveEntry(ctx, linkOf(c).PracticeID, v.Assignment, in)
+	changed, err := s.store.SaveEntry(ctx, linkOf(c).PracticeID, linkOf(c).ID, v.Assignment, in)
+	if errors.Is(err, store.ErrLinkNotLive) {
+		return echo.NewHTTPError(http.StatusGone) // the neutral page, with the typed text shown back
+	}
 	if errors.Is(err, store.ErrAlreadySubmitted) {
-		form.Fail("_form", "You have already sent the entry for this day. Thank you.")
+		form.Fail("_form", "You have already sent the entry for this day. Your answers are kept below.")
+		page.Done = false
+		if !containsDay(page.Days, day) {
+			page.Days = append(page.Days, day)
+		}
 		return s.renderLinkForm(c, http.StatusConflict, page, form)
 	}
 	if err != nil {
@@ -189,9 +211,21 @@ func (s *Server) clientFormPost(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/h")
 }
 
+func containsDay(days []time.Time, d time.Time) bool {
+	for _, x := range days {
+		if x.Equal(d) {
+			return true
+		}
+	}
+	return false
+}
+
 // entryDay reads the day an entry is for: the start date of a once-only assignment, or a
 // day from the start to today (and not after the due date) for a daily one.
 func entryDay(v store.ClientView, raw string, today time.Time) (time.Time, bool) {
+	if today.Before(v.StartDate) {
+		return time.Time{}, false
+	}
 	if v.Cadence == string(homework.Once) {
 		return v.StartDate, true
 	}

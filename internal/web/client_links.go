@@ -19,9 +19,6 @@ const (
 
 const ctxLink = "client_link"
 
-// linkPageNotActive is the one page for unknown, expired and revoked links alike.
-const linkPageNotActive = "client/not_active"
-
 // clientHeaders marks every client page as private and unindexed.
 func clientHeaders(c echo.Context) {
 	h := c.Response().Header()
@@ -53,9 +50,7 @@ func (s *Server) linkFromToken(c echo.Context, token string) (store.ClientLink, 
 var errRendered = errors.New("response rendered")
 
 func (s *Server) renderNotActive(c echo.Context, status int) error {
-	clientHeaders(c)
-	p := &Page{Title: "Link not active", CSRF: csrfToken(c), RequestID: requestIDOf(c)}
-	if err := s.render(c, status, linkPageNotActive, p); err != nil {
+	if err := s.renderClientError(c, status, nil); err != nil {
 		return err
 	}
 	return errRendered
@@ -114,7 +109,7 @@ func (s *Server) requireClientLink(next echo.HandlerFunc) echo.HandlerFunc {
 		linkID := s.clientSessions.GetInt64(ctx, keyLinkID)
 		practiceID := s.clientSessions.GetInt64(ctx, keyLinkPracticeID)
 		if linkID == 0 {
-			return ignoreRendered(s.renderNotActive(c, http.StatusForbidden))
+			return errSessionClosed
 		}
 		l, err := s.store.ClientLinkByID(ctx, practiceID, linkID)
 		if err != nil && !errors.Is(err, store.ErrNotFound) {
@@ -124,7 +119,7 @@ func (s *Server) requireClientLink(next echo.HandlerFunc) echo.HandlerFunc {
 			if err := s.clientSessions.Destroy(ctx); err != nil {
 				return err
 			}
-			return ignoreRendered(s.renderNotActive(c, http.StatusGone))
+			return echo.NewHTTPError(http.StatusGone) // the neutral page, with any typed text shown back
 		}
 		c.Set(ctxLink, l)
 		return next(c)

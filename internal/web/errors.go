@@ -58,8 +58,18 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if code == http.StatusMethodNotAllowed {
 		code = http.StatusNotFound
 	}
+	if errors.Is(err, errSessionClosed) {
+		code = http.StatusGone
+	}
 	if c.Request().Method == http.MethodHead {
 		_ = c.NoContent(code)
+		return
+	}
+	if isClientPath(c.Request().URL.Path) {
+		if rerr := s.renderClientError(c, code, err); rerr != nil {
+			s.log.Error("render client error page", "request_id", requestIDOf(c), "err", rerr)
+			_ = c.NoContent(code)
+		}
 		return
 	}
 	p := &Page{Title: ep.Heading, User: currentUser(c), CSRF: csrfToken(c), RequestID: requestIDOf(c), Data: ep}

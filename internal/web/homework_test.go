@@ -2,7 +2,9 @@ package web_test
 
 import (
 	"context"
+	"crypto/rand"
 	"crypto/sha256"
+	"encoding/hex"
 	"net/url"
 	"regexp"
 	"strings"
@@ -46,7 +48,7 @@ func fieldErrors(body string) []string {
 
 func dailyTally() url.Values {
 	return url.Values{"template": {"builtin:reassurance_tally"}, "instructions": {"Tally each evening before bed."},
-		"start_date": {daysFromNow(-2)}, "due_date": {daysFromNow(4)}, "cadence": {"daily"}}
+		"start_date": {daysFromNow(-2)}, "due_date": {daysFromNow(4)}, "cadence": {"daily"}, "request_key": {newKey()}}
 }
 
 // openLink does what a client's browser does: GET the link, press the button.
@@ -225,21 +227,22 @@ func TestDraftThenSubmitFeedsTheGoalAndIsIdempotent(t *testing.T) {
 
 	page := c.Get("/h")
 	key := regexp.MustCompile(`name="idempotency_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]
+	linkID := regexp.MustCompile(`name="link_id" value="(\d+)"`).FindStringSubmatch(page.Body)[1]
 	today := daysFromNow(0)
-	draft := url.Values{"idempotency_key": {key}, "entry_date": {today}, "action": {"draft"}, "reassurance_requests": {"5"}}
+	draft := url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {today}, "action": {"draft"}, "reassurance_requests": {"5"}}
 	if res := c.Post("/h/entry", draft); res.Status != 303 {
 		t.Fatalf("draft: status %d %v", res.Status, fieldErrors(res.Body))
 	}
 	if res := c.Get("/h"); !strings.Contains(res.Body, `name="reassurance_requests" type="number"`) || !strings.Contains(res.Body, `value="5"`) {
 		t.Fatal("the draft is not put back into the form")
 	}
-	bad := url.Values{"idempotency_key": {key}, "entry_date": {today}, "action": {"submit"}, "reassurance_requests": {"lots"}, "urges_resisted": {"3"}}
+	bad := url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {today}, "action": {"submit"}, "reassurance_requests": {"lots"}, "urges_resisted": {"3"}}
 	res := c.Post("/h/entry", bad)
 	if res.Status != 422 || fieldError(res.Body, "reassurance_requests") == "" || fieldError(res.Body, "checks") == "" ||
 		!strings.Contains(res.Body, `value="lots"`) || !strings.Contains(res.Body, `value="3"`) {
 		t.Fatalf("invalid submit: status %d %v", res.Status, fieldErrors(res.Body))
 	}
-	submit := url.Values{"idempotency_key": {key}, "entry_date": {today}, "action": {"submit"}, "reassurance_requests": {"4"}, "checks": {"2"}}
+	submit := url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {today}, "action": {"submit"}, "reassurance_requests": {"4"}, "checks": {"2"}}
 	// A double click: the same form twice, at the same moment.
 	var wg sync.WaitGroup
 	statuses := make([]int, 2)
@@ -260,7 +263,7 @@ func TestDraftThenSubmitFeedsTheGoalAndIsIdempotent(t *testing.T) {
 	if entries != 1 || readings != 1 {
 		t.Fatalf("after a double submit and a retry: %d entries, %d readings; want 1 and 1", entries, readings)
 	}
-	again := url.Values{"idempotency_key": {newKey()}, "entry_date": {today}, "action": {"submit"}, "reassurance_requests": {"9"}, "checks": {"9"}}
+	again := url.Values{"link_id": {linkID}, "idempotency_key": {newKey()}, "entry_date": {today}, "action": {"submit"}, "reassurance_requests": {"9"}, "checks": {"9"}}
 	if res := c.Post("/h/entry", again); res.Status != 409 && res.Status != 422 {
 		t.Fatalf("a second, different entry for the same day: %d, want a refusal", res.Status)
 	}
@@ -292,7 +295,8 @@ func TestOnceOnlyHomeworkIsDoneAfterOneEntry(t *testing.T) {
 	openLink(t, c, token)
 	page := c.Get("/h")
 	key := regexp.MustCompile(`name="idempotency_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]
-	if res := c.Post("/h/entry", url.Values{"idempotency_key": {key}, "action": {"submit"}, "reassurance_requests": {"3"}, "checks": {"1"}}); res.Status != 303 {
+	linkID := regexp.MustCompile(`name="link_id" value="(\d+)"`).FindStringSubmatch(page.Body)[1]
+	if res := c.Post("/h/entry", url.Values{"link_id": {linkID}, "idempotency_key": {key}, "action": {"submit"}, "reassurance_requests": {"3"}, "checks": {"1"}}); res.Status != 303 {
 		t.Fatalf("submit: %d %v", res.Status, fieldErrors(res.Body))
 	}
 	after := c.Get("/h")
@@ -347,7 +351,12 @@ func TestClientPagesAreRateLimited(t *testing.T) {
 	}
 }
 
-func newKey() string { return strings.Repeat("ab", 16) }
+// newKey returns a fresh form key, as a new page load would carry.
+func newKey() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
 
 func TestLinkEmailCarriesOnlyANeutralLineAndTheLink(t *testing.T) {
 	t.Parallel()
