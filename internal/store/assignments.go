@@ -162,13 +162,18 @@ func (s *Store) RevokeAssignment(ctx context.Context, practiceID, clientID, assi
 	})
 }
 
-// revokeClientLinks kills every live link of a client (on discharge).
+// revokeClientLinks kills every live link of a client, homework and check-in (on discharge).
 func revokeClientLinks(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64) error {
-	_, err := tx.ExecContext(ctx, `UPDATE client_links l SET revoked_at = now()
-		FROM assignments a WHERE l.practice_id = $1 AND l.revoked_at IS NULL
-		AND a.practice_id = l.practice_id AND a.id = l.assignment_id AND a.client_id = $2`, practiceID, clientID)
+	_, err := tx.ExecContext(ctx, `UPDATE client_links SET revoked_at = now()
+		WHERE practice_id = $1 AND revoked_at IS NULL AND (
+			assignment_id IN (SELECT id FROM assignments WHERE practice_id = $1 AND client_id = $2) OR
+			checkin_id IN (SELECT id FROM checkins WHERE practice_id = $1 AND client_id = $2))`, practiceID, clientID)
 	if err != nil {
 		return mapErr("revoke client links", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE checkins SET revoked_at = now()
+		WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL AND completed_at IS NULL`, practiceID, clientID); err != nil {
+		return mapErr("revoke client check-ins", err)
 	}
 	_, err = tx.ExecContext(ctx, `UPDATE assignments SET revoked_at = now()
 		WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL`, practiceID, clientID)

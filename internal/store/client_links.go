@@ -9,7 +9,8 @@ import (
 type ClientLink struct {
 	ID           int64      `db:"id"`
 	PracticeID   int64      `db:"practice_id"`
-	AssignmentID int64      `db:"assignment_id"`
+	AssignmentID *int64     `db:"assignment_id"` // a homework link, or
+	CheckinID    *int64     `db:"checkin_id"`    // a check-in link
 	ExpiresAt    time.Time  `db:"expires_at"`
 	RevokedAt    *time.Time `db:"revoked_at"`
 }
@@ -22,14 +23,14 @@ func (l ClientLink) Live(now time.Time) bool { return l.RevokedAt == nil && now.
 // 256-bit token is the credential.
 func (s *Store) LinkByTokenHash(ctx context.Context, hash []byte) (ClientLink, error) {
 	var l ClientLink
-	err := s.db.GetContext(ctx, &l, `SELECT id, practice_id, assignment_id, expires_at, revoked_at FROM client_links WHERE token_hash = $1`, hash)
+	err := s.db.GetContext(ctx, &l, `SELECT id, practice_id, assignment_id, checkin_id, expires_at, revoked_at FROM client_links WHERE token_hash = $1`, hash)
 	return l, mapErr("link by token", err)
 }
 
 // ClientLinkByID returns one link of the practice (a client session keeps its id).
 func (s *Store) ClientLinkByID(ctx context.Context, practiceID, linkID int64) (ClientLink, error) {
 	var l ClientLink
-	err := s.db.GetContext(ctx, &l, `SELECT id, practice_id, assignment_id, expires_at, revoked_at FROM client_links
+	err := s.db.GetContext(ctx, &l, `SELECT id, practice_id, assignment_id, checkin_id, expires_at, revoked_at FROM client_links
 		WHERE practice_id = $1 AND id = $2`, practiceID, linkID)
 	return l, mapErr("link", err)
 }
@@ -71,4 +72,17 @@ func (s *Store) LiveLinkID(ctx context.Context, practiceID, assignmentID int64) 
 	err := s.db.GetContext(ctx, &id, `SELECT id FROM client_links WHERE practice_id = $1 AND assignment_id = $2 AND revoked_at IS NULL`,
 		practiceID, assignmentID)
 	return id, mapErr("live link", err)
+}
+
+// CheckinClient returns what a check-in's client may see: how to greet them.
+func (s *Store) CheckinClient(ctx context.Context, practiceID, checkinID int64) (Checkin, ClientView, error) {
+	ck, err := s.CheckinByID(ctx, practiceID, checkinID)
+	if err != nil {
+		return ck, ClientView{}, err
+	}
+	var v ClientView
+	err = s.db.GetContext(ctx, &v, `SELECT c.first_name AS client_first_name, c.preferred_name, c.neutral_messages,
+			p.name AS practice_name, p.name_on_client_pages, p.time_zone
+		FROM clients c JOIN practices p ON p.id = c.practice_id WHERE c.practice_id = $1 AND c.id = $2`, practiceID, ck.ClientID)
+	return ck, v, mapErr("check-in client", err)
 }

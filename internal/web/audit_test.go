@@ -81,8 +81,8 @@ func TestAuditLogPageFiltersAndPaginates(t *testing.T) {
 	}
 
 	all := admin.Get("/admin/audit")
-	if all.Status != 200 || !strings.Contains(all.Body, "61 entries") { // 60 + this admin's sign-in
-		t.Fatalf("audit page: status %d, want 200 with 61 entries", all.Status)
+	if all.Status != 200 || !strings.Contains(all.Body, "62 entries") { // 60 + this admin's sign-in and home page
+		t.Fatalf("audit page: status %d, want 200 with 62 entries", all.Status)
 	}
 	if strings.Contains(all.Body, "other-practice-marker") {
 		t.Fatal("another practice's audit row is shown")
@@ -91,8 +91,8 @@ func TestAuditLogPageFiltersAndPaginates(t *testing.T) {
 		t.Fatal("first page should hold 50 rows and link to the next")
 	}
 	page2 := admin.Get("/admin/audit?page=2")
-	if n := strings.Count(page2.Body, "<tr>") - 1; n != 11 { // minus the header row
-		t.Fatalf("page 2 rows = %d, want 11", n)
+	if n := strings.Count(page2.Body, "<tr>") - 1; n != 12 { // minus the header row
+		t.Fatalf("page 2 rows = %d, want 12", n)
 	}
 	filtered := admin.Get("/admin/audit?action=auth.&outcome=success")
 	if !strings.Contains(filtered.Body, "1 entries match") || strings.Contains(filtered.Body, "<code>user.create</code>") {

@@ -50,7 +50,10 @@ type shownAnswer struct{ Label, Text string }
 func (s *Server) clientContext(c echo.Context) (store.ClientView, homework.Template, []store.Entry, time.Time, error) {
 	ctx := c.Request().Context()
 	l := linkOf(c)
-	v, err := s.store.ClientViewOf(ctx, l.PracticeID, l.AssignmentID)
+	if l.AssignmentID == nil {
+		return store.ClientView{}, homework.Template{}, nil, time.Time{}, errSessionClosed // a check-in link has no homework form
+	}
+	v, err := s.store.ClientViewOf(ctx, l.PracticeID, *l.AssignmentID)
 	if err != nil {
 		return v, homework.Template{}, nil, time.Time{}, err
 	}
@@ -69,6 +72,9 @@ func (s *Server) clientContext(c echo.Context) (store.ClientView, homework.Templ
 }
 
 func (s *Server) clientFormGet(c echo.Context) error {
+	if linkOf(c).CheckinID != nil {
+		return s.checkinGet(c)
+	}
 	v, t, entries, today, err := s.clientContext(c)
 	if err != nil {
 		return err

@@ -82,12 +82,21 @@ func (s *Server) openLink(c echo.Context) error {
 	}
 	s.clientSessions.Put(ctx, keyLinkID, l.ID)
 	s.clientSessions.Put(ctx, keyLinkPracticeID, l.PracticeID)
-	a, err := s.store.ClientViewOf(ctx, l.PracticeID, l.AssignmentID)
-	if err != nil {
-		return err
+	entry := store.AuditEntry{Action: "link.open"}
+	if l.CheckinID != nil {
+		ck, err := s.store.CheckinByID(ctx, l.PracticeID, *l.CheckinID)
+		if err != nil {
+			return err
+		}
+		entry.EntityType, entry.EntityID, entry.ClientID = "checkin", strconv.FormatInt(ck.ID, 10), ck.ClientID
+	} else {
+		a, err := s.store.ClientViewOf(ctx, l.PracticeID, *l.AssignmentID)
+		if err != nil {
+			return err
+		}
+		entry.EntityType, entry.EntityID, entry.ClientID = "assignment", strconv.FormatInt(a.ID, 10), a.ClientID
 	}
-	if err := s.auditFor(c, l.PracticeID, store.AuditEntry{Action: "link.open", EntityType: "assignment",
-		EntityID: strconv.FormatInt(a.ID, 10), ClientID: a.ClientID}); err != nil {
+	if err := s.auditFor(c, l.PracticeID, entry); err != nil {
 		return err
 	}
 	return c.Redirect(http.StatusSeeOther, "/h")

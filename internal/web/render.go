@@ -18,6 +18,7 @@ import (
 	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/casework"
 	"github.com/securebase/securebase/internal/homework"
+	"github.com/securebase/securebase/internal/measures"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/templates"
 )
@@ -172,6 +173,10 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"hasPrefix":     strings.HasPrefix,
 		"trimPrefix":    strings.TrimPrefix,
 		"statusLabel":   homework.StatusLabel,
+		"changeLabel":   measures.ChangeLabel,
+		"dashList": func(d dashboard, key, title string, items []store.DashItem, empty string) dashList {
+			return dashList{Key: key, Title: title, Items: items, Empty: empty, Identified: d.Identified}
+		},
 		"cadences": func() casework.Options {
 			return casework.Options{{Value: string(homework.Once), Label: "Once"}, {Value: string(homework.Daily), Label: "One entry a day until the due date"}}
 		},
@@ -220,6 +225,13 @@ type intakeSectionArgs struct {
 type hwFieldArgs struct {
 	Form  *Form
 	Field homework.Field
+}
+
+// dashList is one list of the dashboard.
+type dashList struct {
+	Key, Title, Empty string
+	Items             []store.DashItem
+	Identified        bool
 }
 
 // statusAction is one client status button.

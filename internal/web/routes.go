@@ -104,6 +104,12 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/admin/audit", adminOnly, s.auditLog)
 	r.add(http.MethodGet, "/admin/practice", adminOnly, s.practicePage)
 	r.add(http.MethodPost, "/admin/practice", adminOnly, s.updatePractice)
+	r.add(http.MethodGet, "/admin/markers", adminOnly, s.markersPage)
+	r.add(http.MethodPost, "/admin/markers", adminOnly, s.saveMarker)
+	r.add(http.MethodGet, "/admin/conventions", adminOnly, s.conventionsPage)
+	r.add(http.MethodPost, "/admin/conventions", adminOnly, s.saveConventions)
+	r.add(http.MethodGet, "/admin/supervision", adminOnly, s.supervisionPage)
+	r.add(http.MethodPost, "/admin/supervision", adminOnly, s.saveSupervision)
 
 	r.add(http.MethodGet, "/clients", caseStaff, s.caseload)
 	r.add(http.MethodGet, "/clients/new", caseStaff, s.newClientPage)
@@ -134,6 +140,11 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/clients/:id/goals/:goal/status", caseStaff, s.changeGoalStatus)
 	r.add(http.MethodPost, "/clients/:id/goals/:goal/readings", caseStaff, s.addGoalReading)
 
+	r.add(http.MethodGet, "/clients/:id/progress", caseStaff, s.progressPage)
+	r.add(http.MethodPost, "/clients/:id/progress", caseStaff, s.recordSitting)
+	r.add(http.MethodPost, "/clients/:id/events", caseStaff, s.addEventNote)
+	r.add(http.MethodPost, "/clients/:id/checkins", caseStaff, s.createCheckin)
+
 	r.add(http.MethodGet, "/clients/:id/homework/new", caseStaff, s.newAssignmentPage)
 	r.add(http.MethodPost, "/clients/:id/homework", caseStaff, s.createAssignment)
 	r.add(http.MethodGet, "/clients/:id/homework/:assignment", caseStaff, s.assignmentPage)
@@ -154,6 +165,7 @@ func (s *Server) registerRoutes() error {
 	r.clientToken(http.MethodPost, "/h/open", s.openLink)
 	r.add(http.MethodGet, "/h", clientLink, s.clientFormGet)
 	r.add(http.MethodPost, "/h/entry", clientLink, s.clientFormPost)
+	r.add(http.MethodPost, "/h/checkin", clientLink, s.checkinPost)
 
 	s.echo.RouteNotFound("/*", func(echo.Context) error { return echo.ErrNotFound }, s.loadSession)
 	return r.err

@@ -1,0 +1,135 @@
+package measures
+
+import "strconv"
+
+// pfizerCredit is the credit line printed on the PHQ-9 and GAD-7 forms at phqscreeners.com.
+const pfizerCredit = "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, " +
+	"with an educational grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute."
+
+// nhsTalkingTherapies names the source of the PHQ-9 and GAD-7 default thresholds.
+const nhsTalkingTherapies = "NHS Talking Therapies (formerly IAPT) Manual, \"Measuring recovery\""
+
+// frequencyOptions are the four response options shared by the PHQ-9 and the GAD-7.
+func frequencyOptions() []Option {
+	return []Option{
+		{0, "Not at all"},
+		{1, "Several days"},
+		{2, "More than half the days"},
+		{3, "Nearly every day"},
+	}
+}
+
+// items numbers texts as items prefix_1, prefix_2, ...
+func items(prefix string, texts ...string) []Item {
+	out := make([]Item, len(texts))
+	for i, t := range texts {
+		out[i] = Item{Key: prefix + "_" + strconv.Itoa(i+1), Text: t}
+	}
+	return out
+}
+
+// The default thresholds of every shipped measure live in the three literals below, and nowhere else.
+// PHQ-9 and GAD-7 follow the NHS Talking Therapies (formerly IAPT) Manual and its "Measuring recovery"
+// guidance: PHQ-9 reliable change is a change of 6 points or more and caseness a score of 10 or more;
+// GAD-7 reliable change is 4 points or more and caseness 8 or more.
+
+// phq9 is the Patient Health Questionnaire. The unscored closing question on how difficult the problems
+// have made life is not included: it has no part in the total.
+func phq9() Measure {
+	return Measure{
+		Key:   "phq9",
+		Name:  "PHQ-9",
+		Title: "How you have been feeling",
+		Stem:  "Over the last 2 weeks, how often have you been bothered by any of the following problems?",
+		Items: items("phq9",
+			"Little interest or pleasure in doing things",
+			"Feeling down, depressed, or hopeless",
+			"Trouble falling or staying asleep, or sleeping too much",
+			"Feeling tired or having little energy",
+			"Poor appetite or overeating",
+			"Feeling bad about yourself — or that you are a failure or have let yourself or your family down",
+			"Trouble concentrating on things, such as reading the newspaper or watching television",
+			"Moving or speaking so slowly that other people could have noticed? Or the opposite — "+
+				"being so fidgety or restless that you have been moving around a lot more than usual",
+			"Thoughts that you would be better off dead or of hurting yourself in some way",
+		),
+		Options: frequencyOptions(),
+		Bands: []Band{
+			{0, 4, "Minimal"},
+			{5, 9, "Mild"},
+			{10, 14, "Moderate"},
+			{15, 19, "Moderately severe"},
+			{20, 27, "Severe"},
+		},
+		Max:        27,
+		Thresholds: Thresholds{RCI: 6, CutOff: 10, Source: nhsTalkingTherapies},
+		Licence:    pfizerCredit,
+		RiskItem:   "phq9_9",
+	}
+}
+
+// gad7 is the Generalised Anxiety Disorder scale. As for the PHQ-9, the unscored difficulty question is
+// not included.
+func gad7() Measure {
+	return Measure{
+		Key:   "gad7",
+		Name:  "GAD-7",
+		Title: "Worry and tension",
+		Stem:  "Over the last 2 weeks, how often have you been bothered by the following problems?",
+		Items: items("gad7",
+			"Feeling nervous, anxious, or on edge",
+			"Not being able to stop or control worrying",
+			"Worrying too much about different things",
+			"Trouble relaxing",
+			"Being so restless that it is hard to sit still",
+			"Becoming easily annoyed or irritable",
+			"Feeling afraid, as if something awful might happen",
+		),
+		Options: frequencyOptions(),
+		Bands: []Band{
+			{0, 4, "Minimal"},
+			{5, 9, "Mild"},
+			{10, 14, "Moderate"},
+			{15, 21, "Severe"},
+		},
+		Max:        21,
+		Thresholds: Thresholds{RCI: 4, CutOff: 8, Source: nhsTalkingTherapies},
+		Licence:    pfizerCredit,
+	}
+}
+
+// core10 is the CORE-10 as a scores-only example: ten items scored 0-4, with no item text, stem or option
+// wording shipped; each item is entered as its scored value (after any reverse scoring on the form).
+// It has no published RCI here, so ThresholdsFor computes one with Jacobson-Truax. SDPre 7.0 and Reliability 0.90 are PLACEHOLDER norms: check them (and the cut-off) against the CORE-10
+// literature before clinical use.
+func core10() Measure {
+	its := make([]Item, 10)
+	for i := range its {
+		its[i] = Item{Key: "core10_" + strconv.Itoa(i+1)}
+	}
+	opts := make([]Option, 5)
+	for i := range opts {
+		opts[i] = Option{Value: i, Label: strconv.Itoa(i)}
+	}
+	return Measure{
+		Key:     "core10",
+		Name:    "CORE-10",
+		Title:   "How you have been doing",
+		Items:   its,
+		Options: opts,
+		Bands: []Band{
+			{0, 5, "Healthy"},
+			{6, 10, "Low"},
+			{11, 14, "Mild"},
+			{15, 19, "Moderate"},
+			{20, 24, "Moderate-to-severe"},
+			{25, 40, "Severe"},
+		},
+		Max:         40,
+		Thresholds:  Thresholds{CutOff: 11, Source: "Clinical cut-off 11; RCI by Jacobson-Truax from placeholder norms (SD 7.0, reliability 0.90)"},
+		Licence:     "Scores only: the CORE-10 text is not shipped. Enter the scores from your own copy of the form.",
+		ScoresOnly:  true,
+		SDPre:       7.0,
+		Reliability: 0.90,
+	}
+}

@@ -1,0 +1,75 @@
+// Package measures models validated questionnaires as data: their items, response options, severity
+// bands, reliable-change thresholds and licence lines, with scoring and change classification.
+// It is pure: no SQL, no HTTP.
+package measures
+
+// Option is one response option of an item.
+type Option struct {
+	Value int    `json:"value"`
+	Label string `json:"label"`
+}
+
+// Item is one question.
+type Item struct {
+	Key  string `json:"key"`
+	Text string `json:"text"`
+}
+
+// Band is a severity band of the total, inclusive bounds.
+type Band struct {
+	From, To int
+	Label    string
+}
+
+// Thresholds are the reliable-change index (points) and the clinical cut-off (caseness: total >= CutOff).
+type Thresholds struct {
+	RCI    float64
+	CutOff float64
+	Source string
+}
+
+// Measure is a questionnaire as data.
+type Measure struct {
+	Key   string // "phq9", "gad7"
+	Name  string // "PHQ-9"
+	Title string // a neutral client-facing title (never "depression" or "anxiety")
+	Stem  string // the instruction line, exact text ("" for ScoresOnly measures)
+	// Items are the questions in order. A ScoresOnly measure keeps its item keys (so item scores can be
+	// entered) but no item text.
+	Items      []Item
+	Options    []Option   // shared by all items
+	Bands      []Band     // covering 0..Max with no gaps
+	Max        int        // highest possible total
+	Thresholds Thresholds // the default convention; RCI 0 means "compute it with Jacobson-Truax"
+	Licence    string     // the exact credit/licence line to show wherever the text is shown
+	ScoresOnly bool       // text may not be shipped: the counsellor enters item scores or a total
+	RiskItem   string     // key of an item whose answer above 0 raises a risk flag, or ""
+	// SDPre and Reliability are the norms for Jacobson-Truax when no published RCI exists: the standard
+	// deviation of pre-treatment scores and the test-retest or internal reliability.
+	SDPre, Reliability float64
+}
+
+// Measures returns the shipped measures, in display order. A fresh copy is built on every call.
+func Measures() []Measure {
+	return []Measure{phq9(), gad7(), core10()}
+}
+
+// ByKey returns one measure.
+func ByKey(key string) (Measure, bool) {
+	for _, m := range Measures() {
+		if m.Key == key {
+			return m, true
+		}
+	}
+	return Measure{}, false
+}
+
+// Keys returns the keys of the shipped measures, in display order.
+func Keys() []string {
+	ms := Measures()
+	keys := make([]string, len(ms))
+	for i, m := range ms {
+		keys[i] = m.Key
+	}
+	return keys
+}

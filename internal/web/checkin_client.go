@@ -1,0 +1,172 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/measures"
+	"github.com/securebase/securebase/internal/store"
+)
+
+// checkinPage is what a client's check-in shows: their markers and questionnaires, nothing else.
+type checkinPage struct {
+	View     store.ClientView
+	Checkin  store.Checkin
+	Markers  []store.Marker
+	Measures []measures.Measure
+	LinkID   int64
+}
+
+func (s *Server) checkinContext(c echo.Context) (checkinPage, error) {
+	ctx := c.Request().Context()
+	l := linkOf(c)
+	ck, v, err := s.store.CheckinClient(ctx, l.PracticeID, *l.CheckinID)
+	if err != nil {
+		return checkinPage{}, err
+	}
+	page := checkinPage{View: v, Checkin: ck, LinkID: l.ID}
+	if ck.WithMarkers {
+		if page.Markers, err = s.store.Markers(ctx, l.PracticeID, false); err != nil {
+			return page, err
+		}
+	}
+	for _, key := range ck.Measures {
+		if m, ok := measures.ByKey(key); ok && !m.ScoresOnly {
+			page.Measures = append(page.Measures, m)
+		}
+	}
+	return page, nil
+}
+
+func (s *Server) checkinGet(c echo.Context) error {
+	page, err := s.checkinContext(c)
+	if err != nil {
+		return err
+	}
+	return s.renderCheckin(c, http.StatusOK, page, &Form{Values: map[string][]string{}})
+}
+
+func (s *Server) renderCheckin(c echo.Context, status int, page checkinPage, form *Form) error {
+	p := &Page{Title: "Your check-in", CSRF: csrfToken(c), RequestID: requestIDOf(c), Form: form, Data: page,
+		Flash: s.clientSessions.PopString(c.Request().Context(), "flash")}
+	return s.render(c, status, "client/checkin", p)
+}
+
+// checkinPost records the client's answers once: every marker and item must be answered.
+// A PHQ-9 item 9 above 0 raises the client's risk flag at once, whatever the total.
+func (s *Server) checkinPost(c echo.Context) error {
+	ctx := c.Request().Context()
+	l := linkOf(c)
+	if l.CheckinID == nil || c.FormValue("link_id") != strconv.FormatInt(l.ID, 10) {
+		return s.renderClientError(c, http.StatusConflict, nil)
+	}
+	page, err := s.checkinContext(c)
+	if err != nil {
+		return err
+	}
+	values, err := c.FormParams()
+	if err != nil {
+		return echo.ErrBadRequest
+	}
+	form := &Form{Values: values}
+	in := store.ProgressInput{Source: "client", CheckinID: page.Checkin.ID, Ratings: map[int64]int{}}
+	for _, m := range page.Markers {
+		key := fmt.Sprintf("m_%d", m.ID)
+		v, err := strconv.Atoi(values.Get(key))
+		if err != nil || v < 0 || v > 10 {
+			form.Fail(key, "Choose a number from 0 to 10.")
+			continue
+		}
+		in.Ratings[m.ID] = v
+	}
+	for _, m := range page.Measures {
+		result, problems := scoreForm(m, values)
+		for k, msg := range problems {
+			form.Fail(k, msg)
+		}
+		in.Results = append(in.Results, result)
+	}
+	if form.HasErrors() {
+		return s.renderCheckin(c, http.StatusUnprocessableEntity, page, form)
+	}
+	today, err := s.todayIn(page.View.TimeZone)
+	if err != nil {
+		return err
+	}
+	in.Day = today
+	flagged, err := s.store.RecordProgress(ctx, l.PracticeID, page.Checkin.ClientID, in)
+	if errors.Is(err, store.ErrCheckinDone) {
+		s.clientSessions.Put(ctx, "flash", "Thank you: this check-in was already sent.")
+		return c.Redirect(http.StatusSeeOther, "/h")
+	}
+	if err != nil {
+		return err
+	}
+	entry := store.AuditEntry{Action: "checkin.submit", EntityType: "checkin", EntityID: strconv.FormatInt(page.Checkin.ID, 10), ClientID: page.Checkin.ClientID}
+	if err := s.auditFor(c, l.PracticeID, entry); err != nil {
+		return err
+	}
+	if flagged {
+		entry.Action, entry.Detail = "risk.raise", "source=phq9_item9"
+		if err := s.auditFor(c, l.PracticeID, entry); err != nil {
+			return err
+		}
+	}
+	s.clientSessions.Put(ctx, "flash", "Sent. Thank you.")
+	return c.Redirect(http.StatusSeeOther, "/h")
+}
+
+// scoreForm reads one questionnaire's item answers from a form and scores it.
+func scoreForm(m measures.Measure, values map[string][]string) (store.ResultInput, map[string]string) {
+	answers := map[string]int{}
+	problems := map[string]string{}
+	for _, item := range m.Items {
+		raw := ""
+		if vs := values[item.Key]; len(vs) == 1 {
+			raw = vs[0]
+		}
+		v, err := strconv.Atoi(raw)
+		if err != nil {
+			problems[item.Key] = "Please choose one answer."
+			continue
+		}
+		answers[item.Key] = v
+	}
+	if len(problems) > 0 {
+		return store.ResultInput{}, problems
+	}
+	total, scoreProblems := m.Score(answers)
+	if len(scoreProblems) > 0 {
+		return store.ResultInput{}, scoreProblems
+	}
+	r := store.ResultInput{MeasureKey: m.Key, Total: total, Answers: mustJSON(answers), RiskRaised: m.RiskRaised(answers)}
+	if r.RiskRaised {
+		r.RiskNote = fmt.Sprintf("%s item 9 answered %d (total %d)", m.Name, answers[m.RiskItem], total)
+	}
+	return r, nil
+}
+
+// todayIn is today's date in a time zone, as a UTC midnight.
+func (s *Server) todayIn(zone string) (time.Time, error) {
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		loc = time.UTC
+	}
+	now := s.now().In(loc)
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
+}
+
+// mustJSON encodes a value that cannot fail to encode (maps of strings to numbers).
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // unreachable for the types passed
+	}
+	return b
+}

@@ -1,0 +1,214 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/auth"
+	"github.com/securebase/securebase/internal/measures"
+	"github.com/securebase/securebase/internal/store"
+)
+
+// recordSitting saves the counsellor's quick ratings and questionnaire answers of one day.
+// Every field is optional, but something must be recorded; a questionnaire is either every
+// item answered, or (for a scores-only measure) a total.
+func (s *Server) recordSitting(c echo.Context) error {
+	ctx := c.Request().Context()
+	cl, err := s.clientFor(c)
+	if err != nil {
+		return err
+	}
+	values, err := c.FormParams()
+	if err != nil {
+		return echo.ErrBadRequest
+	}
+	form := &Form{Values: values}
+	day := optionalDate(form, "day", values.Get("day"))
+	if day == nil && form.Error("day") == "" {
+		form.Fail("day", "Enter the date of the ratings.")
+	} else if day != nil && day.After(s.now()) {
+		form.Fail("day", "Ratings cannot be dated in the future.")
+	}
+	markers, err := s.store.Markers(ctx, cl.PracticeID, false)
+	if err != nil {
+		return err
+	}
+	in := store.ProgressInput{Source: "counsellor", RecordedBy: currentUser(c).ID, Ratings: map[int64]int{}}
+	for _, m := range markers {
+		key := fmt.Sprintf("m_%d", m.ID)
+		raw := strings.TrimSpace(values.Get(key))
+		if raw == "" {
+			continue
+		}
+		v, err := strconv.Atoi(raw)
+		if err != nil || v < 0 || v > 10 {
+			form.Fail(key, "Choose a number from 0 to 10.")
+			continue
+		}
+		in.Ratings[m.ID] = v
+	}
+	for _, m := range measures.Measures() {
+		r, ok, problems := counsellorResult(m, values)
+		for k, msg := range problems {
+			form.Fail(k, msg)
+		}
+		if ok {
+			in.Results = append(in.Results, r)
+		}
+	}
+	if !form.HasErrors() && len(in.Ratings) == 0 && len(in.Results) == 0 {
+		form.Fail("_form", "Rate at least one marker or complete a questionnaire.")
+	}
+	if form.HasErrors() {
+		return s.showProgress(c, cl, http.StatusUnprocessableEntity, form, "")
+	}
+	in.Day = *day
+	flagged, err := s.store.RecordProgress(ctx, cl.PracticeID, cl.ID, in)
+	if err != nil {
+		return err
+	}
+	if err := s.auditClient(c, cl, "progress.record", "client", cl.ID, fmt.Sprintf("ratings=%d results=%d", len(in.Ratings), len(in.Results))); err != nil {
+		return err
+	}
+	msg := "Saved."
+	if flagged {
+		if err := s.auditClient(c, cl, "risk.raise", "client", cl.ID, "source=phq9_item9"); err != nil {
+			return err
+		}
+		msg = "Saved. PHQ-9 item 9 was answered above 0: the client is flagged for review."
+	}
+	return s.flash(c, clientPath(cl.ID)+"/progress", msg)
+}
+
+// counsellorResult reads one questionnaire from the counsellor's form: nothing (ok false),
+// every item, or a total alone.
+func counsellorResult(m measures.Measure, values map[string][]string) (store.ResultInput, bool, map[string]string) {
+	answered := false
+	for _, item := range m.Items {
+		if len(values[item.Key]) > 0 && values[item.Key][0] != "" {
+			answered = true
+		}
+	}
+	totalKey := "total_" + m.Key
+	rawTotal := ""
+	if vs := values[totalKey]; len(vs) > 0 {
+		rawTotal = strings.TrimSpace(vs[0])
+	}
+	switch {
+	case answered:
+		r, problems := scoreForm(m, values)
+		return r, len(problems) == 0, problems
+	case rawTotal != "":
+		total, err := strconv.Atoi(rawTotal)
+		if err == nil {
+			err = m.ScoreTotal(total)
+		}
+		if err != nil {
+			return store.ResultInput{}, false, map[string]string{totalKey: fmt.Sprintf("Enter a whole number from 0 to %d.", m.Max)}
+		}
+		return store.ResultInput{MeasureKey: m.Key, Total: total, Answers: []byte(`{}`)}, true, nil
+	}
+	return store.ResultInput{}, false, nil
+}
+
+func (s *Server) addEventNote(c echo.Context) error {
+	cl, err := s.clientFor(c)
+	if err != nil {
+		return err
+	}
+	form := &Form{Values: map[string][]string{"note_day": {c.FormValue("note_day")}, "note_text": {c.FormValue("note_text")}}}
+	day := optionalDate(form, "note_day", c.FormValue("note_day"))
+	text := strings.TrimSpace(c.FormValue("note_text"))
+	if day == nil && form.Error("note_day") == "" {
+		form.Fail("note_day", "Enter the date.")
+	}
+	if text == "" || utf8.RuneCountInString(text) > 120 || !utf8.ValidString(text) {
+		form.Fail("note_text", "Write a short note of up to 120 characters, such as \"partner away for work\".")
+	}
+	if form.HasErrors() {
+		return s.showProgress(c, cl, http.StatusUnprocessableEntity, form, "")
+	}
+	if err := s.store.AddEventNote(c.Request().Context(), cl.PracticeID, cl.ID, currentUser(c).ID, *day, text); err != nil {
+		return err
+	}
+	if err := s.auditClient(c, cl, "event.create", "client", cl.ID, ""); err != nil {
+		return err
+	}
+	return s.flash(c, clientPath(cl.ID)+"/progress", "Note added to the charts.")
+}
+
+// createCheckin issues a check-in link: the client rates the markers and/or answers the
+// chosen questionnaires through it, under the same rules as homework links.
+func (s *Server) createCheckin(c echo.Context) error {
+	ctx := c.Request().Context()
+	cl, err := s.clientFor(c)
+	if err != nil {
+		return err
+	}
+	values, err := c.FormParams()
+	if err != nil {
+		return echo.ErrBadRequest
+	}
+	form := &Form{Values: values}
+	withMarkers := values.Get("ck_markers") == "true"
+	var keys []string
+	for _, k := range values["ck_measures"] {
+		if m, ok := measures.ByKey(k); ok && !m.ScoresOnly {
+			keys = append(keys, k)
+		} else {
+			form.Fail("ck_measures", "Choose from the list.")
+		}
+	}
+	if !withMarkers && len(keys) == 0 {
+		form.Fail("ck_measures", "Choose the markers, a questionnaire, or both.")
+	}
+	today, loc, err := s.practiceToday(c)
+	if err != nil {
+		return err
+	}
+	due := optionalDate(form, "ck_due", values.Get("ck_due"))
+	if due == nil && form.Error("ck_due") == "" {
+		form.Fail("ck_due", "Enter the date it is due.")
+	} else if due != nil && (due.Before(today) || due.After(today.AddDate(0, 3, 0))) {
+		form.Fail("ck_due", "Choose a date from today to three months ahead.")
+	}
+	key := values.Get("request_key")
+	if !idempotencyKeyPattern.MatchString(key) {
+		form.Fail("_form", "Something went wrong with the form. Please press the button again.")
+		form.Values.Set("request_key", newIdempotencyKey())
+	}
+	if form.HasErrors() {
+		return s.showProgress(c, cl, http.StatusUnprocessableEntity, form, "")
+	}
+	token, hash, err := auth.NewLinkToken()
+	if err != nil {
+		return err
+	}
+	until := s.linkExpiry(*due, loc)
+	id, err := s.store.CreateCheckin(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, withMarkers, keys, *due, key,
+		store.LinkInput{TokenHash: hash, ExpiresAt: until})
+	switch {
+	case errors.Is(err, store.ErrConflict):
+		return s.flash(c, clientPath(cl.ID)+"/progress", "This check-in was already sent.")
+	case errors.Is(err, store.ErrClientClosed):
+		return s.flash(c, clientPath(cl.ID)+"/progress", "A discharged client cannot be sent a check-in.")
+	case err != nil:
+		return err
+	}
+	if err := s.auditClient(c, cl, "link.issue", "checkin", id, ""); err != nil {
+		return err
+	}
+	out := &Form{Values: map[string][]string{"day": {today.Format("2006-01-02")}, "request_key": {newIdempotencyKey()}}}
+	if values.Get("email_link") == "true" {
+		if err := s.emailLink(c, cl, id, token, until, out); err != nil {
+			return err
+		}
+	}
+	return s.showProgress(c, cl, http.StatusCreated, out, strings.TrimSuffix(s.cfg.PublicURL.String(), "/")+"/h/"+token)
+}

@@ -1,0 +1,263 @@
+package web_test
+
+import (
+	"context"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/securebase/securebase/internal/store"
+)
+
+func markerIDs(t *testing.T, f *caseFixture) []string {
+	t.Helper()
+	var ids []string
+	if err := f.app.DB.App.Select(&ids, `SELECT id::text FROM markers WHERE practice_id = $1 AND active ORDER BY sort_order`, f.practice.ID); err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+// phq9 fills PHQ-9 items: the first eight with each, item 9 with item9.
+func phq9(form url.Values, each, item9 string) url.Values {
+	for i := 1; i <= 8; i++ {
+		form.Set("phq9_"+string(rune('0'+i)), each)
+	}
+	form.Set("phq9_9", item9)
+	return form
+}
+
+func TestEveryPracticeStartsWithTheSevenMarkersAndAdminsEditThem(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	ids := markerIDs(t, f)
+	if len(ids) != 7 {
+		t.Fatalf("markers of a new practice: %d, want 7", len(ids))
+	}
+	mustContain(t, "markers page", f.admin.Get("/admin/markers").Body, "Comfortable spending time alone", "Can face change in the relationship without fear")
+	if res := f.admin.Post("/admin/markers", url.Values{"id": {"0"}, "label": {"Keeps own friendships going"}}); res.Status != 303 {
+		t.Fatalf("add marker: %d", res.Status)
+	}
+	if res := f.admin.Post("/admin/markers", url.Values{"id": {ids[2]}, "label": {"Less jealous of friendships"}}); res.Status != 303 {
+		t.Fatalf("retire marker: %d", res.Status) // active unticked: out of use
+	}
+	after := markerIDs(t, f)
+	if len(after) != 7 {
+		t.Fatalf("markers in use after adding one and retiring one: %d", len(after))
+	}
+	if f.counsellor.Post("/admin/markers", url.Values{"id": {"0"}, "label": {"x"}}).Status != 403 {
+		t.Fatal("a counsellor edited markers")
+	}
+	other := f.app.Practice("Elsewhere")
+	var foreign int
+	_ = f.app.DB.App.Get(&foreign, `SELECT count(*) FROM markers WHERE practice_id = $1 AND label LIKE 'Keeps own%'`, other.ID)
+	if foreign != 0 {
+		t.Fatal("a practice's own marker leaked into another")
+	}
+}
+
+func TestCounsellorRecordsRatingsAndQuestionnairesAndTheChartsShowThem(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	ids := markerIDs(t, f)
+	// Incomplete PHQ-9: a message beside each missing item, the rest kept.
+	partial := url.Values{"day": {daysFromNow(-14)}, "m_" + ids[0]: {"3"}, "phq9_1": {"2"}, "phq9_2": {"3"}}
+	res := f.counsellor.Post(f.path("/progress"), partial)
+	if res.Status != 422 || fieldError(res.Body, "phq9_5") == "" || !strings.Contains(res.Body, `name="phq9_2" value="3" checked`) {
+		t.Fatalf("incomplete PHQ-9: status %d", res.Status)
+	}
+	if res := f.counsellor.Post(f.path("/progress"), url.Values{"day": {daysFromNow(-14)}}); res.Status != 422 || !strings.Contains(res.Body, "Rate at least one marker") {
+		t.Fatalf("nothing recorded: status %d", res.Status)
+	}
+	first := phq9(url.Values{"day": {daysFromNow(-14)}, "m_" + ids[0]: {"3"}, "m_" + ids[1]: {"2"}}, "2", "0") // total 16
+	if res := f.counsellor.Post(f.path("/progress"), first); res.Status != 303 {
+		t.Fatalf("first sitting: %d %v", res.Status, fieldErrors(res.Body))
+	}
+	latest := phq9(url.Values{"day": {daysFromNow(0)}, "m_" + ids[0]: {"7"}}, "1", "0") // total 8
+	if res := f.counsellor.Post(f.path("/progress"), latest); res.Status != 303 {
+		t.Fatalf("second sitting: %d", res.Status)
+	}
+	f.counsellor.Post(f.path("/events"), url.Values{"note_day": {daysFromNow(-7)}, "note_text": {"Partner away for work"}})
+	page := f.counsellor.Get(f.path("/progress"))
+	mustContain(t, "progress page", page.Body, `data-testid="change-phq9">Recovered`, "16", "Mild")
+	phqChart := regexp.MustCompile(`(?s)data-testid="chart-measure-phq9".*?</figure>`).FindString(page.Body)
+	if pts := chartPoints(t, phqChart); strings.Join(pts, " ") != daysFromNow(-14)+"=16 "+daysFromNow(0)+"=8" {
+		t.Fatalf("PHQ-9 chart points %v", pts)
+	}
+	mustContain(t, "PHQ-9 chart", phqChart, "Moderately severe", "cut-off 10", "Partner away for work")
+	markerChart := regexp.MustCompile(`(?s)data-testid="chart-marker-` + ids[0] + `".*?</figure>`).FindString(page.Body)
+	if pts := chartPoints(t, markerChart); strings.Join(pts, " ") != daysFromNow(-14)+"=3 "+daysFromNow(0)+"=7" {
+		t.Fatalf("marker chart points %v", pts)
+	}
+	if regexp.MustCompile(`(?i)style="`).MatchString(page.Body) {
+		t.Fatal("a chart carries inline style")
+	}
+	// A stricter practice convention changes the verdict.
+	if res := f.admin.Post("/admin/conventions", url.Values{"rci_phq9": {"9"}, "cutoff_phq9": {"10"}, "rci_gad7": {"4"}, "cutoff_gad7": {"8"},
+		"rci_core10": {"7"}, "cutoff_core10": {"11"}}); res.Status != 303 {
+		t.Fatalf("conventions: %d %v", res.Status, fieldErrors(res.Body))
+	}
+	mustContain(t, "progress after convention", f.counsellor.Get(f.path("/progress")).Body, `data-testid="change-phq9">No reliable change`)
+}
+
+func TestPHQ9Item9RaisesTheFlagAndAnAlertWhateverTheTotal(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	res := f.counsellor.Post(f.path("/progress"), phq9(url.Values{"day": {daysFromNow(0)}}, "0", "1")) // total 1, minimal
+	if res.Status != 303 {
+		t.Fatalf("record: %d", res.Status)
+	}
+	home := f.counsellor.Get("/")
+	alerts := regexp.MustCompile(`(?s)data-testid="dash-item9".*?</section>`).FindString(home.Body)
+	mustContain(t, "item-9 alerts", alerts, "Jo Avery", "item 9 answered 1")
+	mustContain(t, "client page", f.counsellor.Get(f.path("")).Body, `data-testid="risk-flag"`)
+	var flagID string
+	_ = f.app.DB.App.Get(&flagID, `SELECT id::text FROM risk_flags WHERE client_id = $1 AND source = 'phq9_item9'`, f.client.ID)
+	f.counsellor.Post(f.path("/risk-flags/"+flagID+"/clear"), url.Values{"review_note": {"Talked it through; no plans; safety plan agreed."}})
+	cleared := regexp.MustCompile(`(?s)data-testid="dash-item9".*?</section>`).FindString(f.counsellor.Get("/").Body)
+	if strings.Contains(cleared, "Jo Avery") {
+		t.Fatal("the alert stays after review")
+	}
+}
+
+func TestCheckinLinksFollowTheHomeworkLinkRules(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	page := f.counsellor.Get(f.path("/progress"))
+	key := regexp.MustCompile(`name="request_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]
+	form := url.Values{"ck_markers": {"true"}, "ck_measures": {"phq9", "gad7"}, "ck_due": {daysFromNow(3)}, "request_key": {key}}
+	res := f.counsellor.Post(f.path("/checkins"), form)
+	m := linkPattern.FindStringSubmatch(res.Body)
+	if res.Status != 201 || m == nil {
+		t.Fatalf("create check-in: %d %v", res.Status, fieldErrors(res.Body))
+	}
+	token := m[1] + m[2]
+	if again := f.counsellor.Post(f.path("/checkins"), form); again.Status != 303 {
+		t.Fatalf("the same form twice: %d", again.Status)
+	}
+	before := f.app.PracticeFingerprint(f.practice.ID)
+	anon := f.app.Client()
+	if res := anon.Get("/h/" + token); res.Status != 200 || strings.Contains(res.Body, "PHQ") {
+		t.Fatalf("GET check-in link: %d", res.Status)
+	}
+	for table, sum := range f.app.PracticeFingerprint(f.practice.ID) {
+		if before[table] != sum {
+			t.Errorf("GET changed %s", table)
+		}
+	}
+	c := f.app.Client()
+	openLink(t, c, token)
+	form2 := c.Get("/h")
+	mustContain(t, "check-in form", form2.Body, "Your check-in", "Little interest or pleasure in doing things", "No permission required", "Comfortable spending time alone")
+	assertNeutral(t, "the check-in form", form2)
+	linkID := regexp.MustCompile(`name="link_id" value="(\d+)"`).FindStringSubmatch(form2.Body)[1]
+	answers := url.Values{"link_id": {linkID}}
+	for _, id := range markerIDs(t, f) {
+		answers.Set("m_"+id, "6")
+	}
+	phq9(answers, "1", "0")
+	if res := c.Post("/h/checkin", answers); res.Status != 422 || fieldError(res.Body, "gad7_1") == "" {
+		t.Fatalf("GAD-7 unanswered: %d", res.Status)
+	}
+	for i := 1; i <= 7; i++ {
+		answers.Set("gad7_"+string(rune('0'+i)), "2")
+	}
+	if res := c.Post("/h/checkin", answers); res.Status != 303 {
+		t.Fatalf("send check-in: %d %v", res.Status, fieldErrors(res.Body))
+	}
+	mustContain(t, "after sending", c.Get("/h").Body, `data-testid="all-done"`)
+	if res := c.Post("/h/checkin", answers); res.Status != 303 {
+		t.Fatalf("sending twice: %d", res.Status)
+	}
+	var ratings, results int
+	_ = f.app.DB.App.Get(&ratings, `SELECT count(*) FROM marker_ratings WHERE client_id = $1 AND source = 'client'`, f.client.ID)
+	_ = f.app.DB.App.Get(&results, `SELECT count(*) FROM measure_results WHERE client_id = $1 AND source = 'client'`, f.client.ID)
+	if ratings != 7 || results != 2 {
+		t.Fatalf("after a check-in sent twice: %d ratings, %d results; want 7 and 2", ratings, results)
+	}
+	recent := regexp.MustCompile(`(?s)data-testid="dash-recent".*?</section>`).FindString(f.counsellor.Get("/").Body)
+	mustContain(t, "recent activity", recent, "Completed a check-in")
+	// Discharge kills a waiting check-in link.
+	page = f.counsellor.Get(f.path("/progress"))
+	key = regexp.MustCompile(`name="request_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]
+	res = f.counsellor.Post(f.path("/checkins"), url.Values{"ck_markers": {"true"}, "ck_due": {daysFromNow(3)}, "request_key": {key}})
+	m = linkPattern.FindStringSubmatch(res.Body)
+	f.counsellor.Post(f.path("/status"), url.Values{"action": {"discharge"}})
+	if res := f.app.Client().Get("/h/" + m[1] + m[2]); res.Status != 410 {
+		t.Fatalf("check-in link after discharge: %d", res.Status)
+	}
+}
+
+func TestDashboardItemsAppearAndClearAsFactsChange(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	ctx := context.Background()
+	section := func(body, key string) string {
+		return regexp.MustCompile(`(?s)data-testid="dash-` + key + `".*?</section>`).FindString(body)
+	}
+	// Homework awaiting review, then reviewed.
+	assignmentID, _ := f.assign(t, f.client, "daily", nil)
+	entryID := f.submitEntry(t, f.client, assignmentID, `{"reassurance_requests": 4, "checks": 2}`)
+	mustContain(t, "awaiting review", section(f.counsellor.Get("/").Body, "review"), "Jo Avery", "Daily tally")
+	f.counsellor.Post(f.path("/homework/"+itoa(assignmentID)+"/entries/"+itoa(entryID)+"/review"), nil)
+	if strings.Contains(section(f.counsellor.Get("/").Body, "review"), "Jo Avery") {
+		t.Fatal("a reviewed entry still awaits review")
+	}
+	// Overdue: the same assignment, moved into the past with entries missing.
+	if _, err := f.app.DB.OpenAsAdmin(t).Exec(`UPDATE assignments SET start_date = start_date - 20, due_date = due_date - 10`); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "overdue", section(f.counsellor.Get("/").Body, "overdue"), "Daily tally")
+	// A goal due within 14 days.
+	goalURL := f.counsellor.Post(f.path("/goals"), completeGoalForm()).Location
+	f.counsellor.Post(goalURL+"/status", url.Values{"to": {"active"}})
+	if _, err := f.app.DB.OpenAsAdmin(t).Exec(`UPDATE goals SET target_date = current_date + 10`); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "goals due", section(f.counsellor.Get("/").Body, "goals-due"), "Ask for reassurance less often")
+	// Off track: a reading no better than the baseline, well into the goal.
+	f.counsellor.Post(goalURL+"/readings", url.Values{"reading_date": {daysFromNow(0)}, "value": {"10"}})
+	mustContain(t, "off track", section(f.counsellor.Get("/").Body, "off-track"), "Ask for reassurance less often")
+	// A marker falling by 2 or more over the last three ratings.
+	ids := markerIDs(t, f)
+	for i, v := range []string{"8", "7", "5"} {
+		f.counsellor.Post(f.path("/progress"), url.Values{"day": {daysFromNow(i - 3)}, "m_" + ids[1]: {v}})
+	}
+	mustContain(t, "marker falls", section(f.counsellor.Get("/").Body, "marker-falls"), "8 to 5")
+	f.counsellor.Post(f.path("/progress"), url.Values{"day": {daysFromNow(0)}, "m_" + ids[1]: {"8"}})
+	if strings.Contains(section(f.counsellor.Get("/").Body, "marker-falls"), "Jo Avery") {
+		t.Fatal("a recovered marker is still listed as falling")
+	}
+	// Scores reliably deteriorated: PHQ-9 from 8 to 16.
+	f.counsellor.Post(f.path("/progress"), phq9(url.Values{"day": {daysFromNow(-20)}}, "1", "0"))
+	f.counsellor.Post(f.path("/progress"), phq9(url.Values{"day": {daysFromNow(0)}}, "2", "0"))
+	mustContain(t, "deteriorated", section(f.counsellor.Get("/").Body, "deteriorated"), "PHQ-9: 8 to 16")
+	// An appointment this week.
+	if _, err := f.app.Store.CreateAppointment(ctx, f.practice.ID, f.client.ID, f.me.ID, store.AppointmentInput{
+		StartsAt: time.Now().Add(48 * time.Hour), DurationMinutes: 50, Status: "scheduled", Format: "individual"}); err != nil {
+		t.Fatal(err)
+	}
+	home := f.counsellor.Get("/")
+	mustContain(t, "appointments", section(home.Body, "appointments"), "Jo Avery", "50 min")
+	mustContain(t, "counts", home.Body, `href="/clients?status=intake">Intake: <strong>1</strong>`)
+
+	// Another counsellor's dashboard shows none of it; a supervisor sees it by code once linked.
+	if strings.Contains(f.other.Get("/").Body, "Jo Avery") {
+		t.Fatal("another counsellor's dashboard shows the client")
+	}
+	if strings.Contains(f.supervisor.Get("/").Body, f.client.Code) {
+		t.Fatal("an unlinked supervisor sees the client")
+	}
+	var supID string
+	_ = f.app.DB.App.Get(&supID, `SELECT id::text FROM users WHERE role = 'supervisor' AND practice_id = $1`, f.practice.ID)
+	if res := f.admin.Post("/admin/supervision", url.Values{"supervisor_id": {supID}, "counsellor_id": {itoa(f.me.ID)}}); res.Status != 303 {
+		t.Fatalf("link supervisor: %d", res.Status)
+	}
+	sup := f.supervisor.Get("/")
+	mustContain(t, "supervisor dashboard", sup.Body, f.client.Code, "PHQ-9: 8 to 16")
+	if strings.Contains(sup.Body, "Avery") || strings.Contains(sup.Body, "Jordan") || strings.Contains(sup.Body, `href="/clients/`) {
+		t.Fatal("the supervisor's dashboard names or links the client")
+	}
+}
