@@ -42,6 +42,7 @@ func Seed(ctx context.Context, st *store.Store, pw *auth.Passwords) ([]Account, 
 	}
 	accounts := make([]Account, len(staff))
 	var counsellors []store.User
+	var supervisorID int64
 	for i, a := range staff {
 		if a.Password, err = auth.GeneratePassword(); err != nil {
 			return nil, err
@@ -54,8 +55,11 @@ func Seed(ctx context.Context, st *store.Store, pw *auth.Passwords) ([]Account, 
 		if err != nil {
 			return nil, fmt.Errorf("demo: %w", err)
 		}
-		if u.Role == store.RoleCounsellor {
+		switch u.Role {
+		case store.RoleCounsellor:
 			counsellors = append(counsellors, u)
+		case store.RoleSupervisor:
+			supervisorID = u.ID
 		}
 		accounts[i] = a
 	}
@@ -64,6 +68,9 @@ func Seed(ctx context.Context, st *store.Store, pw *auth.Passwords) ([]Account, 
 	}
 	if err := seedHomework(ctx, st, practice.ID, time.Now(), 7); err != nil {
 		return nil, fmt.Errorf("demo homework: %w", err)
+	}
+	if err := seedProgress(ctx, st, practice.ID, supervisorID, counsellors, time.Now()); err != nil {
+		return nil, fmt.Errorf("demo progress: %w", err)
 	}
 	return accounts, nil
 }

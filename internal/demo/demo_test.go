@@ -50,15 +50,22 @@ func TestSeedCreatesADemoPracticeOnceAndItsSignInsWork(t *testing.T) {
 	if err := db.Select(&pages, `SELECT '/clients/' || c.id FROM clients c UNION ALL
 		SELECT '/clients/' || g.client_id || '/goals/' || g.id FROM goals g UNION ALL
 		SELECT '/clients/' || c.id || '/intake' FROM clients c UNION ALL
-		SELECT '/clients/' || a.client_id || '/homework/' || a.id FROM assignments a`); err != nil {
+		SELECT '/clients/' || a.client_id || '/homework/' || a.id FROM assignments a UNION ALL
+		SELECT '/clients/' || c.id || '/progress' FROM clients c`); err != nil {
 		t.Fatal(err)
 	}
 	admin := app.Client()
 	admin.Login(accounts[0].Email, accounts[0].Password)
-	for _, p := range append(pages, "/clients", "/admin/users", "/admin/audit") {
+	for _, p := range append(pages, "/", "/clients", "/admin/users", "/admin/audit", "/admin/markers", "/admin/conventions", "/admin/supervision") {
 		if res := admin.Get(p); res.Status != 200 {
 			t.Errorf("demo page %s: status %d", p, res.Status)
 		}
+	}
+	// The demo supervisor supervises the first counsellor, whose client Sam is slipping.
+	sup := app.Client()
+	sup.Login(accounts[3].Email, accounts[3].Password)
+	if home := sup.Get("/"); !strings.Contains(home.Body, "PHQ-9: 9 to 16") || strings.Contains(home.Body, "Okoro") {
+		t.Error("the demo supervisor's dashboard should show SB-0002's deterioration by code only")
 	}
 	var out strings.Builder
 	demo.Print(&out, "http://localhost:8080", accounts)
