@@ -188,3 +188,13 @@ func (b *Browser) EvalInt(expr string) int {
 	}
 	return n
 }
+
+// EvalString evaluates a JavaScript expression that yields a string.
+func (b *Browser) EvalString(expr string) string {
+	b.t.Helper()
+	s, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](expr))
+	if err != nil {
+		b.t.Fatalf("eval %s: %v", expr, err)
+	}
+	return s
+}

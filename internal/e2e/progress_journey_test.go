@@ -1,0 +1,83 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/securebase/securebase/internal/store"
+	"github.com/securebase/securebase/internal/testutil"
+)
+
+// TestJourneyReviewAndPHQ9CheckIn is journeys 6 and 7: the counsellor sees a submission on
+// the dashboard and reviews it with a reply; the client completes a PHQ-9 check-in through a
+// link using the keyboard alone; the progress chart shows it.
+func TestJourneyReviewAndPHQ9CheckIn(t *testing.T) {
+	t.Parallel()
+	app := testutil.NewApp(t)
+	practice := app.Practice("Harbour")
+	me, password := app.User(practice.ID, store.RoleCounsellor)
+	counsellor := NewBrowser(t)
+	signIn(counsellor, app.HTTP.URL, me.Email, password)
+	clientURL := addClientAndGoal(t, counsellor, app.HTTP.URL)
+
+	// Homework with one entry from the client, sent through the pages.
+	counsellor.Do(chromedp.Navigate(clientURL+"/homework/new"),
+		chromedp.SetValue(chromedp.CSS("#f-template"), "builtin:reassurance_tally"))
+	counsellor.Submit(`[data-testid="assignment-form"] button[type="submit"]`)
+	link := counsellor.Value(`[data-testid="link"]`)
+	link = app.HTTP.URL + link[strings.Index(link, "/h/"):]
+	client := NewBrowser(t)
+	client.Do(chromedp.Navigate(link))
+	client.Submit(`[data-testid="open-form"] button[type="submit"]`)
+	client.Do(chromedp.SendKeys(chromedp.CSS("#q-reassurance_requests"), "4"), chromedp.SendKeys(chromedp.CSS("#q-checks"), "2"))
+	client.Submit(`[data-testid="send"]`)
+
+	counsellor.Do(chromedp.Navigate(app.HTTP.URL + "/"))
+	counsellor.Screenshots("dashboard")
+	if text := counsellor.Text(`[data-testid="dash-review"]`); !strings.Contains(text, "Robin Hale") {
+		t.Fatalf("the dashboard does not list the submission: %q", text)
+	}
+	counsellor.Submit(`[data-testid="dash-review"] a`)
+	counsellor.Do(chromedp.SendKeys(chromedp.CSS(`textarea[name="reply"]`), "Thank you, well noticed."))
+	counsellor.Submit(`[data-testid^="review-"]`)
+	client.Do(chromedp.Navigate(app.HTTP.URL + "/h"))
+	if reply := client.Text(`[data-testid="reply"]`); !strings.Contains(reply, "well noticed") {
+		t.Fatalf("the client does not see the reply: %q", reply)
+	}
+
+	// A PHQ-9 check-in, completed with the keyboard alone.
+	counsellor.Do(chromedp.Navigate(clientURL+"/progress"),
+		chromedp.Click(chromedp.CSS(`input[name="ck_measures"][value="phq9"]`)),
+		chromedp.SetValue(chromedp.CSS("#f-ck_due"), time.Now().AddDate(0, 0, 3).Format("2006-01-02")))
+	counsellor.Submit(`[data-testid="checkin-create-form"] button[type="submit"]`)
+	link = counsellor.Value(`[data-testid="link"]`)
+	link = app.HTTP.URL + link[strings.Index(link, "/h/"):]
+	phone := NewBrowser(t)
+	phone.Do(chromedp.Navigate(link))
+	phone.Submit(`[data-testid="open-form"] button[type="submit"]`)
+	phone.Screenshots("phq9-form")
+	// Tab to the first answer of each question, Space to choose it, then Enter on Send.
+	phone.Do(chromedp.Focus(chromedp.CSS(`input[name="phq9_1"][value="0"]`)))
+	for i := 1; i <= 9; i++ {
+		phone.Do(chromedp.KeyEvent(" "))
+		if i < 9 {
+			phone.Do(chromedp.KeyEvent("\t"))
+		}
+	}
+	phone.Do(chromedp.KeyEvent("\t")) // to Send (the licence line is not a stop)
+	focused := phone.EvalString(`document.activeElement.getAttribute("data-testid") || document.activeElement.name || ""`)
+	if focused != "send" {
+		t.Fatalf("after answering, focus is on %q, want the Send button", focused)
+	}
+	phone.Do(chromedp.KeyEvent("\r"))
+	phone.Do(chromedp.WaitVisible(chromedp.CSS(`[data-testid="all-done"]`)))
+
+	counsellor.Do(chromedp.Navigate(clientURL + "/progress"))
+	counsellor.Screenshots("progress")
+	if html := counsellor.HTML(); !strings.Contains(html, `data-testid="chart-measure-phq9"`) || !strings.Contains(html, `data-value="0"`) {
+		t.Fatal("the PHQ-9 chart does not show the check-in")
+	}
+}
