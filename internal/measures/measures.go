@@ -51,7 +51,7 @@ type Measure struct {
 
 // Measures returns the shipped measures, in display order. A fresh copy is built on every call.
 func Measures() []Measure {
-	return []Measure{phq9(), gad7(), core10()}
+	return []Measure{phq9(), gad7()}
 }
 
 // ByKey returns one measure.

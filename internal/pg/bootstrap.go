@@ -2,6 +2,7 @@ package pg
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 
@@ -44,17 +45,30 @@ func isDuplicate(err error) bool {
 
 // EnsureAppRole creates AppRole, able to log in, or gives the existing role LOGIN.
 // db must be a superuser connection.
+// Several processes may do this at once (test binaries run in parallel), so it changes
+// nothing when the role is already as wanted, and retries a concurrent update.
 func EnsureAppRole(ctx context.Context, db *sqlx.DB) error {
-	var exists bool
-	if err := db.GetContext(ctx, &exists, `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)`, AppRole); err != nil {
-		return fmt.Errorf("pg: app role: %w", err)
+	for attempt := 0; ; attempt++ {
+		var canLogin sql.NullBool
+		if err := db.GetContext(ctx, &canLogin, `SELECT (SELECT rolcanlogin FROM pg_roles WHERE rolname = $1)`, AppRole); err != nil {
+			return fmt.Errorf("pg: app role: %w", err)
+		}
+		if canLogin.Valid && canLogin.Bool {
+			return nil
+		}
+		stmt := "CREATE ROLE " + pq.QuoteIdentifier(AppRole) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
+		if canLogin.Valid {
+			stmt = "ALTER ROLE " + pq.QuoteIdentifier(AppRole) + " LOGIN"
+		}
+		_, err := db.ExecContext(ctx, stmt)
+		var pqErr *pq.Error
+		switch {
+		case err == nil, isDuplicate(err):
+			return nil
+		case errors.As(err, &pqErr) && pqErr.Code == "XX000" && attempt < 5: // "tuple concurrently updated"
+			continue
+		default:
+			return fmt.Errorf("pg: app role: %w", err)
+		}
 	}
-	stmt := "CREATE ROLE " + pq.QuoteIdentifier(AppRole) + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
-	if exists {
-		stmt = "ALTER ROLE " + pq.QuoteIdentifier(AppRole) + " LOGIN"
-	}
-	if _, err := db.ExecContext(ctx, stmt); err != nil && !isDuplicate(err) {
-		return fmt.Errorf("pg: app role: %w", err)
-	}
-	return nil
 }

@@ -42,6 +42,7 @@ type DashItem struct {
 	What   string     `db:"what"`
 	When   *time.Time `db:"at"`
 	Target string     `db:"target"` // path where it is handled
+	Total  int        `db:"total"`  // how many the whole list holds (only the first 20 are loaded)
 }
 
 // Dashboard is everything on a counsellor's home page. Each list comes from one query.
@@ -79,7 +80,8 @@ const dashLimit = 20
 
 // LoadDashboard runs the dashboard's queries for the scope, as of today (a practice date).
 // The number of queries is fixed, however many clients there are.
-func (s *Store) LoadDashboard(ctx context.Context, practiceID int64, scope DashScope, today time.Time) (Dashboard, error) {
+// weekStart and weekEnd bound "this week" as instants in the practice's time zone.
+func (s *Store) LoadDashboard(ctx context.Context, practiceID int64, scope DashScope, today, weekStart, weekEnd time.Time) (Dashboard, error) {
 	var d Dashboard
 	args := scope.args(practiceID)
 	var counts []struct {
@@ -139,7 +141,7 @@ func (s *Store) LoadDashboard(ctx context.Context, practiceID int64, scope DashS
 			WHERE` + scopeSQL + `AND x.n = 3 AND x.oldest - x.newest >= 2 ORDER BY x.newest_on DESC`, nil},
 		{&d.Appointments, `SELECT ` + who + `, p.duration_minutes || ' min' AS what, p.starts_at AS at, '/clients/' || c.id || '#appointments' AS target
 			FROM appointments p JOIN clients c ON c.practice_id = p.practice_id AND c.id = p.client_id
-			WHERE` + scopeSQL + `AND p.status = 'scheduled' AND p.starts_at >= $4::date AND p.starts_at < $4::date + 7 ORDER BY p.starts_at`, []any{today}},
+			WHERE` + scopeSQL + `AND p.status = 'scheduled' AND p.starts_at >= $4 AND p.starts_at < $5 ORDER BY p.starts_at`, []any{weekStart, weekEnd}},
 		{&d.Recent, `SELECT * FROM (
 				SELECT ` + who + `, 'Sent ' || a.title AS what, e.submitted_at AS at, '/clients/' || c.id || '/homework/' || a.id AS target
 				FROM homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
@@ -151,7 +153,7 @@ func (s *Store) LoadDashboard(ctx context.Context, practiceID int64, scope DashS
 				WHERE` + scopeSQL + `AND k.completed_at IS NOT NULL) recent ORDER BY at DESC`, nil},
 	}
 	for _, l := range lists {
-		q := l.query + ` LIMIT ` + strconv.Itoa(dashLimit)
+		q := `SELECT *, count(*) OVER () AS total FROM (` + l.query + `) listed LIMIT ` + strconv.Itoa(dashLimit)
 		if err := s.db.SelectContext(ctx, l.dst, q, append(append([]any{}, args...), l.extra...)...); err != nil {
 			return d, mapErr("dashboard list", err)
 		}

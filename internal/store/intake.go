@@ -83,17 +83,26 @@ func (s *Store) SaveIntake(ctx context.Context, practiceID, clientID int64, base
 	return next, raised, err
 }
 
-// raiseFlag opens a flag unless one is open; an open flag takes the newer summary.
+// raiseFlag opens a flag of the given source unless one of that source is open, in which
+// case the open flag takes the newer summary. It reports whether a flag was opened.
 func raiseFlag(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, userID int64, f RiskFlagInput) (bool, error) {
-	res, err := tx.ExecContext(ctx, `UPDATE risk_flags SET summary = $3
-		WHERE practice_id = $1 AND client_id = $2 AND cleared_at IS NULL`, practiceID, clientID, f.Summary)
-	if err != nil {
-		return false, mapErr("update risk flag", err)
-	}
-	if n, _ := res.RowsAffected(); n > 0 {
-		return false, nil
-	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO risk_flags (practice_id, client_id, source, summary, raised_by)
-		VALUES ($1, $2, $3, $4, $5)`, practiceID, clientID, f.Source, f.Summary, nullID(userID))
-	return err == nil, mapErr("raise risk flag", err)
+	var opened bool
+	err := tx.GetContext(ctx, &opened, `INSERT INTO risk_flags (practice_id, client_id, source, summary, raised_by)
+		VALUES ($1, $2, $3, $4, $5)
+		ON CONFLICT (practice_id, client_id, source) WHERE cleared_at IS NULL
+		DO UPDATE SET summary = EXCLUDED.summary, raised_at = now()
+		RETURNING xmax = 0`, practiceID, clientID, f.Source, f.Summary, nullID(userID))
+	return opened, mapErr("raise risk flag", err)
+}
+
+// RaiseRiskFlag opens (or refreshes) a flag outside any other save: an answer that raises a
+// risk is acted on even when the rest of its form is incomplete.
+func (s *Store) RaiseRiskFlag(ctx context.Context, practiceID, clientID, userID int64, f RiskFlagInput) (bool, error) {
+	var opened bool
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var err error
+		opened, err = raiseFlag(ctx, tx, practiceID, clientID, userID, f)
+		return err
+	})
+	return opened, err
 }

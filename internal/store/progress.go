@@ -115,17 +115,13 @@ func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, 
 				return mapErr("record result", err)
 			}
 			if r.RiskRaised {
-				// A raised item opens a flag of its own source at once, whatever else is open.
-				res, err := tx.ExecContext(ctx, `INSERT INTO risk_flags (practice_id, client_id, source, summary, raised_by)
-					SELECT $1, $2, 'phq9_item9', $3, $4
-					WHERE NOT EXISTS (SELECT 1 FROM risk_flags WHERE practice_id = $1 AND client_id = $2
-						AND source = 'phq9_item9' AND cleared_at IS NULL)`, practiceID, clientID, r.RiskNote, nullID(in.RecordedBy))
+				// A raised item opens a flag of its own source at once, whatever else is open;
+				// a later, worse answer updates the open flag's summary.
+				opened, err := raiseFlag(ctx, tx, practiceID, clientID, in.RecordedBy, RiskFlagInput{Source: "phq9_item9", Summary: r.RiskNote})
 				if err != nil {
-					return mapErr("raise item-9 flag", err)
+					return err
 				}
-				if n, _ := res.RowsAffected(); n > 0 {
-					flagged = true
-				}
+				flagged = flagged || opened
 			}
 		}
 		return nil
@@ -266,5 +262,19 @@ func (s *Store) SetSupervision(ctx context.Context, practiceID, supervisorID int
 		_, err := tx.ExecContext(ctx, `INSERT INTO supervision (practice_id, supervisor_id, counsellor_id)
 			SELECT $1, $2, unnest($3::bigint[])`, practiceID, supervisorID, pq.Int64Array(counsellorIDs))
 		return mapErr("set supervision", err)
+	})
+}
+
+// RevokeCheckin kills a check-in's link at once; ErrNotFound when it is done or revoked already.
+func (s *Store) RevokeCheckin(ctx context.Context, practiceID, clientID, checkinID int64) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE checkins SET revoked_at = now()
+			WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND revoked_at IS NULL AND completed_at IS NULL`, practiceID, clientID, checkinID)
+		if err := affected("revoke check-in", res, err); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE client_links SET revoked_at = now()
+			WHERE practice_id = $1 AND checkin_id = $2 AND revoked_at IS NULL`, practiceID, checkinID)
+		return mapErr("revoke check-in link", err)
 	})
 }

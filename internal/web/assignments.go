@@ -239,7 +239,7 @@ func (s *Server) createAssignment(c echo.Context) error {
 	}
 	form = &Form{}
 	if in.EmailLink {
-		if err := s.emailLink(c, cl, id, token, s.linkExpiry(*due, loc), form); err != nil {
+		if err := s.emailLink(c, cl, "assignment", id, token, s.linkExpiry(*due, loc), form); err != nil {
 			return err
 		}
 	}
@@ -254,7 +254,7 @@ func (s *Server) canEmail(cl store.Client) bool {
 
 // emailLink sends the neutral link message. A failure does not undo the assignment: the
 // page says so, and the counsellor copies the link instead.
-func (s *Server) emailLink(c echo.Context, cl store.Client, assignmentID int64, token string, until time.Time, form *Form) error {
+func (s *Server) emailLink(c echo.Context, cl store.Client, entityType string, entityID int64, token string, until time.Time, form *Form) error {
 	if !s.canEmail(cl) {
 		form.Fail("_form", "The link was not emailed: the client has not chosen email, or email is not set up. Copy the link below.")
 		return nil
@@ -267,7 +267,7 @@ func (s *Server) emailLink(c echo.Context, cl store.Client, assignmentID int64, 
 		form.Fail("_form", "The email could not be sent. Copy the link below and pass it on another way.")
 		outcome = store.OutcomeFailure
 	}
-	return s.audit(c, store.AuditEntry{Action: "link.email", EntityType: "assignment", EntityID: strconv.FormatInt(assignmentID, 10),
+	return s.audit(c, store.AuditEntry{Action: "link.email", EntityType: entityType, EntityID: strconv.FormatInt(entityID, 10),
 		ClientID: cl.ID, Outcome: outcome})
 }
 
@@ -378,7 +378,7 @@ func (s *Server) reissueLink(c echo.Context) error {
 	}
 	form := &Form{}
 	if c.FormValue("email_link") == "true" {
-		if err := s.emailLink(c, cl, a.ID, token, until, form); err != nil {
+		if err := s.emailLink(c, cl, "assignment", a.ID, token, until, form); err != nil {
 			return err
 		}
 	}

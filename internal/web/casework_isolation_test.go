@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/testutil"
 )
@@ -38,8 +39,14 @@ func TestCaseworkIsClosedToOtherPracticesUnassignedCounsellorsAndSupervisors(t *
 	}
 	assignmentID, _ := f.assign(t, f.client, "daily", nil)
 	entryID := f.submitEntry(t, f.client, assignmentID, `{"reassurance_requests": 4, "checks": 2, "note": "Secret entry text"}`)
+	_, hash, _ := auth.NewLinkToken()
+	checkinID, err := f.app.Store.CreateCheckin(ctx, pid, cid, f.me.ID, true, nil, time.Now().AddDate(0, 0, 3), newKey(),
+		store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 10)})
+	if err != nil {
+		t.Fatal(err)
+	}
 	ids := map[string]string{":id": itoa(cid), ":goal": itoa(goalID), ":appointment": itoa(appt.ID), ":flag": itoa(flagID),
-		":version": "1", ":section": "concerns", ":assignment": itoa(assignmentID), ":entry": itoa(entryID)}
+		":version": "1", ":section": "concerns", ":assignment": itoa(assignmentID), ":entry": itoa(entryID), ":checkin": itoa(checkinID)}
 	forms := url.Values{"first_name": {"Hacked"}, "last_name": {"Hacked"}, "format": {"individual"}, "contact_method": {"neither"},
 		"action": {"discharge"}, "counsellor_id": {itoa(f.otherUser.ID)}, "review_note": {"cleared by an outsider"},
 		"statement": {"Hacked goal"}, "to": {"discontinued"}, "reason": {"outsider"}, "reading_date": {daysFromNow(-1)},
@@ -163,7 +170,7 @@ func TestEveryPostRouteRefusesAMissingCSRFToken(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
 	ids := strings.NewReplacer(":id", itoa(f.client.ID), ":goal", "1", ":appointment", "1", ":flag", "1", ":section", "concerns",
-		":assignment", "1", ":entry", "1", ":template", "1")
+		":assignment", "1", ":entry", "1", ":template", "1", ":checkin", "1")
 	before := f.app.PracticeFingerprint(f.practice.ID)
 	for _, r := range f.app.Server.Routes() {
 		if r.Method != "POST" {

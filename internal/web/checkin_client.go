@@ -85,14 +85,21 @@ func (s *Server) checkinPost(c echo.Context) error {
 		}
 		in.Ratings[m.ID] = v
 	}
+	var risks []string
 	for _, m := range page.Measures {
-		result, problems := scoreForm(m, values)
+		result, problems, riskNote := scoreForm(m, values)
 		for k, msg := range problems {
 			form.Fail(k, msg)
+		}
+		if riskNote != "" { // raised at once if anything on the form stops it being saved
+			risks = append(risks, riskNote)
 		}
 		in.Results = append(in.Results, result)
 	}
 	if form.HasErrors() {
+		if err := s.raiseEarly(c, l.PracticeID, page.Checkin.ClientID, 0, risks); err != nil {
+			return err
+		}
 		return s.renderCheckin(c, http.StatusUnprocessableEntity, page, form)
 	}
 	today, err := s.todayIn(page.View.TimeZone)
@@ -122,10 +129,12 @@ func (s *Server) checkinPost(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/h")
 }
 
-// scoreForm reads one questionnaire's item answers from a form and scores it.
-func scoreForm(m measures.Measure, values map[string][]string) (store.ResultInput, map[string]string) {
+// scoreForm reads one questionnaire's item answers from a form and scores it. riskNote is
+// set whenever the risk item is answered above 0, complete form or not: that answer is
+// acted on at once.
+func scoreForm(m measures.Measure, values map[string][]string) (r store.ResultInput, problems map[string]string, riskNote string) {
 	answers := map[string]int{}
-	problems := map[string]string{}
+	problems = map[string]string{}
 	for _, item := range m.Items {
 		raw := ""
 		if vs := values[item.Key]; len(vs) == 1 {
@@ -138,18 +147,42 @@ func scoreForm(m measures.Measure, values map[string][]string) (store.ResultInpu
 		}
 		answers[item.Key] = v
 	}
+	if m.RiskRaised(answers) {
+		riskNote = fmt.Sprintf("%s item 9 answered %d", m.Name, answers[m.RiskItem])
+	}
 	if len(problems) > 0 {
-		return store.ResultInput{}, problems
+		if riskNote != "" {
+			riskNote += " (the rest of the form was not complete)"
+		}
+		return store.ResultInput{}, problems, riskNote
 	}
 	total, scoreProblems := m.Score(answers)
 	if len(scoreProblems) > 0 {
-		return store.ResultInput{}, scoreProblems
+		return store.ResultInput{}, scoreProblems, riskNote
 	}
-	r := store.ResultInput{MeasureKey: m.Key, Total: total, Answers: mustJSON(answers), RiskRaised: m.RiskRaised(answers)}
+	r = store.ResultInput{MeasureKey: m.Key, Total: total, Answers: mustJSON(answers), RiskRaised: riskNote != ""}
 	if r.RiskRaised {
-		r.RiskNote = fmt.Sprintf("%s item 9 answered %d (total %d)", m.Name, answers[m.RiskItem], total)
+		riskNote = fmt.Sprintf("%s (total %d)", riskNote, total)
+		r.RiskNote = riskNote
 	}
-	return r, nil
+	return r, nil, riskNote
+}
+
+// raiseEarly flags a risk answered on a form that cannot be saved yet, and audits it.
+func (s *Server) raiseEarly(c echo.Context, practiceID, clientID, userID int64, notes []string) error {
+	for _, note := range notes {
+		opened, err := s.store.RaiseRiskFlag(c.Request().Context(), practiceID, clientID, userID, store.RiskFlagInput{Source: "phq9_item9", Summary: note})
+		if err != nil {
+			return err
+		}
+		if opened {
+			if err := s.auditFor(c, practiceID, store.AuditEntry{ActorUserID: userID, Action: "risk.raise", EntityType: "client",
+				EntityID: strconv.FormatInt(clientID, 10), ClientID: clientID, Detail: "source=phq9_item9 incomplete form"}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // todayIn is today's date in a time zone, as a UTC midnight.

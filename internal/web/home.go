@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -18,6 +19,26 @@ type dashboard struct {
 	OffTrack     []store.DashItem
 	Deteriorated []store.DashItem
 	Identified   bool // supervisors see client codes only, and no links into records
+	Location     *time.Location
+}
+
+// withoutNarrative replaces every free-text description with a fixed label, for a
+// supervisor: flag summaries, goal statements and template titles are the practice's words
+// about a client, and supervisors never receive narrative.
+func (d *dashboard) withoutNarrative() {
+	label := func(items []store.DashItem, what string) {
+		for i := range items {
+			items[i].What = what
+		}
+	}
+	label(d.RiskFlags, "Risk flag open")
+	label(d.ItemNine, "PHQ-9 item 9 above 0")
+	label(d.AwaitingReview, "Homework awaiting review")
+	label(d.Overdue, "Homework overdue")
+	label(d.Expiring, "Link expiring")
+	label(d.GoalsDue, "Goal due")
+	label(d.OffTrack, "Goal off track")
+	label(d.Recent, "Activity")
 }
 
 // home is the signed-in start page: the dashboard of everything needing attention in the
@@ -42,12 +63,17 @@ func (s *Server) home(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.store.LoadDashboard(ctx, u.PracticeID, scope, today)
+	_, loc, err := s.practiceToday(c)
 	if err != nil {
 		return err
 	}
-	out := dashboard{Dashboard: d, PracticeName: practice.Name, Identified: u.Role != store.RoleSupervisor}
-	if out.OffTrack, err = s.offTrack(c, d.ActiveGoals); err != nil {
+	weekStart := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, loc)
+	d, err := s.store.LoadDashboard(ctx, u.PracticeID, scope, today, weekStart, weekStart.AddDate(0, 0, 7))
+	if err != nil {
+		return err
+	}
+	out := dashboard{Dashboard: d, PracticeName: practice.Name, Identified: u.Role != store.RoleSupervisor, Location: loc}
+	if out.OffTrack, err = s.offTrack(c, d.ActiveGoals, today); err != nil {
 		return err
 	}
 	conv, err := s.conventionsOf(c)
@@ -65,6 +91,9 @@ func (s *Server) home(c echo.Context) error {
 				What: m.Name + ": " + itoa(r.First) + " to " + itoa(r.Latest), Target: clientPath(r.ClientID) + "/progress"})
 		}
 	}
+	if !out.Identified {
+		out.withoutNarrative()
+	}
 	if err := s.audit(c, store.AuditEntry{Action: "dashboard.view"}); err != nil {
 		return err
 	}
@@ -74,7 +103,7 @@ func (s *Server) home(c echo.Context) error {
 }
 
 // offTrack finds the active goals behind their straight line, with all readings in one query.
-func (s *Server) offTrack(c echo.Context, goals []store.DashGoal) ([]store.DashItem, error) {
+func (s *Server) offTrack(c echo.Context, goals []store.DashGoal, today time.Time) ([]store.DashItem, error) {
 	ids := make([]int64, len(goals))
 	for i, g := range goals {
 		ids[i] = g.ID
@@ -85,7 +114,7 @@ func (s *Server) offTrack(c echo.Context, goals []store.DashGoal) ([]store.DashI
 	}
 	var out []store.DashItem
 	for _, g := range goals {
-		pr := casework.ProgressOf(smartOf(g.Goal), domainReadings(readings[g.ID]), s.now())
+		pr := casework.ProgressOf(smartOf(g.Goal), domainReadings(readings[g.ID]), today)
 		if pr.HasReadings && !pr.OnTrack {
 			latest := pr.Latest.Date
 			out = append(out, store.DashItem{DashClient: g.DashClient, What: g.Statement, When: &latest,

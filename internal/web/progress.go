@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"time"
@@ -87,12 +88,24 @@ func (s *Server) progressPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.showProgress(c, cl, http.StatusOK, &Form{Values: url.Values{"day": {s.now().Format("2006-01-02")},
-		"request_key": {newIdempotencyKey()}}}, "")
+	return s.showProgress(c, cl, http.StatusOK, &Form{Values: url.Values{}}, "")
 }
 
+// showProgress renders the page. The check-in form always gets a fresh request key and the
+// rating form defaults to today in the practice's time zone, whichever form failed.
 func (s *Server) showProgress(c echo.Context, cl store.Client, status int, form *Form, link string) error {
 	ctx := c.Request().Context()
+	today, _, err := s.practiceToday(c)
+	if err != nil {
+		return err
+	}
+	if form.Values == nil {
+		form.Values = url.Values{}
+	}
+	form.Values.Set("request_key", newIdempotencyKey())
+	if form.Values.Get("day") == "" {
+		form.Values.Set("day", today.Format("2006-01-02"))
+	}
 	markers, err := s.store.Markers(ctx, cl.PracticeID, false)
 	if err != nil {
 		return err
@@ -123,8 +136,9 @@ func (s *Server) showProgress(c echo.Context, cl store.Client, status int, form 
 	for _, sum := range summaries {
 		m := sum.Measure
 		spec := chart.Spec{ID: "measure-" + m.Key, Title: m.Name + " total", YLabel: "score", YMin: ptr(0), YMax: ptr(float64(m.Max))}
-		for i, b := range m.Bands {
-			spec.Bands = append(spec.Bands, chart.Band{From: float64(b.From), To: float64(b.To), Label: b.Label, Fill: bandFills[min(i, len(bandFills)-1)]})
+		for i, b := range m.Bands { // whole-number bands meet half way, so the shading has no gaps
+			from, to := math.Max(0, float64(b.From)-0.5), math.Min(float64(m.Max), float64(b.To)+0.5)
+			spec.Bands = append(spec.Bands, chart.Band{From: from, To: to, Label: b.Label, Fill: bandFills[min(i, len(bandFills)-1)]})
 		}
 		th := m.ThresholdsFor(conv)
 		spec.Lines = []chart.Line{{Value: th.CutOff, Label: fmt.Sprintf("cut-off %g", th.CutOff), Dashed: true}}

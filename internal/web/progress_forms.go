@@ -29,10 +29,14 @@ func (s *Server) recordSitting(c echo.Context) error {
 		return echo.ErrBadRequest
 	}
 	form := &Form{Values: values}
+	today, _, err := s.practiceToday(c)
+	if err != nil {
+		return err
+	}
 	day := optionalDate(form, "day", values.Get("day"))
 	if day == nil && form.Error("day") == "" {
 		form.Fail("day", "Enter the date of the ratings.")
-	} else if day != nil && day.After(s.now()) {
+	} else if day != nil && day.After(today) {
 		form.Fail("day", "Ratings cannot be dated in the future.")
 	}
 	markers, err := s.store.Markers(ctx, cl.PracticeID, false)
@@ -53,10 +57,14 @@ func (s *Server) recordSitting(c echo.Context) error {
 		}
 		in.Ratings[m.ID] = v
 	}
+	var risks []string
 	for _, m := range measures.Measures() {
-		r, ok, problems := counsellorResult(m, values)
+		r, ok, problems, riskNote := counsellorResult(m, values)
 		for k, msg := range problems {
 			form.Fail(k, msg)
+		}
+		if riskNote != "" { // raised at once if anything on the form stops it being saved
+			risks = append(risks, riskNote)
 		}
 		if ok {
 			in.Results = append(in.Results, r)
@@ -66,6 +74,9 @@ func (s *Server) recordSitting(c echo.Context) error {
 		form.Fail("_form", "Rate at least one marker or complete a questionnaire.")
 	}
 	if form.HasErrors() {
+		if err := s.raiseEarly(c, cl.PracticeID, cl.ID, currentUser(c).ID, risks); err != nil {
+			return err
+		}
 		return s.showProgress(c, cl, http.StatusUnprocessableEntity, form, "")
 	}
 	in.Day = *day
@@ -87,8 +98,8 @@ func (s *Server) recordSitting(c echo.Context) error {
 }
 
 // counsellorResult reads one questionnaire from the counsellor's form: nothing (ok false),
-// every item, or a total alone.
-func counsellorResult(m measures.Measure, values map[string][]string) (store.ResultInput, bool, map[string]string) {
+// every item, or (for a scores-only measure, which has no risk item) a total alone.
+func counsellorResult(m measures.Measure, values map[string][]string) (store.ResultInput, bool, map[string]string, string) {
 	answered := false
 	for _, item := range m.Items {
 		if len(values[item.Key]) > 0 && values[item.Key][0] != "" {
@@ -102,19 +113,21 @@ func counsellorResult(m measures.Measure, values map[string][]string) (store.Res
 	}
 	switch {
 	case answered:
-		r, problems := scoreForm(m, values)
-		return r, len(problems) == 0, problems
+		r, problems, riskNote := scoreForm(m, values)
+		return r, len(problems) == 0, problems, riskNote
+	case rawTotal != "" && (!m.ScoresOnly || m.RiskItem != ""):
+		return store.ResultInput{}, false, map[string]string{totalKey: "Answer every item: a total alone cannot screen the risk item."}, ""
 	case rawTotal != "":
 		total, err := strconv.Atoi(rawTotal)
 		if err == nil {
 			err = m.ScoreTotal(total)
 		}
 		if err != nil {
-			return store.ResultInput{}, false, map[string]string{totalKey: fmt.Sprintf("Enter a whole number from 0 to %d.", m.Max)}
+			return store.ResultInput{}, false, map[string]string{totalKey: fmt.Sprintf("Enter a whole number from 0 to %d.", m.Max)}, ""
 		}
-		return store.ResultInput{MeasureKey: m.Key, Total: total, Answers: []byte(`{}`)}, true, nil
+		return store.ResultInput{MeasureKey: m.Key, Total: total, Answers: []byte(`{}`)}, true, nil, ""
 	}
-	return store.ResultInput{}, false, nil
+	return store.ResultInput{}, false, nil, ""
 }
 
 func (s *Server) addEventNote(c echo.Context) error {
@@ -206,9 +219,32 @@ func (s *Server) createCheckin(c echo.Context) error {
 	}
 	out := &Form{Values: map[string][]string{"day": {today.Format("2006-01-02")}, "request_key": {newIdempotencyKey()}}}
 	if values.Get("email_link") == "true" {
-		if err := s.emailLink(c, cl, id, token, until, out); err != nil {
+		if err := s.emailLink(c, cl, "checkin", id, token, until, out); err != nil {
 			return err
 		}
 	}
 	return s.showProgress(c, cl, http.StatusCreated, out, strings.TrimSuffix(s.cfg.PublicURL.String(), "/")+"/h/"+token)
+}
+
+// revokeCheckin kills a waiting check-in's link.
+func (s *Server) revokeCheckin(c echo.Context) error {
+	cl, err := s.clientFor(c)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(c, "checkin")
+	if err != nil {
+		return err
+	}
+	err = s.store.RevokeCheckin(c.Request().Context(), cl.PracticeID, cl.ID, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return s.flash(c, clientPath(cl.ID)+"/progress", "That check-in is already done or revoked.")
+	}
+	if err != nil {
+		return err
+	}
+	if err := s.auditClient(c, cl, "link.revoke", "checkin", id, ""); err != nil {
+		return err
+	}
+	return s.flash(c, clientPath(cl.ID)+"/progress", "Revoked: the check-in link no longer opens.")
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/store"
 )
 
@@ -259,5 +260,108 @@ func TestDashboardItemsAppearAndClearAsFactsChange(t *testing.T) {
 	mustContain(t, "supervisor dashboard", sup.Body, f.client.Code, "PHQ-9: 8 to 16")
 	if strings.Contains(sup.Body, "Avery") || strings.Contains(sup.Body, "Jordan") || strings.Contains(sup.Body, `href="/clients/`) {
 		t.Fatal("the supervisor's dashboard names or links the client")
+	}
+}
+
+func TestItem9IsActedOnEvenWhenTheFormIsIncomplete(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	// The counsellor's form: item 9 answered, other items missing.
+	res := f.counsellor.Post(f.path("/progress"), url.Values{"day": {daysFromNow(0)}, "phq9_9": {"2"}, "phq9_1": {"1"}})
+	if res.Status != 422 {
+		t.Fatalf("incomplete PHQ-9: %d", res.Status)
+	}
+	var open int
+	_ = f.app.DB.App.Get(&open, `SELECT count(*) FROM risk_flags WHERE client_id = $1 AND source = 'phq9_item9' AND cleared_at IS NULL`, f.client.ID)
+	if open != 1 {
+		t.Fatalf("item 9 on an incomplete counsellor form: %d open flags, want 1", open)
+	}
+	// A total alone cannot stand in for the items.
+	if res := f.counsellor.Post(f.path("/progress"), url.Values{"day": {daysFromNow(0)}, "total_phq9": {"25"}}); res.Status != 422 {
+		t.Fatalf("PHQ-9 as a total alone: %d, want 422", res.Status)
+	}
+
+	// The client's check-in: item 9 answered 3, GAD-7 left blank.
+	other := f.addClient(t, f.me.ID, "Riley", "Stone", "")
+	_, _, token := checkinFor(t, f, other, "phq9", "gad7")
+	c := f.app.Client()
+	openLink(t, c, token)
+	linkID := regexp.MustCompile(`name="link_id" value="(\d+)"`).FindStringSubmatch(c.Get("/h").Body)[1]
+	answers := phq9(url.Values{"link_id": {linkID}}, "0", "3")
+	if res := c.Post("/h/checkin", answers); res.Status != 422 {
+		t.Fatalf("incomplete check-in: %d", res.Status)
+	}
+	alerts := regexp.MustCompile(`(?s)data-testid="dash-item9".*?</section>`).FindString(f.counsellor.Get("/").Body)
+	mustContain(t, "item-9 alerts", alerts, "Riley Stone", "item 9 answered 3")
+	// A later, worse answer updates the alert rather than hiding behind the first.
+	f.counsellor.Post(f.path("/progress"), phq9(url.Values{"day": {daysFromNow(0)}}, "3", "3"))
+	alerts = regexp.MustCompile(`(?s)data-testid="dash-item9".*?</section>`).FindString(f.counsellor.Get("/").Body)
+	mustContain(t, "worse alert", alerts, "item 9 answered 3 (total 27)")
+	// An intake risk save keeps its own flag and leaves the item-9 alert alone.
+	risk := url.Values{"base_version": {"0"}, "risk_self_harm": {"none"}, "risk_to_others": {"none"}, "risk_ipv": {"some"},
+		"overall_risk": {"moderate"}, "safety_plan": {"Plan agreed"}}
+	if res := f.counsellor.Post(f.path("/intake/risk"), risk); res.Status != 303 {
+		t.Fatalf("intake risk: %d", res.Status)
+	}
+	var sources []string
+	_ = f.app.DB.App.Select(&sources, `SELECT source FROM risk_flags WHERE client_id = $1 AND cleared_at IS NULL ORDER BY source`, f.client.ID)
+	if strings.Join(sources, ",") != "intake,phq9_item9" {
+		t.Fatalf("open flags by source: %v", sources)
+	}
+	mustContain(t, "item-9 alert after the intake save", f.counsellor.Get("/").Body, "item 9 answered 3 (total 27)")
+}
+
+// checkinFor creates a check-in link through the store and returns its id, hash and token.
+func checkinFor(t *testing.T, f *caseFixture, cl store.Client, measures ...string) (int64, []byte, string) {
+	t.Helper()
+	token, hash, err := auth.NewLinkToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := f.app.Store.CreateCheckin(context.Background(), f.practice.ID, cl.ID, cl.CounsellorID, false, measures,
+		time.Now().AddDate(0, 0, 3), newKey(), store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 10)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id, hash, token
+}
+
+func TestCheckinLinksCanBeRevoked(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	id, _, token := checkinFor(t, f, f.client, "gad7")
+	c := f.app.Client()
+	openLink(t, c, token)
+	if res := f.counsellor.Post(f.path("/checkins/"+itoa(id)+"/revoke"), nil); res.Status != 303 {
+		t.Fatalf("revoke: %d", res.Status)
+	}
+	if res := c.Get("/h"); res.Status != 410 {
+		t.Fatalf("open check-in after revoke: %d, want 410", res.Status)
+	}
+	if res := f.app.Client().Get("/h/" + token); res.Status != 410 {
+		t.Fatalf("revoked check-in link: %d, want 410", res.Status)
+	}
+}
+
+func TestSupervisorsDashboardCarriesNoNarrative(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	risk := url.Values{"base_version": {"0"}, "risk_self_harm": {"none"}, "risk_to_others": {"none"}, "risk_ipv": {"serious"},
+		"overall_risk": {"high"}, "safety_plan": {"Plan agreed"}}
+	f.counsellor.Post(f.path("/intake/risk"), risk)
+	goalURL := f.counsellor.Post(f.path("/goals"), completeGoalForm()).Location
+	f.counsellor.Post(goalURL+"/status", url.Values{"to": {"active"}})
+	if _, err := f.app.DB.OpenAsAdmin(t).Exec(`UPDATE goals SET target_date = current_date + 5`); err != nil {
+		t.Fatal(err)
+	}
+	var supID string
+	_ = f.app.DB.App.Get(&supID, `SELECT id::text FROM users WHERE role = 'supervisor' AND practice_id = $1`, f.practice.ID)
+	f.admin.Post("/admin/supervision", url.Values{"supervisor_id": {supID}, "counsellor_id": {itoa(f.me.ID)}})
+	body := f.supervisor.Get("/").Body
+	mustContain(t, "supervisor dashboard", body, f.client.Code, "Risk flag open", "Goal due")
+	for _, narrative := range []string{"coercive control", "Ask for reassurance less often", "Overall risk"} {
+		if strings.Contains(body, narrative) {
+			t.Errorf("the supervisor's dashboard shows %q", narrative)
+		}
 	}
 }

@@ -174,8 +174,15 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"trimPrefix":    strings.TrimPrefix,
 		"statusLabel":   homework.StatusLabel,
 		"changeLabel":   measures.ChangeLabel,
+		"statusesAny": func() casework.Options {
+			return append(casework.Options{{Value: "", Label: "Any"}}, casework.ClientStatuses()...)
+		},
 		"dashList": func(d dashboard, key, title string, items []store.DashItem, empty string) dashList {
-			return dashList{Key: key, Title: title, Items: items, Empty: empty, Identified: d.Identified}
+			total := len(items)
+			if len(items) > 0 && items[0].Total > total {
+				total = items[0].Total
+			}
+			return dashList{Key: key, Title: title, Items: items, Empty: empty, Identified: d.Identified, Total: total, Location: d.Location}
 		},
 		"cadences": func() casework.Options {
 			return casework.Options{{Value: string(homework.Once), Label: "Once"}, {Value: string(homework.Daily), Label: "One entry a day until the due date"}}
@@ -232,6 +239,8 @@ type dashList struct {
 	Key, Title, Empty string
 	Items             []store.DashItem
 	Identified        bool
+	Total             int
+	Location          *time.Location
 }
 
 // statusAction is one client status button.

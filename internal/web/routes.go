@@ -144,6 +144,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/clients/:id/progress", caseStaff, s.recordSitting)
 	r.add(http.MethodPost, "/clients/:id/events", caseStaff, s.addEventNote)
 	r.add(http.MethodPost, "/clients/:id/checkins", caseStaff, s.createCheckin)
+	r.add(http.MethodPost, "/clients/:id/checkins/:checkin/revoke", caseStaff, s.revokeCheckin)
 
 	r.add(http.MethodGet, "/clients/:id/homework/new", caseStaff, s.newAssignmentPage)
 	r.add(http.MethodPost, "/clients/:id/homework", caseStaff, s.createAssignment)
@@ -158,6 +159,10 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/homework/templates/preview", caseStaff, s.previewTemplate)
 	r.add(http.MethodGet, "/homework/templates/:template/edit", caseStaff, s.editTemplatePage)
 	r.add(http.MethodPost, "/homework/templates/:template", caseStaff, s.saveTemplate)
+
+	r.add(http.MethodGet, "/exports", anyStaff, s.exportsPage)
+	r.add(http.MethodGet, "/exports/:kind", anyStaff, s.downloadExport)
+	r.add(http.MethodPost, "/exports/:kind", anyStaff, s.downloadExport)
 
 	// Clients: the token opens a neutral page (GET changes nothing); its button starts a
 	// short session bound to that one assignment, and the form lives at /h.

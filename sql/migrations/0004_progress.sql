@@ -125,6 +125,9 @@ CREATE TABLE event_notes (
     FOREIGN KEY (practice_id, created_by) REFERENCES users (practice_id, id)
 );
 
+-- At most one open flag per client and source: a new raise updates the open flag's summary.
+CREATE UNIQUE INDEX risk_flags_open_source_key ON risk_flags (practice_id, client_id, source) WHERE cleared_at IS NULL;
+
 -- Which counsellors each supervisor supervises (set by an admin).
 CREATE TABLE supervision (
     practice_id   bigint      NOT NULL,
@@ -145,6 +148,8 @@ DROP TABLE supervision;
 DROP TABLE event_notes;
 DROP TABLE measure_results;
 DROP TABLE marker_ratings;
+DROP INDEX risk_flags_open_source_key;
+DELETE FROM client_links WHERE checkin_id IS NOT NULL;
 DROP INDEX client_links_live_checkin_key;
 ALTER TABLE client_links DROP COLUMN checkin_id;
 ALTER TABLE client_links ALTER COLUMN assignment_id SET NOT NULL;

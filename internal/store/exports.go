@@ -1,0 +1,229 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// ExportFilter narrows an export: whose clients (the scope, and optionally one counsellor),
+// a client status, and a date range over the records' own dates.
+type ExportFilter struct {
+	Scope        DashScope
+	CounsellorID int64
+	Status       string
+	From, To     *time.Time // inclusive calendar dates
+}
+
+// exportWhere restricts clients c to the filter: $1 practice, $2 all, $3 counsellors,
+// $4 one counsellor (0 any), $5 status (” any), $6 from, $7 to.
+const exportWhere = ` c.practice_id = $1 AND ($2 OR c.counsellor_id = ANY($3)) AND ($4 = 0 OR c.counsellor_id = $4)
+	AND ($5 = '' OR c.status = $5) `
+
+// inRange tests a date expression against $6 and $7.
+func inRange(expr string) string {
+	return ` ($6::date IS NULL OR ` + expr + ` >= $6::date) AND ($7::date IS NULL OR ` + expr + ` <= $7::date) `
+}
+
+func (f ExportFilter) args(practiceID int64) []any {
+	return append(f.Scope.args(practiceID), f.CounsellorID, f.Status, f.From, f.To)
+}
+
+// firstDay is each client's first day of treatment: the first appointment that was not
+// cancelled, else the day the client was added. De-identified exports count weeks from it.
+const firstDay = `coalesce((SELECT min(a.starts_at)::date FROM appointments a WHERE a.practice_id = c.practice_id
+	AND a.client_id = c.id AND a.status <> 'cancelled'), c.created_at::date)`
+
+// CaseloadExportRow is one client of the caseload summary, before it is judged and written.
+type CaseloadExportRow struct {
+	ClientID        int64      `db:"client_id"`
+	Code            string     `db:"code"`
+	CounsellorID    int64      `db:"counsellor_id"`
+	FirstName       string     `db:"first_name"`
+	LastName        string     `db:"last_name"`
+	Status          string     `db:"status"`
+	Format          string     `db:"format"`
+	FirstDay        time.Time  `db:"first_day"`
+	Attended        int        `db:"attended"`
+	Cancelled       int        `db:"cancelled"`
+	NoShow          int        `db:"no_show"`
+	FirstAppt       *time.Time `db:"first_appt"`
+	LastAppt        *time.Time `db:"last_appt"`
+	GoalsDraft      int        `db:"goals_draft"`
+	GoalsActive     int        `db:"goals_active"`
+	GoalsAchieved   int        `db:"goals_achieved"`
+	GoalsRevised    int        `db:"goals_revised"`
+	GoalsStopped    int        `db:"goals_discontinued"`
+	EntriesMade     int        `db:"entries_made"`
+	EntriesExpected int        `db:"entries_expected"`
+	Measures        []byte     `db:"measures"` // {"phq9": [first, latest], ...}
+	Markers         []byte     `db:"markers"`  // {"12": [first, latest], ...}
+	RiskLevel       *string    `db:"risk_level"`
+	FlagOpen        bool       `db:"flag_open"`
+}
+
+// streamRows runs a query and hands each row to fn, one at a time: nothing is collected.
+func streamRows[T any](ctx context.Context, db *sqlx.DB, query string, args []any, fn func(T) error) error {
+	rows, err := db.QueryxContext(ctx, query, args...)
+	if err != nil {
+		return mapErr("export", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r T
+		if err := rows.StructScan(&r); err != nil {
+			return mapErr("export row", err)
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return mapErr("export rows", rows.Err())
+}
+
+// ExportCaseload streams the caseload summary, one row per client.
+func (s *Store) ExportCaseload(ctx context.Context, practiceID int64, f ExportFilter, fn func(CaseloadExportRow) error) error {
+	q := `SELECT c.id AS client_id, c.code, c.counsellor_id, c.first_name, c.last_name, c.status, c.format, ` + firstDay + ` AS first_day,
+			ap.attended, ap.cancelled, ap.no_show, ap.first_appt, ap.last_appt,
+			g.goals_draft, g.goals_active, g.goals_achieved, g.goals_revised, g.goals_discontinued,
+			hw.entries_made, hw.entries_expected,
+			coalesce(ms.measures, '{}') AS measures, coalesce(mk.markers, '{}') AS markers,
+			(SELECT v.data->>'overall_risk' FROM intake_versions v WHERE v.practice_id = c.practice_id AND v.client_id = c.id
+				ORDER BY v.version DESC LIMIT 1) AS risk_level,
+			EXISTS (SELECT 1 FROM risk_flags r WHERE r.practice_id = c.practice_id AND r.client_id = c.id AND r.cleared_at IS NULL) AS flag_open
+		FROM clients c
+		CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE a.status = 'attended') AS attended,
+				count(*) FILTER (WHERE a.status = 'cancelled') AS cancelled,
+				count(*) FILTER (WHERE a.status = 'no_show') AS no_show,
+				min(a.starts_at) FILTER (WHERE a.status <> 'cancelled')::date AS first_appt,
+				max(a.starts_at) FILTER (WHERE a.status = 'attended')::date AS last_appt
+			FROM appointments a WHERE a.practice_id = c.practice_id AND a.client_id = c.id AND ` + inRange("a.starts_at::date") + `) ap
+		CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE status = 'draft') AS goals_draft,
+				count(*) FILTER (WHERE status = 'active') AS goals_active,
+				count(*) FILTER (WHERE status = 'achieved') AS goals_achieved,
+				count(*) FILTER (WHERE status = 'revised') AS goals_revised,
+				count(*) FILTER (WHERE status = 'discontinued') AS goals_discontinued
+			FROM goals WHERE practice_id = c.practice_id AND client_id = c.id) g
+		CROSS JOIN LATERAL (SELECT coalesce(sum((SELECT count(*) FROM homework_entries e WHERE e.practice_id = a.practice_id
+					AND e.assignment_id = a.id AND e.status = 'submitted')), 0) AS entries_made,
+				coalesce(sum(CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END), 0) AS entries_expected
+			FROM assignments a WHERE a.practice_id = c.practice_id AND a.client_id = c.id AND ` + inRange("a.due_date") + `) hw
+		LEFT JOIN LATERAL (SELECT jsonb_object_agg(x.measure_key, jsonb_build_array(x.first, x.latest)) AS measures
+			FROM (SELECT measure_key, (array_agg(total ORDER BY taken_on, id))[1] AS first,
+					(array_agg(total ORDER BY taken_on DESC, id DESC))[1] AS latest
+				FROM measure_results WHERE practice_id = c.practice_id AND client_id = c.id AND ` + inRange("taken_on") + `
+				GROUP BY measure_key) x) ms ON true
+		LEFT JOIN LATERAL (SELECT jsonb_object_agg(x.marker_id::text, jsonb_build_array(x.first, x.latest)) AS markers
+			FROM (SELECT marker_id, (array_agg(value ORDER BY rated_on, id))[1] AS first,
+					(array_agg(value ORDER BY rated_on DESC, id DESC))[1] AS latest
+				FROM marker_ratings WHERE practice_id = c.practice_id AND client_id = c.id AND ` + inRange("rated_on") + `
+				GROUP BY marker_id) x) mk ON true
+		WHERE ` + exportWhere + ` ORDER BY c.code`
+	return streamRows(ctx, s.db, q, f.args(practiceID), fn)
+}
+
+// GoalExportRow is one goal with its latest reading.
+type GoalExportRow struct {
+	Code          string     `db:"code"`
+	FirstDay      time.Time  `db:"first_day"`
+	GoalID        int64      `db:"goal_id"`
+	Statement     string     `db:"statement"`
+	Metric        string     `db:"metric"`
+	Unit          string     `db:"unit"`
+	Direction     string     `db:"direction"`
+	BaselineValue *float64   `db:"baseline_value"`
+	BaselineDate  *time.Time `db:"baseline_date"`
+	TargetValue   *float64   `db:"target_value"`
+	TargetDate    *time.Time `db:"target_date"`
+	Status        string     `db:"status"`
+	LatestValue   *float64   `db:"latest_value"`
+	LatestDate    *time.Time `db:"latest_date"`
+}
+
+// ExportGoals streams one row per goal.
+func (s *Store) ExportGoals(ctx context.Context, practiceID int64, f ExportFilter, fn func(GoalExportRow) error) error {
+	q := `SELECT c.code, ` + firstDay + ` AS first_day, g.id AS goal_id, g.statement, g.metric, g.unit, g.direction,
+			g.baseline_value, g.baseline_date, g.target_value, g.target_date, g.status, r.value AS latest_value, r.reading_date AS latest_date
+		FROM goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
+		LEFT JOIN LATERAL (SELECT value, reading_date FROM goal_readings WHERE practice_id = g.practice_id AND goal_id = g.id
+			ORDER BY reading_date DESC, id DESC LIMIT 1) r ON true
+		WHERE ` + exportWhere + ` AND ($6::date IS NULL OR g.target_date IS NULL OR g.target_date >= $6::date)
+			AND ($7::date IS NULL OR g.created_at::date <= $7::date)
+		ORDER BY c.code, g.id`
+	return streamRows(ctx, s.db, q, f.args(practiceID), fn)
+}
+
+// HomeworkExportRow is one answer of one entry, in long form.
+type HomeworkExportRow struct {
+	Code         string    `db:"code"`
+	FirstDay     time.Time `db:"first_day"`
+	AssignmentID int64     `db:"assignment_id"`
+	Template     string    `db:"template"`
+	EntryDate    time.Time `db:"entry_date"`
+	FieldKey     string    `db:"field_key"`
+	Number       *float64  `db:"number"`
+	Text         *string   `db:"text"`
+	Made         int       `db:"made"`
+	Expected     int       `db:"expected"`
+}
+
+// ExportHomework streams one row per answer of every submitted entry: numbers only, or also
+// the free text when withText (identified exports only).
+func (s *Store) ExportHomework(ctx context.Context, practiceID int64, f ExportFilter, withText bool, fn func(HomeworkExportRow) error) error {
+	q := `SELECT c.code, ` + firstDay + ` AS first_day, a.id AS assignment_id, a.title AS template, e.entry_date, kv.key AS field_key,
+			CASE WHEN jsonb_typeof(kv.value) = 'number' THEN (kv.value)::text::float8 END AS number,
+			CASE WHEN jsonb_typeof(kv.value) <> 'number' THEN kv.value #>> '{}' END AS text,
+			cnt.made, CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END AS expected
+		FROM assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
+		CROSS JOIN LATERAL (SELECT count(*) AS made FROM homework_entries x WHERE x.practice_id = a.practice_id
+			AND x.assignment_id = a.id AND x.status = 'submitted') cnt
+		JOIN homework_entries e ON e.practice_id = a.practice_id AND e.assignment_id = a.id AND e.status = 'submitted'
+		CROSS JOIN LATERAL jsonb_each(e.answers) kv
+		WHERE ` + exportWhere + ` AND ` + inRange("e.entry_date") + ` AND ($8 OR jsonb_typeof(kv.value) = 'number')
+		ORDER BY c.code, a.id, e.entry_date, kv.key`
+	return streamRows(ctx, s.db, q, append(f.args(practiceID), withText), fn)
+}
+
+// ScoreExportRow is one score in long form: a questionnaire item or total, or a marker rating.
+type ScoreExportRow struct {
+	Code       string    `db:"code"`
+	FirstDay   time.Time `db:"first_day"`
+	Day        time.Time `db:"day"`
+	Instrument string    `db:"instrument"`
+	Item       string    `db:"item"`
+	Score      int       `db:"score"`
+}
+
+// ExportScores streams questionnaire items and totals, and marker ratings, in long form.
+func (s *Store) ExportScores(ctx context.Context, practiceID int64, f ExportFilter, fn func(ScoreExportRow) error) error {
+	q := `SELECT code, first_day, day, instrument, item, score FROM (
+			SELECT c.code, ` + firstDay + ` AS first_day, r.taken_on AS day, r.measure_key AS instrument, 'total' AS item, r.total AS score, r.id AS ord, 0 AS sub
+			FROM measure_results r JOIN clients c ON c.practice_id = r.practice_id AND c.id = r.client_id
+			WHERE ` + exportWhere + ` AND ` + inRange("r.taken_on") + `
+			UNION ALL
+			SELECT c.code, ` + firstDay + `, r.taken_on, r.measure_key, kv.key, (kv.value)::text::int, r.id, 1
+			FROM measure_results r JOIN clients c ON c.practice_id = r.practice_id AND c.id = r.client_id
+			CROSS JOIN LATERAL jsonb_each(r.answers) kv
+			WHERE ` + exportWhere + ` AND ` + inRange("r.taken_on") + ` AND jsonb_typeof(kv.value) = 'number'
+			UNION ALL
+			SELECT c.code, ` + firstDay + `, m.rated_on, 'marker', k.label, m.value, m.id, 2
+			FROM marker_ratings m JOIN clients c ON c.practice_id = m.practice_id AND c.id = m.client_id
+			JOIN markers k ON k.practice_id = m.practice_id AND k.id = m.marker_id
+			WHERE ` + exportWhere + ` AND ` + inRange("m.rated_on") + `) x
+		ORDER BY code, day, instrument, sub, item, ord`
+	return streamRows(ctx, s.db, q, f.args(practiceID), fn)
+}
+
+// PracticeCounsellors maps counsellor ids to display names, for identified exports and filters.
+func (s *Store) PracticeCounsellors(ctx context.Context, practiceID int64) (map[int64]string, error) {
+	var us []User
+	if err := s.db.SelectContext(ctx, &us, `SELECT `+userColumns+` FROM users WHERE practice_id = $1 AND role = 'counsellor'`, practiceID); err != nil {
+		return nil, mapErr("counsellors", err)
+	}
+	out := map[int64]string{}
+	for _, u := range us {
+		out[u.ID] = u.DisplayName
+	}
+	return out, nil
+}
