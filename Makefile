@@ -7,7 +7,7 @@ VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X main.version=$(VERSION)
 GOLANGCI := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2
 
-.PHONY: all build run test lint fmt clean
+.PHONY: all build run test bench fuzz lint fmt clean
 
 all: build
 
@@ -26,6 +26,21 @@ ifdef TEST_DATABASE_URL
 else
 	$(GO) run ./cmd/pgrun --dir .data/test-postgres -- $(GO) test -count=1 ./...
 endif
+
+## bench: benchmarks against real PostgreSQL (never part of make test): e.g. a one-million-row export's memory
+bench:
+ifdef TEST_DATABASE_URL
+	$(GO) test -run='^$$' -bench=. -benchtime=1x ./internal/web/
+else
+	$(GO) run ./cmd/pgrun --dir .data/test-postgres -- $(GO) test -run='^$$' -bench=. -benchtime=1x ./internal/web/
+endif
+
+## fuzz: run each fuzz test for a while (make test runs their seed corpora)
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run='^$$' -fuzz=FuzzValidate -fuzztime=$(FUZZTIME) ./internal/homework/
+	$(GO) test -run='^$$' -fuzz=FuzzScore -fuzztime=$(FUZZTIME) ./internal/measures/
+	$(GO) test -run='^$$' -fuzz=FuzzTextCellNeverStartsAFormula -fuzztime=$(FUZZTIME) ./internal/export/
 
 ## lint: go vet, gofmt and golangci-lint (a short, explicit linter list in .golangci.yml)
 lint:

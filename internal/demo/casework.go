@@ -13,6 +13,7 @@ import (
 // demoClient is one made-up client of the demo practice.
 type demoClient struct {
 	first, last, preferred, format, status string
+	email, phone, born                     string
 	counsellor                             int // index into the counsellors
 	concerns                               []string
 	ownWords                               string
@@ -29,10 +30,12 @@ type demoGoal struct {
 func demoClients() []demoClient {
 	return []demoClient{
 		{first: "Jordan", last: "Avery", preferred: "Jo", format: "individual", status: "active", counsellor: 0,
+			email: "jordan.avery@example.org", phone: "07700 900123", born: "1991-04-17",
 			concerns: []string{"reassurance", "overthinking_messages", "fear_abandonment"},
 			ownWords: "If he takes an hour to reply I'm sure he's leaving.", riskIPV: "none",
 			goal: &demoGoal{"Ask for reassurance 2 or fewer times a day", "Reassurance requests", "per day", "decrease", 10, 2, []float64{9, 8, 8, 6, 5}}},
 		{first: "Sam", last: "Okoro", format: "couples", status: "active", counsellor: 0,
+			email: "sam.okoro@example.org", phone: "07700 900456", born: "1986-11-02",
 			concerns: []string{"jealousy", "checking", "same_fight"},
 			ownWords: "We have the same fight about her friends every weekend.", riskIPV: "some",
 			goal: &demoGoal{"Let my partner go out without checking her location", "Location checks", "per week", "decrease", 14, 1, []float64{12, 11, 9}}},
@@ -50,8 +53,17 @@ func demoClients() []demoClient {
 func seedCasework(ctx context.Context, st *store.Store, practiceID int64, counsellors []store.User, now time.Time) error {
 	for i, d := range demoClients() {
 		counsellor := counsellors[d.counsellor]
-		cl, err := st.CreateClient(ctx, practiceID, store.ClientInput{CounsellorID: counsellor.ID, FirstName: d.first, LastName: d.last,
-			PreferredName: d.preferred, Format: d.format, ContactMethod: "neither", NeutralMessages: true})
+		in := store.ClientInput{CounsellorID: counsellor.ID, FirstName: d.first, LastName: d.last, PreferredName: d.preferred,
+			Format: d.format, ContactMethod: "neither", NeutralMessages: true, Email: d.email, Phone: d.phone,
+			SafeContactNote: "Text only; partner sometimes reads my messages"}
+		if d.born != "" {
+			born, err := time.Parse("2006-01-02", d.born)
+			if err != nil {
+				return err
+			}
+			in.DateOfBirth = &born
+		}
+		cl, err := st.CreateClient(ctx, practiceID, in)
 		if err != nil {
 			return fmt.Errorf("demo client: %w", err)
 		}

@@ -66,6 +66,7 @@ func Neutralise(s string) string {
 
 // Writer streams rows of cells as CSV.
 type Writer struct {
+	out  io.Writer
 	csv  *csv.Writer
 	rows int
 	row  []string
@@ -78,12 +79,17 @@ func NewWriter(w io.Writer, bom bool) (*Writer, error) {
 			return nil, err
 		}
 	}
-	return &Writer{csv: csv.NewWriter(w)}, nil
+	return &Writer{out: w, csv: csv.NewWriter(w)}, nil
 }
 
-// Header writes the header row.
+// Header writes the header row and sends it at once, so the first byte leaves before the
+// first row is ready.
 func (w *Writer) Header(names ...string) error {
-	return w.csv.Write(names)
+	if err := w.csv.Write(names); err != nil {
+		return err
+	}
+	w.csv.Flush()
+	return w.csv.Error()
 }
 
 // Row writes one row; it flushes every thousand rows so memory stays flat and bytes flow.
@@ -98,7 +104,12 @@ func (w *Writer) Row(cells ...Cell) error {
 	w.rows++
 	if w.rows%1000 == 0 {
 		w.csv.Flush()
-		return w.csv.Error()
+		if err := w.csv.Error(); err != nil {
+			return err
+		}
+		if f, ok := w.out.(interface{ Flush() }); ok {
+			f.Flush() // hand the bytes to the client as they come
+		}
 	}
 	return nil
 }

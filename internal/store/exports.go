@@ -181,7 +181,7 @@ func (s *Store) ExportHomework(ctx context.Context, practiceID int64, f ExportFi
 		JOIN homework_entries e ON e.practice_id = a.practice_id AND e.assignment_id = a.id AND e.status = 'submitted'
 		CROSS JOIN LATERAL jsonb_each(e.answers) kv
 		WHERE ` + exportWhere + ` AND ` + inRange("e.entry_date") + ` AND ($8 OR jsonb_typeof(kv.value) = 'number')
-		ORDER BY c.code, a.id, e.entry_date, kv.key`
+		ORDER BY a.id, e.entry_date`
 	return streamRows(ctx, s.db, q, append(f.args(practiceID), withText), fn)
 }
 

@@ -120,3 +120,13 @@ func (c *Client) SetCookie(name, value string) {
 	u, _ := url.Parse(c.base)
 	c.http.Jar.SetCookies(u, []*http.Cookie{{Name: name, Value: value, Path: "/"}})
 }
+
+// Raw sends a request and returns the response unread, for streaming tests and benchmarks.
+// The caller closes the body.
+func (c *Client) Raw(method, path string) (*http.Response, error) {
+	req, err := http.NewRequest(method, c.base+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.http.Do(req)
+}

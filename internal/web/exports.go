@@ -238,7 +238,11 @@ func (s *Server) downloadExport(c echo.Context) error {
 	headerDone := false
 	header, err := s.produceExport(c, req, func(cells []export.Cell) error { return w.Row(cells...) }, func(h []string) error {
 		headerDone = true
-		return w.Header(h...)
+		if err := w.Header(h...); err != nil {
+			return err
+		}
+		c.Response().Flush() // the first byte leaves now, before the first row is read
+		return nil
 	})
 	if err == nil && !headerDone {
 		err = w.Header(header...)
