@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // Practice is one counselling practice: the unit of tenancy.
@@ -61,4 +63,32 @@ func (s *Store) UpdateSettings(ctx context.Context, practiceID int64, ps Practic
 	res, err := s.db.ExecContext(ctx, `UPDATE practices SET time_zone = $2, name_on_client_pages = $3 WHERE id = $1`,
 		practiceID, ps.TimeZone, ps.NameOnClientPages)
 	return affected("update practice settings", res, err)
+}
+
+// TwoFactorRequired reports whether the practice requires every staff member to use two-factor sign-in.
+func (s *Store) TwoFactorRequired(ctx context.Context, practiceID int64) (bool, error) {
+	var on bool
+	err := s.db.GetContext(ctx, &on, `SELECT require_two_factor FROM practices WHERE id = $1`, practiceID)
+	return on, mapErr("two-factor required", err)
+}
+
+// SaveSettings saves the practice's settings and its two-factor requirement in one
+// transaction. Requiring two-factor ends the sessions of staff who have not set it up, so
+// that they enrol when they next sign in; it returns how many sessions ended.
+func (s *Store) SaveSettings(ctx context.Context, practiceID int64, ps PracticeSettings, requireTwoFactor bool) (ended int64, err error) {
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE practices SET time_zone = $2, name_on_client_pages = $3, require_two_factor = $4
+			WHERE id = $1`, practiceID, ps.TimeZone, ps.NameOnClientPages, requireTwoFactor)
+		if err := affected("save practice settings", res, err); err != nil || !requireTwoFactor {
+			return err
+		}
+		res, err = tx.ExecContext(ctx, `DELETE FROM sessions s WHERE s.practice_id = $1 AND s.user_id IS NOT NULL
+			AND NOT EXISTS (SELECT 1 FROM two_factor t WHERE t.practice_id = s.practice_id AND t.user_id = s.user_id)`, practiceID)
+		if err != nil {
+			return mapErr("end sessions without two-factor", err)
+		}
+		ended, err = res.RowsAffected()
+		return err
+	})
+	return ended, err
 }

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"time"
@@ -13,10 +15,15 @@ import (
 type practiceForm struct {
 	TimeZone          string `form:"time_zone" validate:"required,max=64"`
 	NameOnClientPages bool   `form:"name_on_client_pages"`
+	RequireTwoFactor  bool   `form:"require_two_factor"`
 }
 
 func (s *Server) practicePage(c echo.Context) error {
 	ps, err := s.store.Settings(c.Request().Context(), currentUser(c).PracticeID)
+	if err != nil {
+		return err
+	}
+	required, err := s.store.TwoFactorRequired(c.Request().Context(), currentUser(c).PracticeID)
 	if err != nil {
 		return err
 	}
@@ -25,10 +32,15 @@ func (s *Server) practicePage(c echo.Context) error {
 	if ps.NameOnClientPages {
 		p.Form.Values.Set("name_on_client_pages", "true")
 	}
+	if required {
+		p.Form.Values.Set("require_two_factor", "true")
+	}
 	return s.render(c, http.StatusOK, "admin/practice", p)
 }
 
 func (s *Server) updatePractice(c echo.Context) error {
+	ctx := c.Request().Context()
+	admin := currentUser(c)
 	var in practiceForm
 	form, err := s.bindForm(c, &in)
 	if err != nil {
@@ -37,17 +49,38 @@ func (s *Server) updatePractice(c echo.Context) error {
 	if _, err := time.LoadLocation(in.TimeZone); err != nil && form.Error("time_zone") == "" {
 		form.Fail("time_zone", "Use a time zone name such as Europe/London or America/Toronto.")
 	}
+	wasRequired, err := s.store.TwoFactorRequired(ctx, admin.PracticeID)
+	if err != nil {
+		return err
+	}
+	if in.RequireTwoFactor && !wasRequired {
+		// The admin enrols first, so that requiring it can never sign them out.
+		if _, err := s.store.TwoFactor(ctx, admin.PracticeID, admin.ID); errors.Is(err, store.ErrNotFound) {
+			form.Fail("require_two_factor", "Set up two-factor sign-in for your own account first (under Account).")
+		} else if err != nil {
+			return err
+		}
+	}
 	if form.HasErrors() {
 		p := s.page(c, "Practice settings")
 		p.Form = form
 		return s.render(c, http.StatusUnprocessableEntity, "admin/practice", p)
 	}
-	if err := s.store.UpdateSettings(c.Request().Context(), currentUser(c).PracticeID,
-		store.PracticeSettings{TimeZone: in.TimeZone, NameOnClientPages: in.NameOnClientPages}); err != nil {
+	ended, err := s.store.SaveSettings(ctx, admin.PracticeID,
+		store.PracticeSettings{TimeZone: in.TimeZone, NameOnClientPages: in.NameOnClientPages}, in.RequireTwoFactor)
+	if err != nil {
 		return err
 	}
-	if err := s.audit(c, store.AuditEntry{Action: "practice.update", EntityType: "practice"}); err != nil {
+	entry := store.AuditEntry{Action: "practice.update", EntityType: "practice"}
+	if in.RequireTwoFactor != wasRequired {
+		entry.Detail = fmt.Sprintf("require_two_factor=%t; %d sessions ended", in.RequireTwoFactor, ended)
+	}
+	if err := s.audit(c, entry); err != nil {
 		return err
 	}
-	return s.flash(c, "/admin/practice", "Settings saved.")
+	msg := "Settings saved."
+	if ended > 0 {
+		msg += fmt.Sprintf(" Staff without two-factor sign-in were signed out (%d sessions); they set it up when they next sign in.", ended)
+	}
+	return s.flash(c, "/admin/practice", msg)
 }

@@ -79,9 +79,31 @@ func (s *Server) login(c echo.Context) error {
 	if err := s.store.MarkLoginSucceeded(ctx, attemptID); err != nil {
 		return err
 	}
-	// A new token on sign-in, so a token planted before sign-in is worthless after it; and
-	// a new CSRF token on the next page, so a planted one is worthless too.
+	step, err := s.secondStepFor(ctx, u)
+	if err != nil {
+		return err
+	}
+	if step != noSecondStep {
+		return s.startSecondStep(c, u, step, in.Next)
+	}
+	if err := s.signIn(c, u); err != nil {
+		return err
+	}
+	if err := s.auditFor(c, u.PracticeID, store.AuditEntry{ActorUserID: u.ID, Action: "auth.login", EntityType: "user", EntityID: strconv.FormatInt(u.ID, 10)}); err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, safeNext(in.Next))
+}
+
+// signIn makes the session u's: everything it held before (such as a half-finished second
+// step) is dropped. A new token on sign-in, so a token planted before sign-in is worthless
+// after it; and a new CSRF token on the next page, so a planted one is worthless too.
+func (s *Server) signIn(c echo.Context, u store.User) error {
+	ctx := c.Request().Context()
 	expireCSRFCookie(c)
+	if err := s.sessions.Clear(ctx); err != nil {
+		return err
+	}
 	if err := s.sessions.RenewToken(ctx); err != nil {
 		return err
 	}
@@ -90,10 +112,7 @@ func (s *Server) login(c echo.Context) error {
 	s.sessions.Put(ctx, auth.KeyPracticeID, u.PracticeID)
 	s.sessions.Put(ctx, auth.KeySignedInAt, now.Unix())
 	s.sessions.Put(ctx, auth.KeySeenAt, now.Unix())
-	if err := s.auditFor(c, u.PracticeID, store.AuditEntry{ActorUserID: u.ID, Action: "auth.login", EntityType: "user", EntityID: strconv.FormatInt(u.ID, 10)}); err != nil {
-		return err
-	}
-	return c.Redirect(http.StatusSeeOther, safeNext(in.Next))
+	return nil
 }
 
 func (s *Server) logout(c echo.Context) error {

@@ -91,10 +91,28 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/login", public, s.loginPage)
 	r.add(http.MethodPost, "/login", public, s.login)
 	r.add(http.MethodPost, "/logout", anyStaff, s.logout)
+	// The second step of sign-in: public, since the session is not signed in yet; each
+	// handler serves only a session whose password was right moments ago.
+	r.add(http.MethodGet, "/login/two-factor", public, s.twoFactorLoginPage)
+	r.add(http.MethodPost, "/login/two-factor", public, s.twoFactorLogin)
+	r.add(http.MethodGet, "/login/two-factor/setup", public, s.twoFactorEnrolPage)
+	r.add(http.MethodPost, "/login/two-factor/setup", public, s.twoFactorEnrol)
+	r.add(http.MethodGet, "/login/two-factor/qr.png", public, s.enrolQRCode)
 	r.add(http.MethodGet, "/", anyStaff, s.home)
 
 	r.add(http.MethodGet, "/account/password", anyStaff, s.passwordPage)
 	r.add(http.MethodPost, "/account/password", anyStaff, s.changePassword)
+	r.add(http.MethodGet, "/account", anyStaff, s.accountPage)
+	r.add(http.MethodGet, "/account/email", anyStaff, s.emailPage)
+	r.add(http.MethodPost, "/account/email", anyStaff, s.changeEmail)
+	r.add(http.MethodGet, "/account/two-factor", anyStaff, s.twoFactorPage)
+	r.add(http.MethodPost, "/account/two-factor", anyStaff, s.enableTwoFactor)
+	r.add(http.MethodGet, "/account/two-factor/new", anyStaff, s.replaceTwoFactorPage)
+	r.add(http.MethodGet, "/account/two-factor/qr.png", anyStaff, s.enrolQRCode)
+	r.add(http.MethodPost, "/account/two-factor/disable", anyStaff, s.disableTwoFactor)
+	r.add(http.MethodGet, "/account/two-factor/recovery-codes", anyStaff, s.recoveryCodesPage)
+	r.add(http.MethodGet, "/account/sessions", anyStaff, s.sessionsPage)
+	r.add(http.MethodPost, "/account/sessions/end-others", anyStaff, s.endOtherSessions)
 
 	r.add(http.MethodGet, "/admin/users", adminOnly, s.listUsers)
 	r.add(http.MethodGet, "/admin/users/new", adminOnly, s.newUserPage)
