@@ -32,6 +32,9 @@ func (s *Server) showMarkers(c echo.Context, status int, form *Form) error {
 }
 
 func (s *Server) saveMarker(c echo.Context) error {
+	if err := onlyFields(c, "id", "label", "active"); err != nil {
+		return err
+	}
 	id, _ := strconv.ParseInt(c.FormValue("id"), 10, 64)
 	label := strings.TrimSpace(c.FormValue("label"))
 	if label == "" || utf8.RuneCountInString(label) > 120 || !utf8.ValidString(label) {
@@ -75,6 +78,9 @@ func (s *Server) showConventions(c echo.Context, status int, form *Form) error {
 }
 
 func (s *Server) saveConventions(c echo.Context) error {
+	if err := onlyFields(c, "rci_*", "cutoff_*"); err != nil {
+		return err
+	}
 	values, err := c.FormParams()
 	if err != nil {
 		return echo.ErrBadRequest
@@ -147,6 +153,9 @@ func (s *Server) supervisionPage(c echo.Context) error {
 }
 
 func (s *Server) saveSupervision(c echo.Context) error {
+	if err := onlyFields(c, "supervisor_id", "counsellor_id"); err != nil {
+		return err
+	}
 	supervisorID, err := strconv.ParseInt(c.FormValue("supervisor_id"), 10, 64)
 	if err != nil {
 		return echo.ErrBadRequest

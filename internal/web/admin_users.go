@@ -111,6 +111,9 @@ func (s *Server) deactivateUser(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := onlyFields(c); err != nil {
+		return err
+	}
 	if target.ID == currentUser(c).ID {
 		return s.flash(c, "/admin/users", "You cannot deactivate your own account. Ask another admin.")
 	}
@@ -130,6 +133,9 @@ func (s *Server) deactivateUser(c echo.Context) error {
 func (s *Server) resetPassword(c echo.Context) error {
 	target, err := s.targetUser(c)
 	if err != nil {
+		return err
+	}
+	if err := onlyFields(c); err != nil {
 		return err
 	}
 	if !target.Active {

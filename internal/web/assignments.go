@@ -353,6 +353,9 @@ func (s *Server) reissueLink(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := onlyFields(c, "email_link"); err != nil {
+		return err
+	}
 	_, loc, err := s.practiceToday(c)
 	if err != nil {
 		return err
@@ -390,6 +393,9 @@ func (s *Server) revokeAssignment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := onlyFields(c); err != nil {
+		return err
+	}
 	err = s.store.RevokeAssignment(c.Request().Context(), cl.PracticeID, cl.ID, a.ID)
 	if errors.Is(err, store.ErrNotFound) {
 		return s.flash(c, assignmentPath(cl.ID, a.ID), "This homework was already revoked.")
@@ -407,6 +413,9 @@ func (s *Server) revokeAssignment(c echo.Context) error {
 func (s *Server) reviewEntry(c echo.Context) error {
 	cl, a, err := s.assignmentFor(c)
 	if err != nil {
+		return err
+	}
+	if err := onlyFields(c, "reply"); err != nil {
 		return err
 	}
 	entryID, err := pathID(c, "entry")

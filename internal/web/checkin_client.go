@@ -61,6 +61,9 @@ func (s *Server) renderCheckin(c echo.Context, status int, page checkinPage, for
 // checkinPost records the client's answers once: every marker and item must be answered.
 // A PHQ-9 item 9 above 0 raises the client's risk flag at once, whatever the total.
 func (s *Server) checkinPost(c echo.Context) error {
+	if err := onlyFields(c, "link_id", "m_*", "phq9_*", "gad7_*"); err != nil {
+		return err
+	}
 	ctx := c.Request().Context()
 	l := linkOf(c)
 	if l.CheckinID == nil || c.FormValue("link_id") != strconv.FormatInt(l.ID, 10) {

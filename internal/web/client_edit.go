@@ -82,6 +82,9 @@ func (s *Server) setClientStatus(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := onlyFields(c, "action"); err != nil {
+		return err
+	}
 	move, ok := clientStatusMoves[c.FormValue("action")]
 	if !ok {
 		return echo.ErrBadRequest
@@ -107,6 +110,9 @@ func (s *Server) archiveClient(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := onlyFields(c, "action"); err != nil {
+		return err
+	}
 	archive := c.FormValue("action") != "restore"
 	err = s.store.SetClientArchived(c.Request().Context(), cl.PracticeID, cl.ID, archive)
 	if errors.Is(err, store.ErrNotFound) {
@@ -129,6 +135,9 @@ func (s *Server) archiveClient(c echo.Context) error {
 func (s *Server) reassignClient(c echo.Context) error {
 	cl, err := s.clientFor(c)
 	if err != nil {
+		return err
+	}
+	if err := onlyFields(c, "counsellor_id"); err != nil {
 		return err
 	}
 	to, err := strconv.ParseInt(c.FormValue("counsellor_id"), 10, 64)

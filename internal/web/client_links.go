@@ -72,6 +72,9 @@ func (s *Server) openLinkPage(c echo.Context) error {
 // openLink starts the client session bound to this one link, records the opening, and
 // redirects to an address without the token.
 func (s *Server) openLink(c echo.Context) error {
+	if err := onlyFields(c, "token"); err != nil {
+		return err
+	}
 	l, err := s.linkFromToken(c, c.FormValue("token"))
 	if err != nil {
 		return ignoreRendered(err)

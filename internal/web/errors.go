@@ -26,6 +26,8 @@ var errorPages = map[int]errorPage{
 	http.StatusServiceUnavailable:    {"Temporarily unavailable", "Secure Base cannot reach its database just now. Please try again in a minute."},
 }
 
+var badInputPage = errorPage{"We could not accept that form", "It contained characters or fields we cannot accept, such as invisible control characters. Please go back, check what you typed and try again."}
+
 var csrfPage = errorPage{"This form has expired", "For your security, forms work only for a limited time and only from this site. Go back, reload the page and try again."}
 
 // handleError renders a friendly page for every error. Internal error text is logged with
@@ -54,6 +56,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	if errors.Is(err, errCSRF) {
 		ep = csrfPage
+	}
+	if errors.Is(err, errBadInput) || errors.Is(err, errUnknownField) {
+		ep = badInputPage
 	}
 	if code == http.StatusMethodNotAllowed {
 		code = http.StatusNotFound

@@ -65,6 +65,9 @@ func (s *Server) bindForm(c echo.Context, dst any) (*Form, error) {
 		return nil, echo.NewHTTPError(400).SetInternal(err)
 	}
 	f := &Form{Values: values}
+	if err := knownFields(values, dst, nil); err != nil {
+		return nil, err
+	}
 	if err := (&echo.DefaultBinder{}).BindBody(c, dst); err != nil {
 		f.Fail("_form", "Some values could not be read. Please check them and try again.")
 		return f, nil
@@ -72,11 +75,32 @@ func (s *Server) bindForm(c echo.Context, dst any) (*Form, error) {
 	return f, s.check(f, dst, nil)
 }
 
-// bindFormPartial is bindForm for a form that posts only some of dst's fields (by Go name).
-func (s *Server) bindFormPartial(c echo.Context, dst any, fields []string) (*Form, error) {
+// knownFields refuses form fields that dst's form tags (and extra) do not name.
+func knownFields(values url.Values, dst any, extra []string) error {
+	allowed := append([]string{"_csrf"}, extra...)
+	t := reflect.TypeOf(dst).Elem()
+	for i := 0; i < t.NumField(); i++ {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("form"), ","); name != "" && name != "-" {
+			allowed = append(allowed, name)
+		}
+	}
+	for k := range values {
+		if !fieldAllowed(k, allowed) {
+			return errUnknownField
+		}
+	}
+	return nil
+}
+
+// bindFormPartial is bindForm for a form that posts only some of dst's fields (by Go name),
+// plus the extra fields named.
+func (s *Server) bindFormPartial(c echo.Context, dst any, fields []string, extra ...string) (*Form, error) {
 	values, err := c.FormParams()
 	if err != nil {
 		return nil, echo.NewHTTPError(400).SetInternal(err)
+	}
+	if err := knownFields(values, dst, extra); err != nil {
+		return nil, err
 	}
 	f := &Form{Values: values}
 	if err := (&echo.DefaultBinder{}).BindBody(c, dst); err != nil {

@@ -114,6 +114,9 @@ func (s *Server) changeGoalStatus(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := onlyFields(c, "to", "reason"); err != nil {
+		return err
+	}
 	to := c.FormValue("to")
 	reason := strings.TrimSpace(c.FormValue("reason"))
 	form := &Form{Values: map[string][]string{"to": {to}, "reason": {reason}}}

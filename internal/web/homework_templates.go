@@ -206,6 +206,17 @@ func parseTemplateForm(f *Form) homework.Template {
 func (s *Server) saveTemplate(c echo.Context) error {
 	ctx := c.Request().Context()
 	u := currentUser(c)
+	var existing *store.HomeworkTemplate
+	if c.Param("template") != "" {
+		cur, _, err := s.templateFor(c)
+		if err != nil {
+			return err
+		}
+		existing = &cur
+	}
+	if err := onlyFields(c, "title", "purpose", "instructions", "version", "based_on", "field_*"); err != nil {
+		return err
+	}
 	values, err := c.FormParams()
 	if err != nil {
 		return echo.ErrBadRequest
@@ -215,14 +226,6 @@ func (s *Server) saveTemplate(c echo.Context) error {
 		return err
 	}
 	t := parseTemplateForm(form)
-	var existing *store.HomeworkTemplate
-	if c.Param("template") != "" {
-		cur, _, err := s.templateFor(c)
-		if err != nil {
-			return err
-		}
-		existing = &cur
-	}
 	p := s.page(c, "Homework template")
 	p.Form = form
 	if form.HasErrors() {

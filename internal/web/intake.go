@@ -156,7 +156,7 @@ func conflictMessage(v *store.IntakeVersion) string {
 
 // bindIntakeSection reads one section's fields and checks them.
 func (s *Server) bindIntakeSection(c echo.Context, section string, dst *casework.Intake) (*Form, error) {
-	form, err := s.bindFormPartial(c, dst, casework.SectionFields(section))
+	form, err := s.bindFormPartial(c, dst, casework.SectionFields(section), "base_version")
 	if err != nil {
 		return nil, err
 	}

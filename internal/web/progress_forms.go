@@ -24,6 +24,9 @@ func (s *Server) recordSitting(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := onlyFields(c, "day", "m_*", "phq9_*", "gad7_*", "total_*"); err != nil {
+		return err
+	}
 	values, err := c.FormParams()
 	if err != nil {
 		return echo.ErrBadRequest
@@ -135,6 +138,9 @@ func (s *Server) addEventNote(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := onlyFields(c, "note_day", "note_text"); err != nil {
+		return err
+	}
 	form := &Form{Values: map[string][]string{"note_day": {c.FormValue("note_day")}, "note_text": {c.FormValue("note_text")}}}
 	day := optionalDate(form, "note_day", c.FormValue("note_day"))
 	text := strings.TrimSpace(c.FormValue("note_text"))
@@ -162,6 +168,9 @@ func (s *Server) createCheckin(c echo.Context) error {
 	ctx := c.Request().Context()
 	cl, err := s.clientFor(c)
 	if err != nil {
+		return err
+	}
+	if err := onlyFields(c, "ck_markers", "ck_measures", "ck_due", "request_key", "email_link"); err != nil {
 		return err
 	}
 	values, err := c.FormParams()
@@ -230,6 +239,9 @@ func (s *Server) createCheckin(c echo.Context) error {
 func (s *Server) revokeCheckin(c echo.Context) error {
 	cl, err := s.clientFor(c)
 	if err != nil {
+		return err
+	}
+	if err := onlyFields(c); err != nil {
 		return err
 	}
 	id, err := pathID(c, "checkin")

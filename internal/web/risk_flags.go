@@ -17,6 +17,9 @@ func (s *Server) clearRiskFlag(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := onlyFields(c, "review_note"); err != nil {
+		return err
+	}
 	flagID, err := pathID(c, "flag")
 	if err != nil {
 		return err

@@ -114,7 +114,7 @@ func (s *Server) newEcho() *echo.Echo {
 	e.HTTPErrorHandler = s.handleError
 	e.IPExtractor = ipExtractor(s.cfg.TrustedProxies)
 	e.Use(s.requestID, s.logRequests, s.recoverPanic, s.securityHeaders)
-	e.Use(bodyLimit(s.cfg.BodyLimit))
+	e.Use(bodyLimit(s.cfg.BodyLimit), s.guardInput)
 	if s.cfg.RateLimit > 0 {
 		e.Use(rateLimiter(s.cfg.RateLimit, s.cfg.RateBurst))
 	}
