@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -14,6 +15,7 @@ type ExportFilter struct {
 	CounsellorID int64
 	Status       string
 	From, To     *time.Time // inclusive calendar dates
+	Limit        int        // rows, for a preview; 0 for all
 }
 
 // exportWhere restricts clients c to the filter: $1 practice, $2 all, $3 counsellors,
@@ -64,7 +66,10 @@ type CaseloadExportRow struct {
 }
 
 // streamRows runs a query and hands each row to fn, one at a time: nothing is collected.
-func streamRows[T any](ctx context.Context, db *sqlx.DB, query string, args []any, fn func(T) error) error {
+func streamRows[T any](ctx context.Context, db *sqlx.DB, query string, args []any, limit int, fn func(T) error) error {
+	if limit > 0 {
+		query += ` LIMIT ` + strconv.Itoa(limit)
+	}
 	rows, err := db.QueryxContext(ctx, query, args...)
 	if err != nil {
 		return mapErr("export", err)
@@ -120,7 +125,7 @@ func (s *Store) ExportCaseload(ctx context.Context, practiceID int64, f ExportFi
 				FROM marker_ratings WHERE practice_id = c.practice_id AND client_id = c.id AND ` + inRange("rated_on") + `
 				GROUP BY marker_id) x) mk ON true
 		WHERE ` + exportWhere + ` ORDER BY c.code`
-	return streamRows(ctx, s.db, q, f.args(practiceID), fn)
+	return streamRows(ctx, s.db, q, f.args(practiceID), f.Limit, fn)
 }
 
 // GoalExportRow is one goal with its latest reading.
@@ -151,7 +156,7 @@ func (s *Store) ExportGoals(ctx context.Context, practiceID int64, f ExportFilte
 		WHERE ` + exportWhere + ` AND ($6::date IS NULL OR g.target_date IS NULL OR g.target_date >= $6::date)
 			AND ($7::date IS NULL OR g.created_at::date <= $7::date)
 		ORDER BY c.code, g.id`
-	return streamRows(ctx, s.db, q, f.args(practiceID), fn)
+	return streamRows(ctx, s.db, q, f.args(practiceID), f.Limit, fn)
 }
 
 // HomeworkExportRow is one answer of one entry, in long form.
@@ -171,7 +176,8 @@ type HomeworkExportRow struct {
 // ExportHomework streams one row per answer of every submitted entry: numbers only, or also
 // the free text when withText (identified exports only).
 func (s *Store) ExportHomework(ctx context.Context, practiceID int64, f ExportFilter, withText bool, fn func(HomeworkExportRow) error) error {
-	q := `SELECT c.code, ` + firstDay + ` AS first_day, a.id AS assignment_id, a.title AS template, e.entry_date, kv.key AS field_key,
+	q := `SELECT c.code, ` + firstDay + ` AS first_day, a.id AS assignment_id,
+			CASE WHEN $8 THEN a.title ELSE a.template_ref END AS template, e.entry_date, kv.key AS field_key,
 			CASE WHEN jsonb_typeof(kv.value) = 'number' THEN (kv.value)::text::float8 END AS number,
 			CASE WHEN jsonb_typeof(kv.value) <> 'number' THEN kv.value #>> '{}' END AS text,
 			cnt.made, CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END AS expected
@@ -182,7 +188,7 @@ func (s *Store) ExportHomework(ctx context.Context, practiceID int64, f ExportFi
 		CROSS JOIN LATERAL jsonb_each(e.answers) kv
 		WHERE ` + exportWhere + ` AND ` + inRange("e.entry_date") + ` AND ($8 OR jsonb_typeof(kv.value) = 'number')
 		ORDER BY a.id, e.entry_date`
-	return streamRows(ctx, s.db, q, append(f.args(practiceID), withText), fn)
+	return streamRows(ctx, s.db, q, append(f.args(practiceID), withText), f.Limit, fn)
 }
 
 // ScoreExportRow is one score in long form: a questionnaire item or total, or a marker rating.
@@ -202,17 +208,16 @@ func (s *Store) ExportScores(ctx context.Context, practiceID int64, f ExportFilt
 			FROM measure_results r JOIN clients c ON c.practice_id = r.practice_id AND c.id = r.client_id
 			WHERE ` + exportWhere + ` AND ` + inRange("r.taken_on") + `
 			UNION ALL
-			SELECT c.code, ` + firstDay + `, r.taken_on, r.measure_key, kv.key, (kv.value)::text::int, r.id, 1
+			SELECT c.code, ` + firstDay + `, r.taken_on, r.measure_key, kv.key, round((kv.value)::text::numeric)::int, r.id, 1
 			FROM measure_results r JOIN clients c ON c.practice_id = r.practice_id AND c.id = r.client_id
 			CROSS JOIN LATERAL jsonb_each(r.answers) kv
 			WHERE ` + exportWhere + ` AND ` + inRange("r.taken_on") + ` AND jsonb_typeof(kv.value) = 'number'
 			UNION ALL
-			SELECT c.code, ` + firstDay + `, m.rated_on, 'marker', k.label, m.value, m.id, 2
+			SELECT c.code, ` + firstDay + `, m.rated_on, 'marker', 'marker_' || m.marker_id, m.value, m.id, 2
 			FROM marker_ratings m JOIN clients c ON c.practice_id = m.practice_id AND c.id = m.client_id
-			JOIN markers k ON k.practice_id = m.practice_id AND k.id = m.marker_id
 			WHERE ` + exportWhere + ` AND ` + inRange("m.rated_on") + `) x
 		ORDER BY code, day, instrument, sub, item, ord`
-	return streamRows(ctx, s.db, q, f.args(practiceID), fn)
+	return streamRows(ctx, s.db, q, f.args(practiceID), f.Limit, fn)
 }
 
 // PracticeCounsellors maps counsellor ids to display names, for identified exports and filters.

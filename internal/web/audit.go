@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+
 	"github.com/labstack/echo/v4"
 
 	"github.com/securebase/securebase/internal/store"
@@ -26,5 +28,6 @@ func (s *Server) auditFor(c echo.Context, practiceID int64, e store.AuditEntry) 
 	if e.Outcome == "" {
 		e.Outcome = store.OutcomeSuccess
 	}
-	return s.store.RecordAudit(c.Request().Context(), practiceID, e)
+	// Not the request's context: an audit row must be written even when the client has gone.
+	return s.store.RecordAudit(context.WithoutCancel(c.Request().Context()), practiceID, e)
 }

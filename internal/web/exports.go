@@ -2,7 +2,6 @@ package web
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -25,6 +24,27 @@ var exportKinds = []struct{ Key, Title, About string }{
 	{"scores", "Measures and markers", "One row per questionnaire item, questionnaire total and marker rating (long form)."},
 }
 
+// exportPage is what the export page shows. Kind is always one of the known kinds: the page
+// builds form actions from it.
+type exportPage struct {
+	Kinds       any
+	Kind        string
+	Header      []string
+	Rows        [][]string
+	Counsellors []store.User
+	CanIdentify bool
+}
+
+// validKind returns kind when it is a known export, else the first one.
+func validKind(kind string) string {
+	for _, k := range exportKinds {
+		if k.Key == kind {
+			return kind
+		}
+	}
+	return exportKinds[0].Key
+}
+
 // exportRequest is what an export is asked for.
 type exportRequest struct {
 	Kind       string
@@ -35,8 +55,6 @@ type exportRequest struct {
 	ScopeName  string
 }
 
-var errPreviewFull = errors.New("preview full")
-
 // exportScope returns whose clients the user may export: a counsellor their own, an admin
 // the practice, a supervisor the caseloads of the counsellors they supervise.
 func (s *Server) exportScope(c echo.Context) (store.DashScope, string, error) {
@@ -46,9 +64,11 @@ func (s *Server) exportScope(c echo.Context) (store.DashScope, string, error) {
 		return store.DashScope{All: true}, "practice", nil
 	case store.RoleCounsellor:
 		return store.DashScope{Counsellors: []int64{u.ID}}, counsellorCode(u.ID), nil
+	case store.RoleSupervisor:
+		ids, err := s.store.Supervisees(c.Request().Context(), u.PracticeID, u.ID)
+		return store.DashScope{Counsellors: ids}, "supervision-" + counsellorCode(u.ID), err
 	}
-	ids, err := s.store.Supervisees(c.Request().Context(), u.PracticeID, u.ID)
-	return store.DashScope{Counsellors: ids}, "supervision-" + counsellorCode(u.ID), err
+	return store.DashScope{}, "", echo.ErrForbidden
 }
 
 // counsellorCode stands in for a counsellor's identity in de-identified exports.
@@ -89,14 +109,19 @@ func (s *Server) readExportRequest(c echo.Context, values url.Values) (exportReq
 	if req.Filter.From != nil && req.Filter.To != nil && req.Filter.To.Before(*req.Filter.From) {
 		form.Fail("to", "The end of the range must be on or after its start.")
 	}
+	// Full calendar dates identify: they are part of an identified export, with its rules.
+	req.Identified = req.Identified || req.FullDates
 	if req.Identified {
 		switch {
 		case currentUser(c).Role == store.RoleSupervisor:
-			form.Fail("identified", "Supervisors receive de-identified exports only.")
+			form.Fail("identified", "Supervisors receive de-identified exports only: weeks of treatment, never full dates.")
 		case values.Get("confirm") != "1":
 			form.Fail("confirm", "Tick to confirm that you need names and full dates, and will keep the file safe.")
 		}
 		req.FullDates = true
+	} else {
+		// A day-by-day range would recover the dates that weeks hide: whole weeks only.
+		req.Filter.From, req.Filter.To = weekStart(req.Filter.From), weekEnd(req.Filter.To)
 	}
 	return req, form, nil
 }
@@ -107,18 +132,17 @@ func (s *Server) exportsPage(c echo.Context) error {
 	if values.Get("kind") == "" {
 		values.Set("kind", "caseload")
 	}
+	values.Del("identified") // a preview is never identified, nor in full dates
+	values.Del("full_dates")
 	req, form, err := s.readExportRequest(c, values)
 	if err != nil {
 		return err
 	}
-	req.Identified, req.FullDates = false, values.Get("full_dates") == "1" // a preview is never identified
+	req.Filter.Limit = 10
 	var header []string
 	var rows [][]string
 	if !form.HasErrors() {
 		header, err = s.produceExport(c, req, func(cells []export.Cell) error {
-			if len(rows) == 10 {
-				return errPreviewFull
-			}
 			row := make([]string, len(cells))
 			for i, cell := range cells {
 				row[i] = cell.Value()
@@ -126,7 +150,7 @@ func (s *Server) exportsPage(c echo.Context) error {
 			rows = append(rows, row)
 			return nil
 		})
-		if err != nil && !errors.Is(err, errPreviewFull) {
+		if err != nil {
 			return err
 		}
 		if err := s.audit(c, store.AuditEntry{Action: "export.preview", EntityType: "export", EntityID: req.Kind, Detail: exportDetail(req, len(rows))}); err != nil {
@@ -139,13 +163,8 @@ func (s *Server) exportsPage(c echo.Context) error {
 	}
 	p := s.page(c, "Exports")
 	p.Form = form
-	p.Data = struct {
-		Kinds       any
-		Header      []string
-		Rows        [][]string
-		Counsellors []store.User
-		CanIdentify bool
-	}{exportKinds, header, rows, counsellors, currentUser(c).Role != store.RoleSupervisor}
+	p.Data = exportPage{Kinds: exportKinds, Kind: validKind(req.Kind), Header: header, Rows: rows, Counsellors: counsellors,
+		CanIdentify: currentUser(c).Role != store.RoleSupervisor}
 	status := http.StatusOK
 	if form.HasErrors() {
 		status = http.StatusUnprocessableEntity
@@ -183,13 +202,18 @@ func (s *Server) exportCounsellors(c echo.Context) ([]store.User, error) {
 func (s *Server) downloadExport(c echo.Context) error {
 	values := c.QueryParams()
 	if c.Request().Method == http.MethodPost {
+		if err := onlyFields(c, "identified", "confirm", "full_dates", "bom", "counsellor", "status", "from", "to", "kind"); err != nil {
+			return err
+		}
 		form, err := c.FormParams()
 		if err != nil {
 			return echo.ErrBadRequest
 		}
 		values = form
 	}
-	values.Set("kind", c.Param("kind"))
+	if values.Get("kind") == "" {
+		values.Set("kind", c.Param("kind"))
+	}
 	req, form, err := s.readExportRequest(c, values)
 	if err != nil {
 		return err
@@ -204,13 +228,8 @@ func (s *Server) downloadExport(c echo.Context) error {
 		}
 		p := s.page(c, "Exports")
 		p.Form = form
-		p.Data = struct {
-			Kinds       any
-			Header      []string
-			Rows        [][]string
-			Counsellors []store.User
-			CanIdentify bool
-		}{exportKinds, nil, nil, counsellors, currentUser(c).Role != store.RoleSupervisor}
+		p.Data = exportPage{Kinds: exportKinds, Kind: validKind(req.Kind), Counsellors: counsellors,
+			CanIdentify: currentUser(c).Role != store.RoleSupervisor}
 		return s.render(c, http.StatusUnprocessableEntity, "exports/index", p)
 	}
 	// Audited before the first byte (an export that cannot be audited does not start) and
@@ -259,13 +278,36 @@ func (s *Server) downloadExport(c echo.Context) error {
 	}
 	if err != nil {
 		s.log.Error("export failed", "request_id", requestIDOf(c), "export", req.Kind, "err", err)
+		// The file has started: cut the connection so the browser marks the download failed,
+		// rather than end it cleanly and leave a complete-looking, truncated file.
+		panic(http.ErrAbortHandler)
 	}
-	return nil // the response has started: errors are logged, not shown
+	return nil
+}
+
+// weekStart is the Monday on or before d; weekEnd the Sunday on or after it.
+func weekStart(d *time.Time) *time.Time {
+	if d == nil {
+		return nil
+	}
+	t := d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
+	return &t
+}
+
+func weekEnd(d *time.Time) *time.Time {
+	if d == nil {
+		return nil
+	}
+	t := d.AddDate(0, 0, (7-int(d.Weekday()))%7)
+	return &t
 }
 
 func exportDetail(req exportRequest, rows int) string {
 	f := req.Filter
 	d := fmt.Sprintf("identified=%t full_dates=%t counsellor=%d status=%s", req.Identified, req.FullDates, f.CounsellorID, f.Status)
+	if !f.Scope.All {
+		d += fmt.Sprintf(" scope=%v", f.Scope.Counsellors) // whose caseloads, as they were at the time
+	}
 	if f.From != nil {
 		d += " from=" + f.From.Format("2006-01-02")
 	}

@@ -103,9 +103,9 @@ func TestDeIdentifiedExportsOfASeededPracticeNameNoClient(t *testing.T) {
 		sam[indexOf(caseload[0], "phq9_change")] != "reliably_deteriorated" || sam[indexOf(caseload[0], "appointments_attended")] != "5" {
 		t.Fatalf("SB-0002 in the caseload export: %v", sam)
 	}
-	// Full dates only when asked; identified only by POST with a confirmation.
-	if full := readCSV(t, admin.Get("/exports/caseload?full_dates=1").Body); indexOf(full[0], "first_appointment_date") < 0 {
-		t.Fatal("full dates were asked for but not given")
+	// Full dates identify a client, so they come only with an identified export: by POST, confirmed.
+	if res := admin.Get("/exports/caseload?full_dates=1"); res.Status != 422 {
+		t.Fatalf("full dates by GET: %d, want 422", res.Status)
 	}
 	if res := admin.Get("/exports/caseload?identified=1&confirm=1"); res.Status != 422 {
 		t.Fatalf("identified export by GET: %d, want 422", res.Status)
@@ -117,6 +117,11 @@ func TestDeIdentifiedExportsOfASeededPracticeNameNoClient(t *testing.T) {
 	identified := admin.Post("/exports/caseload", url.Values{"identified": {"1"}, "confirm": {"1"}})
 	if identified.Status != 200 || !strings.Contains(identified.Body, "Avery") || !strings.Contains(identified.Header.Get("Content-Disposition"), "caseload-identified") {
 		t.Fatalf("identified export: %d", identified.Status)
+	}
+	admin.Get("/exports")
+	full := admin.Post("/exports/caseload", url.Values{"identified": {"1"}, "confirm": {"1"}, "full_dates": {"1"}})
+	if rows := readCSV(t, full.Body); full.Status != 200 || indexOf(rows[0], "first_appointment_date") < 0 {
+		t.Fatalf("full dates were asked for but not given: %d", full.Status)
 	}
 	var audits []string
 	if err := app.DB.App.Select(&audits, `SELECT action || ' ' || entity_id || ' ' || detail FROM audit_log WHERE action LIKE 'export.%' ORDER BY id`); err != nil {

@@ -165,15 +165,16 @@ func (s *Server) templateFuncs() template.FuncMap {
 			}
 			return o
 		},
-		"emergencyLine": func() string { return s.cfg.EmergencyLine },
-		"quickExitURL":  func() string { return s.cfg.QuickExitURL.String() },
-		"hwField":       func(f *Form, field homework.Field) hwFieldArgs { return hwFieldArgs{Form: f, Field: field} },
-		"fieldMin":      func(f homework.Field) float64 { lo, _ := f.Bounds(); return lo },
-		"fieldMax":      func(f homework.Field) float64 { _, hi := f.Bounds(); return hi },
-		"hasPrefix":     strings.HasPrefix,
-		"trimPrefix":    strings.TrimPrefix,
-		"statusLabel":   homework.StatusLabel,
-		"changeLabel":   measures.ChangeLabel,
+		"emergencyLine":      func() string { return s.cfg.EmergencyLine },
+		"quickExitURL":       func() string { return s.cfg.QuickExitURL.String() },
+		"hwField":            func(f *Form, field homework.Field) hwFieldArgs { return hwFieldArgs{Form: f, Field: field} },
+		"fieldMin":           func(f homework.Field) float64 { lo, _ := f.Bounds(); return lo },
+		"fieldMax":           func(f homework.Field) float64 { _, hi := f.Bounds(); return hi },
+		"hasPrefix":          strings.HasPrefix,
+		"trimPrefix":         strings.TrimPrefix,
+		"statusLabel":        homework.StatusLabel,
+		"changeLabel":        measures.ChangeLabel,
+		"exportFilterFields": func() []string { return []string{"counsellor", "status", "from", "to", "bom"} },
 		"statusesAny": func() casework.Options {
 			return append(casework.Options{{Value: "", Label: "Any"}}, casework.ClientStatuses()...)
 		},
