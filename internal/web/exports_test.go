@@ -204,6 +204,9 @@ func TestExportsAreScopedToWhatEachRoleMaySee(t *testing.T) {
 	if res := f.supervisor.Post("/exports/caseload", url.Values{"identified": {"1"}, "confirm": {"1"}}); res.Status != 422 {
 		t.Fatalf("supervisor identified export: %d, want 422", res.Status)
 	}
+	if res := f.supervisor.Post("/exports/caseload", url.Values{"full_dates": {"1"}, "identified": {"1"}, "confirm": {"1"}}); res.Status != 422 || strings.Contains(res.Body, "first_appointment_date") {
+		t.Fatalf("supervisor full-dates export: %d, want 422", res.Status)
+	}
 	if got := codes(f.admin.Get("/exports/caseload").Body); got != f.client.Code+","+other.Code {
 		t.Fatalf("admin's export: %q", got)
 	}
