@@ -16,6 +16,7 @@ type ExportFilter struct {
 	Status       string
 	From, To     *time.Time // inclusive calendar dates
 	Limit        int        // rows, for a preview; 0 for all
+	Identified   bool       // names may be read; otherwise they never leave the database
 }
 
 // exportWhere restricts clients c to the filter: $1 practice, $2 all, $3 counsellors,
@@ -89,7 +90,8 @@ func streamRows[T any](ctx context.Context, db *sqlx.DB, query string, args []an
 
 // ExportCaseload streams the caseload summary, one row per client.
 func (s *Store) ExportCaseload(ctx context.Context, practiceID int64, f ExportFilter, fn func(CaseloadExportRow) error) error {
-	q := `SELECT c.id AS client_id, c.code, c.counsellor_id, c.first_name, c.last_name, c.status, c.format, ` + firstDay + ` AS first_day,
+	q := `SELECT c.id AS client_id, c.code, c.counsellor_id,
+			CASE WHEN $8 THEN c.first_name ELSE '' END AS first_name, CASE WHEN $8 THEN c.last_name ELSE '' END AS last_name, c.status, c.format, ` + firstDay + ` AS first_day,
 			ap.attended, ap.cancelled, ap.no_show, ap.first_appt, ap.last_appt,
 			g.goals_draft, g.goals_active, g.goals_achieved, g.goals_revised, g.goals_discontinued,
 			hw.entries_made, hw.entries_expected,
@@ -125,7 +127,7 @@ func (s *Store) ExportCaseload(ctx context.Context, practiceID int64, f ExportFi
 				FROM marker_ratings WHERE practice_id = c.practice_id AND client_id = c.id AND ` + inRange("rated_on") + `
 				GROUP BY marker_id) x) mk ON true
 		WHERE ` + exportWhere + ` ORDER BY c.code`
-	return streamRows(ctx, s.db, q, f.args(practiceID), f.Limit, fn)
+	return streamRows(ctx, s.db, q, append(f.args(practiceID), f.Identified), f.Limit, fn)
 }
 
 // GoalExportRow is one goal with its latest reading.

@@ -119,6 +119,7 @@ func (s *Server) readExportRequest(c echo.Context, values url.Values) (exportReq
 			form.Fail("confirm", "Tick to confirm that you need names and full dates, and will keep the file safe.")
 		}
 		req.FullDates = true
+		req.Filter.Identified = !form.HasErrors()
 	} else {
 		// A day-by-day range would recover the dates that weeks hide: whole weeks only.
 		req.Filter.From, req.Filter.To = weekStart(req.Filter.From), weekEnd(req.Filter.To)
