@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -396,7 +397,7 @@ func (s *Server) produceExport(c echo.Context, req exportRequest, emit func([]ex
 				pr := casework.ProgressOf(casework.SMART{BaselineValue: r.BaselineValue, BaselineDate: r.BaselineDate, TargetValue: r.TargetValue,
 					TargetDate: r.TargetDate}, []casework.Reading{{Date: *r.LatestDate, Value: *r.LatestValue}}, s.now())
 				if pr.HasReadings {
-					progress = export.Float(float64(int(pr.Share*1000+0.5)) / 1000)
+					progress = export.Float(math.Round(pr.Share*1000) / 1000)
 				}
 			}
 			return emit(append(row, progress))
@@ -416,7 +417,7 @@ func (s *Server) produceExport(c echo.Context, req exportRequest, emit func([]ex
 				value = export.Text(*r.Text)
 			}
 			return emit(append(row, export.Text(r.FieldKey), value, export.Int(int64(r.Made)), export.Int(int64(r.Expected)),
-				export.Float(homeworkRate(r.Made, r.Expected))))
+				homeworkRate(r.Made, r.Expected)))
 		})
 	case "scores":
 		h := []string{"client_code"}
@@ -444,11 +445,12 @@ func trimUnderscore(s string) string {
 	return s
 }
 
-func homeworkRate(made, expected int) float64 {
+// homeworkRate is the share of expected entries made, to three places.
+func homeworkRate(made, expected int) export.Cell {
 	if expected == 0 {
-		return 0
+		return export.Empty() // nothing was asked: no rate, rather than a rate of nought
 	}
-	return float64(int(float64(min(made, expected))/float64(expected)*1000+0.5)) / 1000
+	return export.Float(math.Round(float64(min(made, expected))/float64(expected)*1000) / 1000)
 }
 
 // produceCaseload writes the caseload summary, judging reliable change with the practice's conventions.
@@ -499,7 +501,7 @@ func (s *Server) produceCaseload(c echo.Context, req exportRequest, emit func([]
 		row = append(row, dateCells(full, r.FirstDay, r.FirstAppt)...)
 		row = append(row, dateCells(full, r.FirstDay, r.LastAppt)...)
 		row = append(row, export.Int(int64(r.GoalsDraft)), export.Int(int64(r.GoalsActive)), export.Int(int64(r.GoalsAchieved)),
-			export.Int(int64(r.GoalsRevised)), export.Int(int64(r.GoalsStopped)), export.Float(homeworkRate(r.EntriesMade, r.EntriesExpected)))
+			export.Int(int64(r.GoalsRevised)), export.Int(int64(r.GoalsStopped)), homeworkRate(r.EntriesMade, r.EntriesExpected))
 		var ms map[string][2]int
 		if err := json.Unmarshal(r.Measures, &ms); err != nil {
 			return fmt.Errorf("measures of %s: %w", r.Code, err)
