@@ -182,6 +182,9 @@ func (s *Server) sessionsPage(c echo.Context) error {
 
 // endOtherSessions signs the user out everywhere but here.
 func (s *Server) endOtherSessions(c echo.Context) error {
+	if err := onlyFields(c); err != nil {
+		return err
+	}
 	ctx := c.Request().Context()
 	u := currentUser(c)
 	n, err := s.store.EndOtherSessions(ctx, u.PracticeID, u.ID, auth.HashToken(s.sessions.Token(ctx)))

@@ -31,6 +31,9 @@ func (s *Server) twoFactorLoginPage(c echo.Context) error {
 }
 
 func (s *Server) twoFactorLogin(c echo.Context) error {
+	if err := onlyFields(c, "code"); err != nil {
+		return err
+	}
 	ctx := c.Request().Context()
 	p, ok, err := s.pending(c)
 	if err != nil || !ok {
@@ -118,6 +121,9 @@ func (s *Server) twoFactorEnrolPage(c echo.Context) error {
 var enrolAtSignIn = twoFactorSetup{Action: "/login/two-factor/setup", QR: "/login/two-factor/qr.png", AtSignIn: true}
 
 func (s *Server) twoFactorEnrol(c echo.Context) error {
+	if err := onlyFields(c, "code"); err != nil {
+		return err
+	}
 	ctx := c.Request().Context()
 	p, ok, err := s.pending(c)
 	if err != nil || !ok {
