@@ -7,7 +7,7 @@ VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X main.version=$(VERSION)
 GOLANGCI := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2
 
-.PHONY: all build run test bench fuzz lint fmt clean
+.PHONY: all build run test faults bench fuzz lint fmt clean
 
 all: build
 
@@ -26,6 +26,11 @@ ifdef TEST_DATABASE_URL
 else
 	$(GO) run ./cmd/pgrun --dir .data/test-postgres -- $(GO) test -count=1 ./...
 endif
+
+## faults: the fault tests (database restarts under load, SIGTERM during requests). They start
+## their own private cluster, because they stop and start it, so no pgrun and no TEST_DATABASE_URL.
+faults:
+	$(GO) test -tags faults -count=1 -v ./internal/faults/
 
 ## bench: benchmarks against real PostgreSQL (never part of make test): e.g. a one-million-row export's memory
 bench:

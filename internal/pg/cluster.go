@@ -116,6 +116,17 @@ func (c *Cluster) Restart(ctx context.Context) error {
 	return c.run(ctx, "pg_ctl", "restart", "-D", c.Dir, "-m", "fast", "-w", "-l", filepath.Join(c.Dir, "server.log"))
 }
 
+// Start starts a cluster stopped with Stop again, on the same port and socket, so that
+// fault tests can keep the database down for a while before bringing it back.
+func (c *Cluster) Start(ctx context.Context) error {
+	logFile := filepath.Join(c.Dir, "server.log")
+	if err := c.run(ctx, "pg_ctl", "start", "-D", c.Dir, "-l", logFile, "-w", "-t", "60"); err != nil {
+		return fmt.Errorf("pg: start cluster (see %s): %w", logFile, err)
+	}
+	c.started = true
+	return nil
+}
+
 // DSN returns a key=value connection string for user and database over the unix socket.
 func (c *Cluster) DSN(userName, database string) string {
 	return fmt.Sprintf("host=%s port=%d user=%s dbname=%s sslmode=disable", c.SocketDir, c.Port, userName, database)
