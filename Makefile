@@ -30,7 +30,7 @@ endif
 ## faults: the fault tests (database restarts under load, SIGTERM during requests). They start
 ## their own private cluster, because they stop and start it, so no pgrun and no TEST_DATABASE_URL.
 faults:
-	$(GO) test -tags faults -count=1 -v ./internal/faults/
+	$(GO) test -tags faults -race -count=1 -v ./internal/faults/
 
 ## bench: benchmarks against real PostgreSQL (never part of make test): e.g. a one-million-row export's memory
 bench:

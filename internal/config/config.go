@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/labstack/gommon/bytes"
 )
 
 // Config is everything the server can be told from outside. Every field has a default.
@@ -21,7 +23,7 @@ type Config struct {
 	TrustedProxies       []*net.IPNet  // TRUSTED_PROXIES: CIDRs whose X-Forwarded-For is believed
 	RateLimit            float64       // RATE_LIMIT: requests per second per client IP; 0 turns limiting off
 	RateBurst            int           // RATE_BURST
-	BodyLimit            string        // BODY_LIMIT: largest request body, e.g. 1M
+	BodyLimit            int64         // BODY_LIMIT: largest request body in bytes, set as e.g. 1M
 	SessionIdleTimeout   time.Duration // SESSION_IDLE_TIMEOUT
 	SessionLifetime      time.Duration // SESSION_LIFETIME
 	DBMaxConns           int           // DB_MAX_CONNS
@@ -53,7 +55,7 @@ func FromLookup(lookup func(string) (string, bool)) (Config, error) {
 		TrustedProxies:     r.cidrs("TRUSTED_PROXIES"),
 		RateLimit:          r.float("RATE_LIMIT", 20),
 		RateBurst:          r.int("RATE_BURST", 60),
-		BodyLimit:          r.str("BODY_LIMIT", "1M"),
+		BodyLimit:          r.size("BODY_LIMIT", "1M"),
 		SessionIdleTimeout: r.duration("SESSION_IDLE_TIMEOUT", 30*time.Minute),
 		SessionLifetime:    r.duration("SESSION_LIFETIME", 12*time.Hour),
 		DBMaxConns:         r.int("DB_MAX_CONNS", 20),
@@ -123,6 +125,19 @@ func (r *reader) int(key string, def int) int {
 		return def
 	}
 	n, err := strconv.Atoi(v)
+	if err != nil {
+		r.fail(key, v, err)
+	}
+	return n
+}
+
+// size reads a byte count written as Echo writes them: 512K, 1M, 2MB.
+func (r *reader) size(key, def string) int64 {
+	v := r.str(key, def)
+	n, err := bytes.Parse(v)
+	if err == nil && n <= 0 {
+		err = errors.New("must be more than zero")
+	}
 	if err != nil {
 		r.fail(key, v, err)
 	}

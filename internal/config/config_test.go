@@ -19,7 +19,7 @@ func TestDefaults(t *testing.T) {
 	}
 	if c.ListenAddr != ":8080" || c.PublicURL.String() != "http://localhost:8080" || c.Secure() ||
 		c.SessionIdleTimeout != 30*time.Minute || c.SessionLifetime != 12*time.Hour || len(c.TrustedProxies) != 0 ||
-		c.BodyLimit != "1M" || c.DBMaxConns != 20 {
+		c.BodyLimit != 1_000_000 || c.DBMaxConns != 20 {
 		t.Fatalf("defaults: %+v", c)
 	}
 }
@@ -30,11 +30,12 @@ func TestValues(t *testing.T) {
 		"PUBLIC_URL":      "https://care.example.org",
 		"TRUSTED_PROXIES": "10.0.0.1, 192.168.0.0/16,::1",
 		"RATE_LIMIT":      "0",
+		"BODY_LIMIT":      "512K",
 	}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !c.Secure() || c.MigrationDatabaseURL != c.DatabaseURL || len(c.TrustedProxies) != 3 || c.RateLimit != 0 {
+	if !c.Secure() || c.MigrationDatabaseURL != c.DatabaseURL || len(c.TrustedProxies) != 3 || c.RateLimit != 0 || c.BodyLimit != 512_000 {
 		t.Fatalf("parsed: %+v", c)
 	}
 	if got := c.TrustedProxies[0].String(); got != "10.0.0.1/32" {
@@ -48,11 +49,12 @@ func TestBadValuesAreAllReported(t *testing.T) {
 		"SESSION_IDLE_TIMEOUT": "soon",
 		"TRUSTED_PROXIES":      "not-an-ip",
 		"LOG_LEVEL":            "loud",
+		"BODY_LIMIT":           "lots",
 	}))
 	if err == nil {
 		t.Fatal("bad values accepted")
 	}
-	for _, want := range []string{"PUBLIC_URL", "SESSION_IDLE_TIMEOUT", "TRUSTED_PROXIES", "LOG_LEVEL"} {
+	for _, want := range []string{"PUBLIC_URL", "SESSION_IDLE_TIMEOUT", "TRUSTED_PROXIES", "LOG_LEVEL", "BODY_LIMIT"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error does not name %s: %v", want, err)
 		}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 	"unicode/utf8"
@@ -27,8 +28,12 @@ func (s *Server) guardInput(next echo.HandlerFunc) echo.HandlerFunc {
 			return next(c)
 		}
 		values, err := c.FormParams()
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			return echo.ErrStatusRequestEntityTooLarge
+		}
 		if err != nil {
-			return err // the body limit's 413, or a malformed body's 400
+			return echo.ErrBadRequest // a malformed body
 		}
 		n := 0
 		for k, vs := range values {

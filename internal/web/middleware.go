@@ -110,8 +110,21 @@ func ipExtractor(trusted []*net.IPNet) echo.IPExtractor {
 	return echo.ExtractIPFromXFFHeader(opts...)
 }
 
-func bodyLimit(limit string) echo.MiddlewareFunc {
-	return middleware.BodyLimit(limit)
+// bodyLimit caps every request body at limit bytes. It wraps the body in the standard
+// library's MaxBytesReader rather than Echo's pooled reader: a pooled reader goes back to
+// its pool when the chain returns, while an error page drawn after that may still read
+// the body, and would then read another request's.
+func bodyLimit(limit int64) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			req := c.Request()
+			if req.ContentLength > limit {
+				return echo.ErrStatusRequestEntityTooLarge
+			}
+			req.Body = http.MaxBytesReader(c.Response(), req.Body, limit)
+			return next(c)
+		}
+	}
 }
 
 // rateLimiter limits requests per client IP (as the IP extractor sees it).
