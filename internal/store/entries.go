@@ -30,8 +30,9 @@ type EntryInput struct {
 	Answers        []byte
 	Submit         bool
 	IdempotencyKey string
-	Reading        *float64  // the linked goal field's value, for a submission
-	ReadingDate    time.Time // the day the reading is for (the day a once-only entry was sent)
+	Reading        *float64    // the linked goal field's value, for a submission
+	ReadingDate    time.Time   // the day the reading is for (the day a once-only entry was sent)
+	Audit          *AuditEntry // written in the same transaction when the entry changes
 }
 
 // ErrAlreadySubmitted means the entry for that day was already sent with another form.
@@ -103,6 +104,11 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assig
 			}
 		}
 		changed = true
+		if in.Audit != nil {
+			if err := recordAudit(ctx, tx, practiceID, *in.Audit); err != nil {
+				return err
+			}
+		}
 		if !in.Submit || a.GoalID == nil || in.Reading == nil {
 			return nil
 		}

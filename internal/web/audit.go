@@ -23,11 +23,16 @@ func (s *Server) audit(c echo.Context, e store.AuditEntry) error {
 
 // auditFor appends an entry for an explicit practice (sign-in, before anyone is current).
 func (s *Server) auditFor(c echo.Context, practiceID int64, e store.AuditEntry) error {
+	// Not the request's context: an audit row must be written even when the client has gone.
+	return s.store.RecordAudit(context.WithoutCancel(c.Request().Context()), practiceID, requestAudit(c, e))
+}
+
+// requestAudit completes an audit entry with the request's address, id and default outcome.
+func requestAudit(c echo.Context, e store.AuditEntry) store.AuditEntry {
 	e.IP = c.RealIP()
 	e.RequestID = requestIDOf(c)
 	if e.Outcome == "" {
 		e.Outcome = store.OutcomeSuccess
 	}
-	// Not the request's context: an audit row must be written even when the client has gone.
-	return s.store.RecordAudit(context.WithoutCancel(c.Request().Context()), practiceID, e)
+	return e
 }
