@@ -71,6 +71,7 @@ type ProgressInput struct {
 	Source     string // "counsellor" or "client"
 	RecordedBy int64  // 0 for a client
 	CheckinID  int64  // 0 unless from a check-in
+	RequestKey string // a counsellor's form: a second save of the same form records nothing
 	Ratings    map[int64]int
 	Results    []ResultInput
 }
@@ -84,6 +85,9 @@ type ResultInput struct {
 	RiskNote   string // the flag's summary when RiskRaised
 }
 
+// ErrSittingRecorded means this very form was already saved: nothing is recorded again.
+var ErrSittingRecorded = errors.New("sitting already recorded")
+
 // ErrCheckinDone means the check-in was already completed (or revoked) before this save.
 var ErrCheckinDone = errors.New("check-in already completed")
 
@@ -92,6 +96,15 @@ var ErrCheckinDone = errors.New("check-in already completed")
 // whether a new flag was opened.
 func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, in ProgressInput) (flagged bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if in.RequestKey != "" {
+			res, err := tx.ExecContext(ctx, `INSERT INTO sittings (practice_id, recorded_by, request_key, client_id)
+				VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, practiceID, in.RecordedBy, in.RequestKey, clientID)
+			if err := affected("record sitting", res, err); errors.Is(err, ErrNotFound) {
+				return ErrSittingRecorded
+			} else if err != nil {
+				return err
+			}
+		}
 		if in.CheckinID != 0 {
 			res, err := tx.ExecContext(ctx, `UPDATE checkins SET completed_at = now()
 				WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND completed_at IS NULL AND revoked_at IS NULL`,

@@ -24,7 +24,7 @@ func (s *Server) recordSitting(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := onlyFields(c, "day", "m_*", "phq9_*", "gad7_*", "total_*"); err != nil {
+	if err := onlyFields(c, "day", "request_key", "m_*", "phq9_*", "gad7_*", "total_*"); err != nil {
 		return err
 	}
 	values, err := c.FormParams()
@@ -83,7 +83,13 @@ func (s *Server) recordSitting(c echo.Context) error {
 		return s.showProgress(c, cl, http.StatusUnprocessableEntity, form, "")
 	}
 	in.Day = *day
+	if key := values.Get("request_key"); idempotencyKeyPattern.MatchString(key) {
+		in.RequestKey = key
+	}
 	flagged, err := s.store.RecordProgress(ctx, cl.PracticeID, cl.ID, in)
+	if errors.Is(err, store.ErrSittingRecorded) {
+		return s.flash(c, clientPath(cl.ID)+"/progress", "Saved.") // the same form sent twice: already recorded
+	}
 	if err != nil {
 		return err
 	}

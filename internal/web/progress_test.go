@@ -365,3 +365,35 @@ func TestSupervisorsDashboardCarriesNoNarrative(t *testing.T) {
 		}
 	}
 }
+
+func TestTheSameRatingsFormSentTwiceIsRecordedOnce(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	ids := markerIDs(t, f)
+	page := f.counsellor.Get(f.path("/progress"))
+	key := regexp.MustCompile(`data-testid="sitting-form">\s*<input type="hidden" name="_csrf"[^>]*>\s*<input type="hidden" name="request_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)
+	if key == nil {
+		t.Fatal("the ratings form carries no request key")
+	}
+	form := phq9(url.Values{"day": {daysFromNow(0)}, "m_" + ids[0]: {"4"}, "request_key": {key[1]}}, "1", "0")
+	for i := range 2 { // a double click, or a request resent after a lost answer
+		if res := f.counsellor.Post(f.path("/progress"), form); res.Status != 303 {
+			t.Fatalf("send %d: status %d", i+1, res.Status)
+		}
+	}
+	var ratings, results int
+	_ = f.app.DB.App.Get(&ratings, `SELECT count(*) FROM marker_ratings WHERE client_id = $1`, f.client.ID)
+	_ = f.app.DB.App.Get(&results, `SELECT count(*) FROM measure_results WHERE client_id = $1`, f.client.ID)
+	if ratings != 1 || results != 1 {
+		t.Fatalf("after the same form twice: %d ratings and %d results, want 1 and 1", ratings, results)
+	}
+	// A fresh form (a new key) the same day is a new sitting.
+	form.Set("request_key", strings.Repeat("ab", 16))
+	if res := f.counsellor.Post(f.path("/progress"), form); res.Status != 303 {
+		t.Fatalf("a new form: status %d", res.Status)
+	}
+	_ = f.app.DB.App.Get(&ratings, `SELECT count(*) FROM marker_ratings WHERE client_id = $1`, f.client.ID)
+	if ratings != 2 {
+		t.Fatalf("a new form recorded %d ratings in all, want 2", ratings)
+	}
+}
