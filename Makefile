@@ -7,7 +7,7 @@ VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X main.version=$(VERSION)
 GOLANGCI := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2
 
-.PHONY: all build run test faults bench fuzz lint fmt clean
+.PHONY: all build run test faults bench fuzz lint fmt clean backup
 
 all: build
 
@@ -17,6 +17,18 @@ build:
 ## run: build and serve on http://localhost:8080 (a private cluster in .data/postgres without DATABASE_URL)
 run: build
 	./$(BIN) serve --migrate --demo --local-db .data/postgres
+
+## backup: while `make run` serves, pg_dump -Fc of its database into backups/ (readable by you only).
+## The file holds clinical data in plain text: encrypt it and move it off this machine (README).
+PG_DUMP  ?= pg_dump
+LOCAL_DB := .data/postgres
+backup:
+	@test -f $(LOCAL_DB)/postmaster.pid || { echo "backup: no server is running in $(LOCAL_DB): start it with make run (for another server, see the README's Backups and restore)"; exit 1; }
+	@mkdir -p backups && chmod 700 backups
+	@f=backups/securebase-$$(date -u +%Y%m%dT%H%M%SZ).dump; \
+	umask 077 && $(PG_DUMP) --format=custom --username=postgres --dbname=securebase \
+		--host="$$(sed -n 5p $(LOCAL_DB)/postmaster.pid)" --port="$$(sed -n 4p $(LOCAL_DB)/postmaster.pid)" --file="$$f" && \
+	echo "wrote $$f"
 
 ## test: go vet, then every test against real PostgreSQL
 test:

@@ -75,10 +75,15 @@ func StartCluster(ctx context.Context, opts ClusterOptions) (*Cluster, error) {
 	return c, nil
 }
 
-// FindBinDir returns the directory holding initdb and pg_ctl.
+// FindBinDir returns the directory holding initdb and pg_ctl. When they are found on PATH
+// through symbolic links, it is the directory the links point to, which also holds
+// PostgreSQL's other tools (pg_dump, pg_restore).
 func FindBinDir() (string, error) {
 	if p, err := exec.LookPath("initdb"); err == nil {
 		if _, err := exec.LookPath("pg_ctl"); err == nil {
+			if real, err := filepath.EvalSymlinks(p); err == nil && isFile(filepath.Join(filepath.Dir(real), "pg_ctl")) {
+				return filepath.Dir(real), nil
+			}
 			return filepath.Dir(p), nil
 		}
 	}

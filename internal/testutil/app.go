@@ -40,7 +40,12 @@ type App struct {
 // NewApp builds the real server over a fresh database. Options adjust the configuration.
 func NewApp(t testing.TB, opts ...func(*config.Config)) *App {
 	t.Helper()
-	db := NewDatabase(t)
+	return NewAppOn(t, NewDatabase(t), opts...)
+}
+
+// NewAppOn builds the real server over db, such as a database a test restored from a dump.
+func NewAppOn(t testing.TB, db *Database, opts ...func(*config.Config)) *App {
+	t.Helper()
 	cfg, err := config.FromLookup(func(string) (string, bool) { return "", false })
 	if err != nil {
 		t.Fatal(err)

@@ -18,9 +18,9 @@ import (
 	"github.com/securebase/securebase/internal/pg"
 )
 
-// ownerRole owns the test template's tables, as the migrating role does in production;
-// tests then connect as pg.AppRole, which has only the granted privileges.
-const ownerRole = "securebase_owner"
+// OwnerRole owns the test databases' tables, as the migrating role does in production;
+// tests connect as pg.AppRole, which has only the granted privileges.
+const OwnerRole = "securebase_owner"
 
 var appRoleOnce sync.Once
 
@@ -69,19 +69,36 @@ func NewDatabase(t testing.TB) *Database {
 		Password:   password,
 		Database:   trimSlash(admin.Path),
 		Options:    "sslmode=disable",
-		TestRole:   &pgtestdb.Role{Username: ownerRole, Password: ownerRole, Capabilities: "NOSUPERUSER NOCREATEDB NOCREATEROLE"},
+		TestRole:   &pgtestdb.Role{Username: OwnerRole, Password: OwnerRole, Capabilities: "NOSUPERUSER NOCREATEDB NOCREATEROLE"},
 	}
 	appRoleOnce.Do(func() { ensureAppRole(t, admin) })
 	instance := pgtestdb.Custom(t, conf, migrator{})
-	appURL := *admin
-	appURL.User = url.UserPassword(pg.AppRole, "unused-with-trust-auth")
-	appURL.Path = "/" + instance.Database
-	db, err := pg.Open(context.Background(), appURL.String(), 10)
+	return OpenDatabase(t, instance.Database)
+}
+
+// OpenDatabase connects as pg.AppRole, like the server, to an existing database of the
+// test server, such as one a test restored from a dump. It does not drop the database.
+func OpenDatabase(t testing.TB, name string) *Database {
+	t.Helper()
+	admin := adminURL(t)
+	d := &Database{Name: name, admin: admin}
+	d.AppURL = d.URLAs(pg.AppRole)
+	db, err := pg.Open(context.Background(), d.AppURL, 10)
 	if err != nil {
 		t.Fatalf("connect as %s: %v", pg.AppRole, err)
 	}
 	t.Cleanup(func() { _ = db.Close() })
-	return &Database{App: db, AppURL: appURL.String(), Name: instance.Database, admin: admin}
+	d.App = db
+	return d
+}
+
+// URLAs returns a URL to this database as role. The test clusters trust local connections,
+// so no password is needed; OwnerRole is the one that owns the tables.
+func (d *Database) URLAs(role string) string {
+	u := *d.admin
+	u.User = url.UserPassword(role, "unused-with-trust-auth")
+	u.Path = "/" + d.Name
+	return u.String()
 }
 
 // OpenAsAdmin connects to this test's database as a superuser, for checks the app role may

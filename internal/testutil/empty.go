@@ -14,6 +14,21 @@ import (
 // to it; it is dropped when the test ends. Migration tests start from it.
 func NewEmptyDatabase(t testing.TB) string {
 	t.Helper()
+	u := *adminURL(t)
+	u.Path = "/" + createEmpty(t, "empty_", "")
+	return u.String()
+}
+
+// NewOwnedEmptyDatabase creates an empty database owned by OwnerRole, as an operator
+// creates the target of a restore, and connects to it as pg.AppRole; it is dropped when
+// the test ends.
+func NewOwnedEmptyDatabase(t testing.TB) *Database {
+	t.Helper()
+	return OpenDatabase(t, createEmpty(t, "restored_", OwnerRole))
+}
+
+func createEmpty(t testing.TB, prefix, owner string) string {
+	t.Helper()
 	admin := adminURL(t)
 	ctx := context.Background()
 	db, err := pg.Open(ctx, admin.String(), 1)
@@ -21,9 +36,13 @@ func NewEmptyDatabase(t testing.TB) string {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	name := "empty_" + strings.ToLower(strings.NewReplacer("/", "_", " ", "_", "-", "_").Replace(t.Name()))
+	name := prefix + strings.ToLower(strings.NewReplacer("/", "_", " ", "_", "-", "_").Replace(t.Name()))
 	_, _ = db.Exec("DROP DATABASE IF EXISTS " + pq.QuoteIdentifier(name) + " WITH (FORCE)")
-	if _, err := db.Exec("CREATE DATABASE " + pq.QuoteIdentifier(name) + " TEMPLATE template0"); err != nil {
+	create := "CREATE DATABASE " + pq.QuoteIdentifier(name) + " TEMPLATE template0"
+	if owner != "" {
+		create += " OWNER " + pq.QuoteIdentifier(owner)
+	}
+	if _, err := db.Exec(create); err != nil {
 		t.Fatal(err)
 	}
 	if err := pg.EnsureAppRole(ctx, db); err != nil {
@@ -35,7 +54,5 @@ func NewEmptyDatabase(t testing.TB) string {
 			_ = db.Close()
 		}
 	})
-	u := *admin
-	u.Path = "/" + name
-	return u.String()
+	return name
 }
