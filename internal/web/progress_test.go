@@ -48,6 +48,11 @@ func TestEveryPracticeStartsWithTheSevenMarkersAndAdminsEditThem(t *testing.T) {
 	if len(after) != 7 {
 		t.Fatalf("markers in use after adding one and retiring one: %d", len(after))
 	}
+	long := strings.Repeat("Trusts the partner's word ", 6)
+	if res := f.admin.Post("/admin/markers", url.Values{"id": {"0"}, "label": {long}}); res.Status != 422 ||
+		!strings.Contains(res.Body, "up to 120 characters") || !strings.Contains(res.Body, `value="`+strings.TrimSpace(strings.ReplaceAll(long, "'", "&#39;"))+`"`) {
+		t.Fatalf("a marker label over 120 characters: status %d, the message or the typed label missing", res.Status)
+	}
 	if f.counsellor.Post("/admin/markers", url.Values{"id": {"0"}, "label": {"x"}}).Status != 403 {
 		t.Fatal("a counsellor edited markers")
 	}
