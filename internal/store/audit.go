@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // Audit outcomes.
@@ -59,7 +61,12 @@ type AuditFilter struct {
 // RecordAudit appends an entry for practiceID (0 when the practice is unknown, as for
 // a failed sign-in with an unknown email).
 func (s *Store) RecordAudit(ctx context.Context, practiceID int64, e AuditEntry) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO audit_log
+	return recordAudit(ctx, s.db, practiceID, e)
+}
+
+// recordAudit appends an entry through db, which may be a transaction.
+func recordAudit(ctx context.Context, db sqlx.ExecerContext, practiceID int64, e AuditEntry) error {
+	_, err := db.ExecContext(ctx, `INSERT INTO audit_log
 		(practice_id, actor_user_id, action, entity_type, entity_id, client_id, ip, request_id, outcome, detail)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 		nullID(practiceID), nullID(e.ActorUserID), e.Action, e.EntityType, e.EntityID, nullID(e.ClientID),
