@@ -118,11 +118,12 @@ func (s *Store) UpdateClient(ctx context.Context, practiceID, clientID int64, ve
 	return ErrConflict
 }
 
-// SetClientStatus moves a client to a new status if it is still in one of from.
-// Discharging a client revokes all of their private links in the same transaction.
+// SetClientStatus moves a client to a new status if it is still in one of from, noting
+// when a discharge happened (the start of the retention period). Discharging a client revokes all of their private links in the same transaction.
 func (s *Store) SetClientStatus(ctx context.Context, practiceID, clientID int64, from []string, to string) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE clients SET status = $3, version = version + 1, updated_at = now()
+		res, err := tx.ExecContext(ctx, `UPDATE clients SET status = $3, version = version + 1, updated_at = now(),
+				discharged_at = CASE WHEN $3 = 'discharged' THEN now() END
 			WHERE practice_id = $1 AND id = $2 AND status = ANY($4)`, practiceID, clientID, to, stringArray(from))
 		if err := affected("set client status", res, err); err != nil {
 			return err

@@ -49,19 +49,20 @@ func (s *Store) CountPractices(ctx context.Context) (int, error) {
 type PracticeSettings struct {
 	TimeZone          string `db:"time_zone"`
 	NameOnClientPages bool   `db:"name_on_client_pages"`
+	RetentionYears    int    `db:"retention_years"` // years a record is kept after care ends; 0: none
 }
 
 // Settings returns the practice's settings.
 func (s *Store) Settings(ctx context.Context, practiceID int64) (PracticeSettings, error) {
 	var ps PracticeSettings
-	err := s.db.GetContext(ctx, &ps, `SELECT time_zone, name_on_client_pages FROM practices WHERE id = $1`, practiceID)
+	err := s.db.GetContext(ctx, &ps, `SELECT time_zone, name_on_client_pages, retention_years FROM practices WHERE id = $1`, practiceID)
 	return ps, mapErr("practice settings", err)
 }
 
 // UpdateSettings saves the practice's settings.
 func (s *Store) UpdateSettings(ctx context.Context, practiceID int64, ps PracticeSettings) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE practices SET time_zone = $2, name_on_client_pages = $3 WHERE id = $1`,
-		practiceID, ps.TimeZone, ps.NameOnClientPages)
+	res, err := s.db.ExecContext(ctx, `UPDATE practices SET time_zone = $2, name_on_client_pages = $3, retention_years = $4 WHERE id = $1`,
+		practiceID, ps.TimeZone, ps.NameOnClientPages, ps.RetentionYears)
 	return affected("update practice settings", res, err)
 }
 
@@ -77,8 +78,8 @@ func (s *Store) TwoFactorRequired(ctx context.Context, practiceID int64) (bool, 
 // that they enrol when they next sign in; it returns how many sessions ended.
 func (s *Store) SaveSettings(ctx context.Context, practiceID int64, ps PracticeSettings, requireTwoFactor bool) (ended int64, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE practices SET time_zone = $2, name_on_client_pages = $3, require_two_factor = $4
-			WHERE id = $1`, practiceID, ps.TimeZone, ps.NameOnClientPages, requireTwoFactor)
+		res, err := tx.ExecContext(ctx, `UPDATE practices SET time_zone = $2, name_on_client_pages = $3, require_two_factor = $4,
+			retention_years = $5 WHERE id = $1`, practiceID, ps.TimeZone, ps.NameOnClientPages, requireTwoFactor, ps.RetentionYears)
 		if err := affected("save practice settings", res, err); err != nil || !requireTwoFactor {
 			return err
 		}

@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/securebase/securebase/internal/casework"
 	"github.com/securebase/securebase/internal/store"
 )
 
@@ -16,6 +19,7 @@ type practiceForm struct {
 	TimeZone          string `form:"time_zone" validate:"required,max=64"`
 	NameOnClientPages bool   `form:"name_on_client_pages"`
 	RequireTwoFactor  bool   `form:"require_two_factor"`
+	RetentionYears    string `form:"retention_years"` // parsed by hand, for a message beside the field
 }
 
 func (s *Server) practicePage(c echo.Context) error {
@@ -28,7 +32,7 @@ func (s *Server) practicePage(c echo.Context) error {
 		return err
 	}
 	p := s.page(c, "Practice settings")
-	p.Form.Values = url.Values{"time_zone": {ps.TimeZone}}
+	p.Form.Values = url.Values{"time_zone": {ps.TimeZone}, "retention_years": {strconv.Itoa(ps.RetentionYears)}}
 	if ps.NameOnClientPages {
 		p.Form.Values.Set("name_on_client_pages", "true")
 	}
@@ -49,6 +53,14 @@ func (s *Server) updatePractice(c echo.Context) error {
 	if _, err := time.LoadLocation(in.TimeZone); err != nil && form.Error("time_zone") == "" {
 		form.Fail("time_zone", "Use a time zone name such as Europe/London or America/Toronto.")
 	}
+	years, err := strconv.Atoi(in.RetentionYears)
+	if err != nil || years < 0 || years > casework.MaxRetentionYears {
+		form.Fail("retention_years", fmt.Sprintf("Enter a whole number of years from 0 to %d (0: no retention period).", casework.MaxRetentionYears))
+	}
+	old, err := s.store.Settings(ctx, admin.PracticeID)
+	if err != nil {
+		return err
+	}
 	wasRequired, err := s.store.TwoFactorRequired(ctx, admin.PracticeID)
 	if err != nil {
 		return err
@@ -67,14 +79,19 @@ func (s *Server) updatePractice(c echo.Context) error {
 		return s.render(c, http.StatusUnprocessableEntity, "admin/practice", p)
 	}
 	ended, err := s.store.SaveSettings(ctx, admin.PracticeID,
-		store.PracticeSettings{TimeZone: in.TimeZone, NameOnClientPages: in.NameOnClientPages}, in.RequireTwoFactor)
+		store.PracticeSettings{TimeZone: in.TimeZone, NameOnClientPages: in.NameOnClientPages, RetentionYears: years}, in.RequireTwoFactor)
 	if err != nil {
 		return err
 	}
 	entry := store.AuditEntry{Action: "practice.update", EntityType: "practice"}
+	var changes []string
 	if in.RequireTwoFactor != wasRequired {
-		entry.Detail = fmt.Sprintf("require_two_factor=%t; %d sessions ended", in.RequireTwoFactor, ended)
+		changes = append(changes, fmt.Sprintf("require_two_factor=%t; %d sessions ended", in.RequireTwoFactor, ended))
 	}
+	if years != old.RetentionYears {
+		changes = append(changes, fmt.Sprintf("retention_years %d->%d", old.RetentionYears, years))
+	}
+	entry.Detail = strings.Join(changes, "; ")
 	if err := s.audit(c, entry); err != nil {
 		return err
 	}

@@ -404,7 +404,7 @@ func TestPracticeNameShowsOnClientPagesOnlyWhenOptedInAndNotNeutral(t *testing.T
 	if res := f.admin.Post("/admin/practice", url.Values{"time_zone": {"Mars/Olympus"}}); res.Status != 422 || fieldError(res.Body, "time_zone") == "" {
 		t.Fatalf("bad time zone: %d", res.Status)
 	}
-	if res := f.admin.Post("/admin/practice", url.Values{"time_zone": {"Europe/London"}, "name_on_client_pages": {"true"}}); res.Status != 303 {
+	if res := f.admin.Post("/admin/practice", url.Values{"time_zone": {"Europe/London"}, "name_on_client_pages": {"true"}, "retention_years": {"0"}}); res.Status != 303 {
 		t.Fatalf("settings: %d", res.Status)
 	}
 	if strings.Contains(c.Get("/h").Body, f.practice.Name) {

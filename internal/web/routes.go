@@ -138,6 +138,9 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/clients/:id/status", caseStaff, s.setClientStatus)
 	r.add(http.MethodPost, "/clients/:id/archive", caseStaff, s.archiveClient)
 	r.add(http.MethodPost, "/clients/:id/reassign", adminOnly, s.reassignClient)
+	// Deleting a record is an admin's decision (retention, erasure), never a counsellor's alone.
+	r.add(http.MethodGet, "/clients/:id/delete", adminOnly, s.deleteClientPage)
+	r.add(http.MethodPost, "/clients/:id/delete", adminOnly, s.deleteClient)
 	r.add(http.MethodPost, "/clients/:id/risk-flags/:flag/clear", counsellorOnly, s.clearRiskFlag)
 
 	r.add(http.MethodGet, "/clients/:id/intake", caseStaff, s.intakeForm)

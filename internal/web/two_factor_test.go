@@ -365,7 +365,7 @@ func TestPracticeRequirementForcesEnrolmentBeforeAnythingElse(t *testing.T) {
 	u, password := app.User(practice.ID, store.RoleCounsellor)
 	already := app.Client()
 	already.Login(u.Email, password)
-	settings := url.Values{"time_zone": {"Europe/London"}, "require_two_factor": {"true"}}
+	settings := url.Values{"time_zone": {"Europe/London"}, "require_two_factor": {"true"}, "retention_years": {"0"}}
 
 	// An admin without two-factor cannot require it of others.
 	res := admin.Post("/admin/practice", settings)
