@@ -66,6 +66,10 @@ func fillRecord(t *testing.T, f *caseFixture, cl store.Client) recordIDs {
 		Ratings: map[int64]int{markers[0].ID: 6}, Results: []store.ResultInput{{MeasureKey: "gad7", Total: 5, Answers: []byte(`{}`)}}}); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := f.app.Store.RecordProgress(ctx, pid, cl.ID, store.ProgressInput{Day: time.Now(), Source: "counsellor", RecordedBy: uid,
+		RequestKey: fmt.Sprintf("sitting-of-client-%08d", cl.ID), Ratings: map[int64]int{markers[0].ID: 4}}); err != nil {
+		t.Fatal(err)
+	}
 	if err := f.app.Store.AddEventNote(ctx, pid, cl.ID, uid, time.Now(), "Secret event note"); err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ CREATE TABLE sittings (
     client_id    bigint      NOT NULL,
     created_at   timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (practice_id, recorded_by, request_key),
-    FOREIGN KEY (practice_id, client_id) REFERENCES clients (practice_id, id),
+    FOREIGN KEY (practice_id, client_id) REFERENCES clients (practice_id, id) ON DELETE CASCADE, -- goes with the record
     FOREIGN KEY (practice_id, recorded_by) REFERENCES users (practice_id, id)
 );
 CREATE INDEX sittings_client_idx ON sittings (practice_id, client_id);
