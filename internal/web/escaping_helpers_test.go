@@ -167,7 +167,7 @@ func newEscapeCase(t *testing.T) *escapeCase {
 	}
 	counsellorID := e.scalar(t, `SELECT id::text FROM users WHERE email = 'escape@test.example'`)
 	e.post(t, e.admin, "/admin/supervision", url.Values{"supervisor_id": {itoa(supervisor.ID)}, "counsellor_id": {counsellorID}}, 303)
-	e.post(t, e.admin, "/admin/practice", url.Values{"time_zone": {"Europe/London"}, "name_on_client_pages": {"true"}}, 303)
+	e.post(t, e.admin, "/admin/practice", url.Values{"time_zone": {"Europe/London"}, "name_on_client_pages": {"true"}, "retention_years": {"0"}}, 303)
 	e.admin.Get("/admin/markers")
 	e.post(t, e.admin, "/admin/markers", url.Values{"id": {"0"}, "label": {hostile("marker_label")}}, 303)
 	e.ids.marker = e.scalar(t, `SELECT id::text FROM markers WHERE practice_id = $1 AND label LIKE '<script>%'`, practice.ID)
