@@ -270,6 +270,7 @@ func (e *escapeCase) shownFields() []pageView {
 		{"admin", "/admin/markers", []string{"marker_label"}},
 		{"admin", "/admin/supervision", []string{"counsellor_name"}},
 		{"admin", "/clients?q=" + url.QueryEscape(hostile("search")), []string{"search"}},
+		{"admin", "/exports?kind=goals", []string{"goal_metric", "goal_unit"}},
 		{"supervisor", "/", []string{"practice_name"}},
 		// Once sent, the form shows the entry and the reply; the empty form is checked as it is filled in.
 		{"homework link", "/h", []string{"practice_name", "preferred_name", "template_title", "assignment_instructions", "label_short",

@@ -20,7 +20,7 @@ import (
 // exportKinds are the files, with plain words for the export page.
 var exportKinds = []struct{ Key, Title, About string }{
 	{"caseload", "Caseload summary", "One row per client: appointments, goals by status, homework completion, first and latest PHQ-9 and GAD-7 with reliable change, first and latest of each marker, risk level and whether a flag is open."},
-	{"goals", "Goals", "One row per goal: direction, baseline, target, dates, status, the latest reading and the progress toward the target. The goal's own words (statement, metric, unit) only in an identified file."},
+	{"goals", "Goals", "One row per goal: the measurable parts (metric, unit, direction, baseline, target, dates, status), the latest reading and the progress toward the target."},
 	{"homework", "Homework", "One row per number a client entered (long form), with the completion of its assignment."},
 	{"scores", "Measures and markers", "One row per questionnaire item, questionnaire total and marker rating (long form)."},
 }
@@ -368,10 +368,10 @@ func (s *Server) produceExport(c echo.Context, req exportRequest, emit func([]ex
 		return s.produceCaseload(c, req, emit, start)
 	case "goals":
 		h := []string{"client_code", "goal_id"}
-		if req.Identified { // what the counsellor typed may name people: identified files only
-			h = append(h, "statement", "metric", "unit")
+		if req.Identified {
+			h = append(h, "statement")
 		}
-		h = append(h, "direction", "baseline")
+		h = append(h, "metric", "unit", "direction", "baseline")
 		h = append(h, dateHeader(full, "baseline")...)
 		h = append(h, "target")
 		h = append(h, dateHeader(full, "target")...)
@@ -384,9 +384,9 @@ func (s *Server) produceExport(c echo.Context, req exportRequest, emit func([]ex
 		return h, s.store.ExportGoals(ctx, pid, req.Filter, func(r store.GoalExportRow) error {
 			row := []export.Cell{export.Text(r.Code), export.Int(r.GoalID)}
 			if req.Identified {
-				row = append(row, export.Text(r.Statement), export.Text(r.Metric), export.Text(r.Unit))
+				row = append(row, export.Text(r.Statement))
 			}
-			row = append(row, export.Text(r.Direction), numCell(r.BaselineValue))
+			row = append(row, export.Text(r.Metric), export.Text(r.Unit), export.Text(r.Direction), numCell(r.BaselineValue))
 			row = append(row, dateCells(full, r.FirstDay, r.BaselineDate)...)
 			row = append(row, numCell(r.TargetValue))
 			row = append(row, dateCells(full, r.FirstDay, r.TargetDate)...)
