@@ -62,7 +62,11 @@ func goalChart(v goalView) chart.Spec {
 		spec.Points = append(spec.Points, chart.Point{Date: *v.BaselineDate, Value: *v.BaselineValue, Label: "baseline"})
 	}
 	for _, r := range v.Readings {
-		spec.Points = append(spec.Points, chart.Point{Date: r.ReadingDate, Value: r.Value, Label: r.Source})
+		label := r.Source
+		if r.Note != "" { // the counsellor's note on the reading, in the table and the point's title
+			label += ": " + r.Note
+		}
+		spec.Points = append(spec.Points, chart.Point{Date: r.ReadingDate, Value: r.Value, Label: label})
 	}
 	if v.TargetValue != nil {
 		spec.Lines = append(spec.Lines, chart.Line{Value: *v.TargetValue, Label: "target " + formatNumber(v.TargetValue), Dashed: true})

@@ -97,8 +97,9 @@ func TestGoalLifecycleFromDraftToAchievedWithReadings(t *testing.T) {
 	for _, r := range []struct {
 		days  int
 		value string
-	}{{-20, "8"}, {-10, "6"}} {
-		if res := f.counsellor.Post(goalURL+"/readings", url.Values{"reading_date": {daysFromNow(r.days)}, "value": {r.value}}); res.Status != 303 {
+		note  string
+	}{{-20, "8", ""}, {-10, "6", "A week with two nights apart"}} {
+		if res := f.counsellor.Post(goalURL+"/readings", url.Values{"reading_date": {daysFromNow(r.days)}, "value": {r.value}, "note": {r.note}}); res.Status != 303 {
 			t.Fatalf("reading: status %d", res.Status)
 		}
 	}
@@ -107,7 +108,7 @@ func TestGoalLifecycleFromDraftToAchievedWithReadings(t *testing.T) {
 	}
 	page := f.counsellor.Get(goalURL)
 	// From 10 to 2: a latest reading of 6 is half way.
-	mustContain(t, "goal page", page.Body, "Latest 6 per day", "<strong>50%</strong>", "on track")
+	mustContain(t, "goal page", page.Body, "Latest 6 per day", "<strong>50%</strong>", "on track", "counsellor: A week with two nights apart")
 	points := chartPoints(t, page.Body)
 	if strings.Join(points, " ") != daysFromNow(-30)+"=10 "+daysFromNow(-20)+"=8 "+daysFromNow(-10)+"=6" {
 		t.Fatalf("chart points %v", points)
