@@ -69,3 +69,28 @@ func TestAppointmentValidation(t *testing.T) {
 		}
 	}
 }
+
+func TestAppointmentTimesShowInThePracticesTimeZone(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	if res := f.admin.Post("/admin/practice", url.Values{"time_zone": {"Australia/Sydney"}, "retention_years": {"0"}}); res.Status != 303 {
+		t.Fatalf("time zone: status %d", res.Status)
+	}
+	sydney, err := time.LoadLocation("Australia/Sydney")
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Now().In(sydney).AddDate(0, 0, -2)
+	form := url.Values{"date": {day.Format("2006-01-02")}, "time": {"10:00"}, "duration": {"50"}, "status": {"attended"}, "format": {"individual"}}
+	if res := f.counsellor.Post(f.path("/appointments"), form); res.Status != 303 {
+		t.Fatalf("record: status %d", res.Status)
+	}
+	var startsAt time.Time
+	if err := f.app.DB.App.Get(&startsAt, `SELECT starts_at FROM appointments WHERE client_id = $1`, f.client.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := startsAt.In(sydney).Format("15:04"); got != "10:00" {
+		t.Fatalf("stored as %s in Sydney, want 10:00", got)
+	}
+	mustContain(t, "client page", f.counsellor.Get(f.path("")).Body, "last "+day.Format("2 Jan 2006")+" 10:00")
+}
