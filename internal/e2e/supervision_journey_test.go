@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -78,9 +77,14 @@ func TestJourneySupervisorDownloadsADeIdentifiedCaseload(t *testing.T) {
 func (b *Browser) Download(css string) []byte {
 	b.t.Helper()
 	dir := b.t.TempDir()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	defer func() { _ = root.Close() }()
 	events := true
-	if _, err := chromedp.Call(b.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &events,
+	if _, err = chromedp.Call(b.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: dir, EventsEnabled: &events, //nolint:misspell // the protocol's field name
 	}); err != nil {
 		b.t.Fatalf("allow downloads: %v", err)
 	}
@@ -94,7 +98,7 @@ func (b *Browser) Download(css string) []byte {
 		}
 		switch ev.State {
 		case browser.DownloadProgressStateCompleted:
-			data, err := os.ReadFile(filepath.Join(dir, ev.GUID))
+			data, err := root.ReadFile(ev.GUID) // inside the download directory, whatever the name
 			if err != nil {
 				b.t.Fatal(err)
 			}
