@@ -6,14 +6,15 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/pquerna/otp/totp"
 
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/testutil"
 )
 
-// TestJourneyAdminAddsACounsellorWhoSignsIn is journey 1 as far as the foundation goes:
-// an admin signs in, adds a counsellor (meeting a validation error first), and the
-// counsellor signs in with the password shown once.
+// TestJourneyAdminAddsACounsellorWhoSignsIn is journey 1: an admin signs in, adds a
+// counsellor (meeting a validation error first), and the counsellor signs in with the
+// password shown once, turns on two-factor and signs in again with a code.
 func TestJourneyAdminAddsACounsellorWhoSignsIn(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t)
@@ -75,4 +76,41 @@ func TestJourneyAdminAddsACounsellorWhoSignsIn(t *testing.T) {
 		t.Fatal("a counsellor is shown the admin navigation")
 	}
 	b.Screenshots("counsellor-home")
+
+	// The new counsellor turns on two-factor with the secret shown on the page.
+	b.Do(chromedp.Navigate(app.HTTP.URL + "/account"))
+	b.Submit(`[data-testid="account-two-factor"] a`)
+	secret := strings.ReplaceAll(b.Text(`[data-testid="totp-secret"]`), " ", "")
+	code, err := totp.GenerateCode(secret, app.Clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Do(chromedp.SendKeys(chromedp.CSS("#f-password"), password), chromedp.SendKeys(chromedp.CSS("#f-code"), code))
+	b.Submit(`[data-testid="two-factor-confirm"] button[type="submit"]`)
+	if n := b.EvalInt(`document.querySelectorAll('[data-testid="recovery-code"]').length`); n != 10 {
+		t.Fatalf("%d recovery codes shown, want 10", n)
+	}
+	var stored string
+	if err := app.DB.App.Get(&stored, `SELECT f.totp_secret FROM two_factor f JOIN users u ON u.id = f.user_id
+		WHERE u.practice_id = $1 AND u.email = 'robin@harbour.example'`, practice.ID); err != nil || stored != secret {
+		t.Fatalf("two-factor row for the new counsellor: %q, %v", stored, err)
+	}
+	b.Submit(`[data-testid="sign-out"]`)
+
+	app.Clock.Advance(30e9) // the enrolment code cannot be replayed
+	b.Do(
+		chromedp.SendKeys(chromedp.CSS("#f-email"), "robin@harbour.example"),
+		chromedp.SendKeys(chromedp.CSS("#f-password"), password),
+	)
+	b.Submit(`[data-testid="login-form"] button[type="submit"]`)
+	if !strings.HasSuffix(b.Location(), "/login/two-factor") {
+		t.Fatalf("after the password the counsellor is at %s, want the code page", b.Location())
+	}
+	code, _ = totp.GenerateCode(secret, app.Clock.Now())
+	b.Do(chromedp.SendKeys(chromedp.CSS("#f-code"), code))
+	b.Submit(`[data-testid="two-factor-form"] button[type="submit"]`)
+	if h := b.Text("h1"); !strings.Contains(h, "Robin Ash") {
+		t.Fatalf("after the code the counsellor's heading is %q", h)
+	}
+	b.Screenshots("counsellor-two-factor")
 }

@@ -73,6 +73,15 @@ func TestJourneyCounsellorRecordsACaseWithRiskAndAGoal(t *testing.T) {
 	if strings.Contains(b.HTML(), `data-testid="risk-flag"`) {
 		t.Fatal("the flag is still shown after review")
 	}
+	var cleared struct {
+		Source string `db:"source"`
+		Note   string `db:"review_note"`
+		By     *int64 `db:"cleared_by"`
+	}
+	if err := app.DB.App.Get(&cleared, `SELECT source, review_note, cleared_by FROM risk_flags WHERE practice_id = $1`, practice.ID); err != nil ||
+		cleared.Source != "intake" || cleared.By == nil || *cleared.By != me.ID || !strings.Contains(cleared.Note, "code word") {
+		t.Fatalf("the intake's flag in the database: %+v, %v", cleared, err)
+	}
 
 	b.Do(chromedp.Navigate(clientURL + "/goals/new"))
 	b.Do(
@@ -88,6 +97,12 @@ func TestJourneyCounsellorRecordsACaseWithRiskAndAGoal(t *testing.T) {
 		t.Fatalf("message beside the target: %q", msg)
 	}
 	b.Screenshots("goal-error")
+	if v := b.Value("#f-statement"); v != "Reduce reassurance requests" {
+		t.Fatalf("the typed statement was lost on the validation error: %q", v)
+	}
+	if v := b.Value("#f-target_value"); v != "12" {
+		t.Fatalf("the typed target was lost on the validation error: %q", v)
+	}
 	target := time.Now().AddDate(0, 2, 0)
 	b.Do(
 		chromedp.Clear(chromedp.CSS("#f-target_value")),
@@ -106,4 +121,12 @@ func TestJourneyCounsellorRecordsACaseWithRiskAndAGoal(t *testing.T) {
 		t.Fatalf("goal status %q, want Active", status)
 	}
 	b.Screenshots("goal-active")
+	var goal struct {
+		Statement string `db:"statement"`
+		Status    string `db:"status"`
+	}
+	if err := app.DB.App.Get(&goal, `SELECT statement, status FROM goals WHERE practice_id = $1`, practice.ID); err != nil ||
+		goal.Statement != "Reduce reassurance requests" || goal.Status != "active" {
+		t.Fatalf("the goal in the database: %+v, %v", goal, err)
+	}
 }

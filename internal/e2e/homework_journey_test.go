@@ -32,6 +32,9 @@ func TestJourneyHomeworkThroughAPrivateLink(t *testing.T) {
 	counsellor := NewBrowser(t)
 	signIn(counsellor, app.HTTP.URL, me.Email, password)
 	cl := addClientAndGoal(t, counsellor, app.HTTP.URL)
+	if counsellor.EvalInt(`document.querySelectorAll('[data-testid^="goal-"] progress').length`) != 0 {
+		t.Fatal("the goal shows progress before any reading")
+	}
 
 	counsellor.Do(chromedp.Navigate(cl + "/homework/new"))
 	counsellor.Do(
@@ -104,9 +107,28 @@ func TestJourneyHomeworkThroughAPrivateLink(t *testing.T) {
 		t.Fatalf("quick exit added a history entry (%d → %d): back would return to the form", before, after)
 	}
 
+	var sent []struct {
+		Day   string `db:"day"`
+		Count string `db:"count"`
+	}
+	if err := app.DB.App.Select(&sent, `SELECT to_char(entry_date, 'YYYY-MM-DD') AS day, answers->>'reassurance_requests' AS count
+		FROM homework_entries WHERE practice_id = $1 AND status = 'submitted' ORDER BY entry_date`, practice.ID); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range sent {
+		got = append(got, e.Day+"="+e.Count)
+	}
+	if want := days[0] + "=8 " + days[1] + "=6 " + days[2] + "=5"; strings.Join(got, " ") != want {
+		t.Fatalf("submitted entries in the database: %v, want %s", got, want)
+	}
+
 	counsellor.Do(chromedp.Navigate(cl))
 	if text := counsellor.Text(`[data-testid^="goal-"]`); !strings.Contains(text, "% of the way") {
 		t.Fatalf("goal progress on the client page: %q", text)
+	}
+	if share := counsellor.EvalInt(`Math.round(document.querySelector('[data-testid^="goal-"] progress').value * 100)`); share <= 0 || share > 100 {
+		t.Fatalf("after readings of 8, 6 and 5 against a baseline of 10 the goal is %d%% of the way", share)
 	}
 }
 

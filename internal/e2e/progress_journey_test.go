@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/securebase/securebase/internal/store"
@@ -13,7 +14,8 @@ import (
 
 // TestJourneyReviewAndPHQ9CheckIn is journeys 6 and 7: the counsellor sees a submission on
 // the dashboard and reviews it with a reply; the client completes a PHQ-9 check-in through a
-// link using the keyboard alone; the progress chart shows it.
+// link using the keyboard alone; the progress chart shows it. The client's homework entry is
+// also sent with the keyboard alone.
 func TestJourneyReviewAndPHQ9CheckIn(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t)
@@ -32,8 +34,19 @@ func TestJourneyReviewAndPHQ9CheckIn(t *testing.T) {
 	client := NewBrowser(t)
 	client.Do(chromedp.Navigate(link))
 	client.Submit(`[data-testid="open-form"] button[type="submit"]`)
-	client.Do(chromedp.SendKeys(chromedp.CSS("#q-reassurance_requests"), "4"), chromedp.SendKeys(chromedp.CSS("#q-checks"), "2"))
-	client.Submit(`[data-testid="send"]`)
+	// The entry form with the keyboard alone: Tab from the top of the page to each count,
+	// type it, Tab on to Send and press Enter.
+	tabTo(client, "q-reassurance_requests")
+	client.Do(chromedp.KeyEvent("4"))
+	tabTo(client, "q-checks")
+	client.Do(chromedp.KeyEvent("2"))
+	tabTo(client, "send")
+	if _, err := chromedp.Run(client.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.KeyEvent("\r"))); err != nil {
+		t.Fatalf("Enter on Send: %v", err)
+	}
+	if flash := client.Text(`[data-testid="flash"]`); flash != "Sent. Thank you." {
+		t.Fatalf("after Enter on Send the flash is %q", flash)
+	}
 
 	counsellor.Do(chromedp.Navigate(app.HTTP.URL + "/"))
 	counsellor.Screenshots("dashboard")
@@ -43,6 +56,16 @@ func TestJourneyReviewAndPHQ9CheckIn(t *testing.T) {
 	counsellor.Submit(`[data-testid="dash-review"] a`)
 	counsellor.Do(chromedp.SendKeys(chromedp.CSS(`textarea[name="reply"]`), "Thank you, well noticed."))
 	counsellor.Submit(`[data-testid^="review-"]`)
+	var reviewed struct {
+		Answers string `db:"answers"`
+		Reply   string `db:"reply"`
+		By      *int64 `db:"reviewed_by"`
+	}
+	if err := app.DB.App.Get(&reviewed, `SELECT answers::text AS answers, reply, reviewed_by FROM homework_entries WHERE practice_id = $1`, practice.ID); err != nil ||
+		reviewed.Reply != "Thank you, well noticed." || reviewed.By == nil || *reviewed.By != me.ID ||
+		!strings.Contains(reviewed.Answers, `"reassurance_requests": 4`) || !strings.Contains(reviewed.Answers, `"checks": 2`) {
+		t.Fatalf("the reviewed entry in the database: %+v, %v", reviewed, err)
+	}
 	client.Do(chromedp.Navigate(app.HTTP.URL + "/h"))
 	if reply := client.Text(`[data-testid="reply"]`); !strings.Contains(reply, "well noticed") {
 		t.Fatalf("the client does not see the reply: %q", reply)
@@ -80,4 +103,21 @@ func TestJourneyReviewAndPHQ9CheckIn(t *testing.T) {
 	if html := counsellor.HTML(); !strings.Contains(html, `data-testid="chart-measure-phq9"`) || !strings.Contains(html, `data-value="0"`) {
 		t.Fatal("the PHQ-9 chart does not show the check-in")
 	}
+}
+
+// tabTo presses Tab, from wherever focus is, until the element whose id or data-testid is
+// want has focus, failing the test if it is not reached within twenty presses.
+func tabTo(b *Browser, want string) {
+	b.t.Helper()
+	const focused = `(document.activeElement.id || document.activeElement.getAttribute("data-testid") || document.activeElement.tagName)`
+	var path []string
+	for range 20 {
+		b.Do(chromedp.KeyEvent("\t"))
+		got := b.EvalString(focused)
+		if got == want {
+			return
+		}
+		path = append(path, got)
+	}
+	b.t.Fatalf("Tab never reached %s; focus went %v", want, path)
 }
