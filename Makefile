@@ -7,7 +7,7 @@ VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X main.version=$(VERSION)
 GOLANGCI := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2
 
-.PHONY: all build run test faults bench fuzz lint fmt clean backup
+.PHONY: all build run test faults bench fuzz lint fmt clean backup a11y-tools
 
 all: build
 
@@ -30,8 +30,19 @@ backup:
 		--host="$$(sed -n 5p $(LOCAL_DB)/postmaster.pid)" --port="$$(sed -n 4p $(LOCAL_DB)/postmaster.pid)" --file="$$f" && \
 	echo "wrote $$f"
 
+## a11y-tools: axe-core and the Nu HTML Checker (vnu-jar), pinned in tools/a11y/package-lock.json,
+## which the browser journeys run on every page they visit. --ignore-scripts: vnu-jar's install
+## script would download a Java runtime; we use the system's java (default-jre-headless).
+A11Y_TOOLS := tools/a11y/node_modules/.package-lock.json
+a11y-tools: $(A11Y_TOOLS)
+$(A11Y_TOOLS): tools/a11y/package.json tools/a11y/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tools/a11y --ignore-scripts --no-audit --no-fund; \
+	elif [ -n "$$CI" ]; then echo "a11y-tools: npm is not installed (.ci/run installs it)"; exit 1; \
+	else echo "a11y-tools: npm is not installed: the browser journeys' accessibility and HTML checks will be skipped"; fi
+
 ## test: go vet, then every test against real PostgreSQL
-test:
+test: $(A11Y_TOOLS)
 	$(GO) vet ./...
 ifdef TEST_DATABASE_URL
 	$(GO) test -count=1 ./...

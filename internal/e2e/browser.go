@@ -43,8 +43,9 @@ func chromiumPath(t *testing.T) string {
 
 // Browser is one isolated browser profile (its own cookies), like one person's device.
 type Browser struct {
-	t   *testing.T
-	ctx context.Context
+	t     *testing.T
+	ctx   context.Context
+	pages *pageCheck // axe and the Nu HTML Checker on every page landed on (a11y.go)
 }
 
 // NewBrowser starts a headless Chromium with an empty profile, closed when the test ends.
@@ -76,15 +77,17 @@ func NewBrowser(t *testing.T) *Browser {
 	if err := chromedp.Do(ctx); err != nil { // start the browser now, so failures point here
 		t.Fatalf("start Chromium: %v", err)
 	}
+	b.pages = newPageCheck(t)
 	return b
 }
 
-// Do runs actions, failing the test on error.
+// Do runs actions, failing the test on error, then checks the page it is on if that is new.
 func (b *Browser) Do(actions ...chromedp.Action[chromedp.Void]) {
 	b.t.Helper()
 	if err := chromedp.Do(b.ctx, actions...); err != nil {
 		b.t.Fatalf("browser: %v", err)
 	}
+	b.pages.check(b.t, b.ctx)
 }
 
 // Text returns the visible text of the first element matching the CSS selector.
@@ -161,12 +164,13 @@ func (b *Browser) Value(css string) string {
 	return s
 }
 
-// Submit clicks the element matching css and waits until the next page has loaded.
+// Submit clicks the element matching css, waits until the next page has loaded and checks it.
 func (b *Browser) Submit(css string) {
 	b.t.Helper()
 	if _, err := chromedp.Run(b.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(css)))); err != nil {
 		b.t.Fatalf("submit %s: %v", css, err)
 	}
+	b.pages.check(b.t, b.ctx)
 }
 
 // Title returns the document title.
