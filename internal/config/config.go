@@ -37,6 +37,7 @@ type Config struct {
 	SMTPFrom             string        // SMTP_FROM: the sender of link emails
 	SMTPUsername         string        // SMTP_USERNAME: optional PLAIN auth
 	SMTPPassword         string        // SMTP_PASSWORD
+	BenchCeiling         bool          // SECUREBASE_BENCH_CEILING=1: register GET /bench/ceiling (SELECT 1), for make bench-http only
 }
 
 // Secure reports whether the app is served over TLS, as PUBLIC_URL says.
@@ -69,6 +70,7 @@ func FromLookup(lookup func(string) (string, bool)) (Config, error) {
 		SMTPFrom:           r.str("SMTP_FROM", "Forms <forms@localhost>"),
 		SMTPUsername:       r.str("SMTP_USERNAME", ""),
 		SMTPPassword:       r.str("SMTP_PASSWORD", ""),
+		BenchCeiling:       r.str("SECUREBASE_BENCH_CEILING", "") == "1",
 	}
 	c.MigrationDatabaseURL = r.str("MIGRATION_DATABASE_URL", c.DatabaseURL)
 	if err := errors.Join(append(r.errs, c.Validate())...); err != nil {

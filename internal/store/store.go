@@ -29,6 +29,12 @@ func New(db *sqlx.DB) *Store { return &Store{db: db} }
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
 
+// SelectOne runs SELECT 1 through the pool: the floor under every page, for the HTTP benchmark's ceiling.
+func (s *Store) SelectOne(ctx context.Context) error {
+	var one int
+	return mapErr("select one", s.db.GetContext(ctx, &one, `SELECT 1`))
+}
+
 // DB returns the pool, for health checks and benchmarks that need a bare query.
 func (s *Store) DB() *sqlx.DB { return s.db }
 

@@ -41,3 +41,12 @@ func isDBUnavailable(err error) bool {
 	}
 	return false
 }
+
+// benchCeiling answers a signed-in request with one SELECT 1 through the pool and nothing
+// else: the ceiling of make bench-http (registered only with SECUREBASE_BENCH_CEILING=1).
+func (s *Server) benchCeiling(c echo.Context) error {
+	if err := s.store.SelectOne(c.Request().Context()); err != nil {
+		return err
+	}
+	return c.String(http.StatusOK, "1\n")
+}

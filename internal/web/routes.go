@@ -193,6 +193,12 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/h/entry", clientLink, s.clientFormPost)
 	r.add(http.MethodPost, "/h/checkin", clientLink, s.checkinPost)
 
+	if s.cfg.BenchCeiling {
+		// Only under make bench-http: a signed-in page with no work but SELECT 1, the ceiling
+		// the other pages are measured against. Production and the tests never set the flag.
+		r.add(http.MethodGet, "/bench/ceiling", anyStaff, s.benchCeiling)
+	}
+
 	s.echo.RouteNotFound("/*", func(echo.Context) error { return echo.ErrNotFound }, s.loadSession)
 	return r.err
 }
