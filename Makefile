@@ -7,7 +7,7 @@ VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X main.version=$(VERSION)
 GOLANGCI := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2
 
-.PHONY: all build run test faults bench fuzz lint fmt clean backup a11y-tools
+.PHONY: all build run test faults bench bench-go bench-http fuzz lint fmt clean backup a11y-tools
 
 all: build
 
@@ -55,13 +55,21 @@ endif
 faults:
 	$(GO) test -tags faults -race -count=1 -v ./internal/faults/
 
-## bench: benchmarks against real PostgreSQL (never part of make test): e.g. a one-million-row export's memory
-bench:
+## bench: both benchmarks below (never part of make test)
+bench: bench-go bench-http
+
+## bench-go: Go benchmarks against real PostgreSQL: e.g. a one-million-row export's memory
+bench-go:
 ifdef TEST_DATABASE_URL
 	$(GO) test -run='^$$' -bench=. -benchtime=1x ./internal/web/
 else
 	$(GO) run ./cmd/pgrun --dir .data/test-postgres -- $(GO) test -run='^$$' -bench=. -benchtime=1x ./internal/web/
 endif
+
+## bench-http: seed a large practice (bench/seed.sql), serve it with the built binary, measure
+## pages with wrk and exports against psql's COPY, and write bench/results.md (cmd/benchrun)
+bench-http: build
+	$(GO) run ./cmd/pgrun --dir .data/bench-postgres -- $(GO) run ./cmd/benchrun --bin $(BIN)
 
 ## fuzz: run each fuzz test for a while (make test runs their seed corpora)
 FUZZTIME ?= 30s

@@ -1,0 +1,78 @@
+-- The large practice of make bench-http, seeded in set-based SQL (generate_series).
+-- cmd/benchrun runs it as the schema owner on a freshly migrated database, after setting:
+--   bench.password_hash  an argon2id hash (internal/auth) shared by every bench account
+--   bench.template       the built-in reassurance_tally template, as JSON
+-- What it makes:
+--   1 practice, 1 admin, 50 counsellors (bench-admin@example.org, bench-c01..c50@example.org)
+--   2,000 clients, 40 per counsellor
+--   40,000 assignments (20 per client), each daily over 30 days that ended 31 days ago
+--   1,200,000 submitted entries (30 per assignment, all but the last reviewed), 5 numbers each; the first 5 days of
+--     entries are exactly 1,000,000 numbers, the long-form homework export's rows
+--   400,000 marker ratings (200 per client over the 7 default markers)
+--   500 more assignments for bench-c01's first client, open from 29 days ago to today with no
+--     entries, each with a live private link whose token cmd/benchrun derives the same way
+--     (base64url of sha256('bench-token-N')): the client form's GET and POST.
+SET synchronous_commit = off;
+
+INSERT INTO practices (name) VALUES ('Bench Practice');
+
+INSERT INTO users (practice_id, email, display_name, role, password_hash)
+SELECT p.id, 'bench-admin@example.org', 'Bench Admin', 'admin', current_setting('bench.password_hash')
+FROM practices p WHERE p.name = 'Bench Practice';
+
+INSERT INTO users (practice_id, email, display_name, role, password_hash)
+SELECT p.id, format('bench-c%s@example.org', lpad(n::text, 2, '0')), format('Counsellor %s', n), 'counsellor',
+    current_setting('bench.password_hash')
+FROM practices p CROSS JOIN generate_series(1, 50) n WHERE p.name = 'Bench Practice';
+
+CREATE TEMP TABLE bench_counsellors AS
+SELECT row_number() OVER (ORDER BY u.id) - 1 AS k, u.id, u.practice_id
+FROM users u JOIN practices p ON p.id = u.practice_id
+WHERE p.name = 'Bench Practice' AND u.role = 'counsellor';
+
+-- Client n belongs to counsellor (n-1) % 50, so bench-c01 has clients 1, 51, 101, ...
+INSERT INTO clients (practice_id, code, counsellor_id, first_name, last_name, format, status, contact_method, created_at)
+SELECT bc.practice_id, 'SB-' || lpad(n::text, 5, '0'), bc.id, 'Client', 'Number ' || n,
+    (ARRAY['individual', 'couples', 'group'])[1 + n % 3], 'active', 'neither', now() - interval '400 days'
+FROM generate_series(1, 2000) n JOIN bench_counsellors bc ON bc.k = (n - 1) % 50;
+
+UPDATE practices SET client_seq = 2000 WHERE name = 'Bench Practice';
+
+INSERT INTO assignments (practice_id, client_id, template_ref, title, template, start_date, due_date, cadence, request_key, created_by)
+SELECT c.practice_id, c.id, 'builtin:reassurance_tally', 'Daily tally', current_setting('bench.template')::jsonb,
+    current_date - 60, current_date - 31, 'daily', md5(c.id || '-' || j), c.counsellor_id
+FROM clients c CROSS JOIN generate_series(1, 20) j
+WHERE c.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice');
+
+-- Counsellors have reviewed every entry but each assignment's last: 40,000 await review
+-- practice-wide, 800 per counsellor.
+INSERT INTO homework_entries (practice_id, assignment_id, client_id, entry_date, answers, status, idempotency_key, submitted_at,
+    reviewed_at, reviewed_by)
+SELECT a.practice_id, a.id, a.client_id, a.start_date + d,
+    jsonb_build_object('reassurance_requests', (a.id + d) % 11, 'checks', d % 7, 'urges_resisted', d % 5,
+        'minutes', 5 + d, 'mood', (a.id * d) % 10),
+    'submitted', md5(a.id || '/' || d), (a.start_date + d)::timestamptz + interval '20 hours',
+    CASE WHEN d < 29 THEN (a.start_date + d)::timestamptz + interval '40 hours' END, CASE WHEN d < 29 THEN a.created_by END
+FROM assignments a CROSS JOIN generate_series(0, 29) d
+WHERE a.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice');
+
+INSERT INTO marker_ratings (practice_id, client_id, marker_id, rated_on, value, source, recorded_by)
+SELECT c.practice_id, c.id, m.id, current_date - 200 + i, (c.id + i) % 11, 'counsellor', c.counsellor_id
+FROM clients c CROSS JOIN generate_series(0, 199) i
+JOIN LATERAL (SELECT id FROM markers WHERE practice_id = c.practice_id ORDER BY sort_order, id OFFSET i % 7 LIMIT 1) m ON true
+WHERE c.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice');
+
+-- The client form's assignments and links, for the first client of bench-c01.
+INSERT INTO assignments (practice_id, client_id, template_ref, title, template, start_date, due_date, cadence, request_key, created_by)
+SELECT c.practice_id, c.id, 'builtin:reassurance_tally', 'Daily tally', current_setting('bench.template')::jsonb,
+    current_date - 29, current_date, 'daily', 'bench-link-' || lpad(n::text, 8, '0'), c.counsellor_id
+FROM clients c CROSS JOIN generate_series(1, 500) n
+WHERE c.code = 'SB-00001' AND c.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice');
+
+INSERT INTO client_links (practice_id, assignment_id, token_hash, expires_at, created_by)
+SELECT a.practice_id, a.id,
+    sha256(convert_to(rtrim(translate(encode(sha256(convert_to('bench-token-' || substr(a.request_key, 12)::int, 'UTF8')), 'base64'), '+/', '-_'), '='), 'UTF8')),
+    now() + interval '30 days', a.created_by
+FROM assignments a WHERE a.request_key LIKE 'bench-link-%';
+
+ANALYZE;
