@@ -4,12 +4,16 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"net/http"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/securebase/securebase/internal/auth"
+	"github.com/securebase/securebase/internal/config"
 	"github.com/securebase/securebase/internal/testutil"
+	"github.com/securebase/securebase/internal/web"
 )
 
 func runCLI(t *testing.T, stdin string, args ...string) (string, string, int) {
@@ -108,5 +112,36 @@ func TestVersionAndUsage(t *testing.T) {
 	}
 	if _, errOut, code := runCLI(t, "", "frobnicate"); code != 2 || !strings.Contains(errOut, "Usage:") {
 		t.Fatalf("unknown command: %d %q", code, errOut)
+	}
+}
+
+// The benchmark's SELECT 1 page exists only when the bench asks for it, behind a sign-in.
+func TestBenchCeilingRouteOnlyWithTheFlag(t *testing.T) {
+	for _, on := range []bool{false, true} {
+		cfg, err := config.FromLookup(func(string) (string, bool) { return "", false })
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.BenchCeiling = on
+		passwords, err := auth.NewPasswords(auth.DefaultParams)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv, err := web.New(web.Options{Config: cfg, Passwords: passwords})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range srv.Routes() {
+			if r.Path == "/bench/ceiling" {
+				found = true
+				if r.Method != http.MethodGet || r.Access.String() != "signed-in: any role" {
+					t.Errorf("ceiling route registered as %s %s", r.Method, r.Access)
+				}
+			}
+		}
+		if found != on {
+			t.Errorf("BenchCeiling=%v: route registered %v", on, found)
+		}
 	}
 }

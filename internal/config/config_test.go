@@ -60,3 +60,15 @@ func TestBadValuesAreAllReported(t *testing.T) {
 		}
 	}
 }
+
+func TestBenchCeilingOnlyWhenAsked(t *testing.T) {
+	for v, want := range map[string]bool{"": false, "0": false, "true": false, "1": true} {
+		c, err := config.FromLookup(lookup(map[string]string{"SECUREBASE_BENCH_CEILING": v}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.BenchCeiling != want {
+			t.Errorf("SECUREBASE_BENCH_CEILING=%q: BenchCeiling %v, want %v", v, c.BenchCeiling, want)
+		}
+	}
+}
