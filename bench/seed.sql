@@ -9,7 +9,7 @@
 --   1,200,000 submitted entries (30 per assignment, all but the last reviewed), 5 numbers each; the first 5 days of
 --     entries are exactly 1,000,000 numbers, the long-form homework export's rows
 --   400,000 marker ratings (200 per client over the 7 default markers)
---   500 more assignments for bench-c01's first client, open from 29 days ago to today with no
+--   500 more assignments for the last client (SB-02000, bench-c50's), open from 29 days ago to today with no
 --     entries, each with a live private link whose token cmd/benchrun derives the same way
 --     (base64url of sha256('bench-token-N')): the client form's GET and POST.
 SET synchronous_commit = off;
@@ -62,12 +62,13 @@ FROM clients c CROSS JOIN generate_series(0, 199) i
 JOIN LATERAL (SELECT id FROM markers WHERE practice_id = c.practice_id ORDER BY sort_order, id OFFSET i % 7 LIMIT 1) m ON true
 WHERE c.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice');
 
--- The client form's assignments and links, for the first client of bench-c01.
+-- The client form's assignments and links, for the last client (bench-c50's), so that the
+-- client page, progress page and dashboard measured (bench-c01 and SB-00001) stay typical.
 INSERT INTO assignments (practice_id, client_id, template_ref, title, template, start_date, due_date, cadence, request_key, created_by)
 SELECT c.practice_id, c.id, 'builtin:reassurance_tally', 'Daily tally', current_setting('bench.template')::jsonb,
     current_date - 29, current_date, 'daily', 'bench-link-' || lpad(n::text, 8, '0'), c.counsellor_id
 FROM clients c CROSS JOIN generate_series(1, 500) n
-WHERE c.code = 'SB-00001' AND c.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice');
+WHERE c.code = 'SB-02000' AND c.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice');
 
 INSERT INTO client_links (practice_id, assignment_id, token_hash, expires_at, created_by)
 SELECT a.practice_id, a.id,
