@@ -59,13 +59,6 @@ func (s *Store) Settings(ctx context.Context, practiceID int64) (PracticeSetting
 	return ps, mapErr("practice settings", err)
 }
 
-// UpdateSettings saves the practice's settings.
-func (s *Store) UpdateSettings(ctx context.Context, practiceID int64, ps PracticeSettings) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE practices SET time_zone = $2, name_on_client_pages = $3, retention_years = $4 WHERE id = $1`,
-		practiceID, ps.TimeZone, ps.NameOnClientPages, ps.RetentionYears)
-	return affected("update practice settings", res, err)
-}
-
 // TwoFactorRequired reports whether the practice requires every staff member to use two-factor sign-in.
 func (s *Store) TwoFactorRequired(ctx context.Context, practiceID int64) (bool, error) {
 	var on bool

@@ -37,7 +37,7 @@ func (s *Server) saveMarker(c echo.Context) error {
 	}
 	id, _ := strconv.ParseInt(c.FormValue("id"), 10, 64)
 	label := strings.TrimSpace(c.FormValue("label"))
-	if label == "" || utf8.RuneCountInString(label) > 120 || !utf8.ValidString(label) {
+	if label == "" || utf8.RuneCountInString(label) > 120 {
 		form := &Form{Values: map[string][]string{"label": {label}}}
 		form.Fail(fmt.Sprintf("label_%d", id), "Write the marker in up to 120 characters.")
 		return s.showMarkers(c, http.StatusUnprocessableEntity, form)

@@ -423,7 +423,7 @@ func (s *Server) reviewEntry(c echo.Context) error {
 		return err
 	}
 	reply := strings.TrimSpace(c.FormValue("reply"))
-	if utf8.RuneCountInString(reply) > 2000 || !utf8.ValidString(reply) {
+	if utf8.RuneCountInString(reply) > 2000 {
 		form := &Form{Values: url.Values{"reply": {reply}}}
 		form.Fail("reply", "Use at most 2000 characters.")
 		return s.showAssignment(c, cl, a.ID, http.StatusUnprocessableEntity, form, "")

@@ -134,7 +134,7 @@ func (s *Server) changeGoalStatus(c echo.Context) error {
 	}
 	if casework.NeedsReason(to) && reason == "" {
 		form.Fail("reason", "Give a reason: it stays with the goal's history.")
-	} else if utf8.RuneCountInString(reason) > 2000 || !utf8.ValidString(reason) {
+	} else if utf8.RuneCountInString(reason) > 2000 {
 		form.Fail("reason", "Use at most 2000 characters.")
 	}
 	if to == casework.GoalActive {

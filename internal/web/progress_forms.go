@@ -153,7 +153,7 @@ func (s *Server) addEventNote(c echo.Context) error {
 	if day == nil && form.Error("note_day") == "" {
 		form.Fail("note_day", "Enter the date.")
 	}
-	if text == "" || utf8.RuneCountInString(text) > 120 || !utf8.ValidString(text) {
+	if text == "" || utf8.RuneCountInString(text) > 120 {
 		form.Fail("note_text", "Write a short note of up to 120 characters, such as \"partner away for work\".")
 	}
 	if form.HasErrors() {

@@ -25,7 +25,7 @@ func (s *Server) clearRiskFlag(c echo.Context) error {
 		return err
 	}
 	note := strings.TrimSpace(c.FormValue("review_note"))
-	if note == "" || utf8.RuneCountInString(note) > 2000 || !utf8.ValidString(note) {
+	if note == "" || utf8.RuneCountInString(note) > 2000 {
 		form := &Form{Values: map[string][]string{"review_note": {note}, "flag_id": {c.Param("flag")}}}
 		form.Fail("review_note", "Say what you reviewed and what was agreed (up to 2000 characters) before clearing the flag.")
 		return s.showClient(c, cl, http.StatusUnprocessableEntity, form)
