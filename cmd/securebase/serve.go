@@ -64,6 +64,11 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	go sweep(ctx, st, log)
+	if cfg.DebugAddr != "" {
+		if err := serveDebug(ctx, cfg.DebugAddr, log); err != nil {
+			return fmt.Errorf("DEBUG_ADDR: %w", err)
+		}
+	}
 	return listen(ctx, srv.HTTPServer(cfg.ListenAddr), cfg, log, stdout)
 }
 

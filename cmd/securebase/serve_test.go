@@ -39,15 +39,31 @@ func TestServeRefusesASchemaThatIsBehind(t *testing.T) {
 	}
 }
 
-func TestServeMigratesSeedsServesAndShutsDownGracefully(t *testing.T) {
+// freeAddr is a loopback host:port nothing listens on.
+func freeAddr(t *testing.T) string {
+	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := l.Addr().String()
-	l.Close()
+	defer l.Close()
+	return l.Addr().String()
+}
+
+func status(u string) int {
+	res, err := http.Get(u) //nolint:gosec // the loopback address of the server under test
+	if err != nil {
+		return 0
+	}
+	res.Body.Close()
+	return res.StatusCode
+}
+
+func TestServeMigratesSeedsServesAndShutsDownGracefully(t *testing.T) {
+	addr, debugAddr := freeAddr(t), freeAddr(t)
 	t.Setenv("DATABASE_URL", testutil.NewEmptyDatabase(t))
 	t.Setenv("LISTEN_ADDR", addr)
+	t.Setenv("DEBUG_ADDR", debugAddr)
 	t.Setenv("LOG_LEVEL", "warn")
 
 	ctx, cancel := context.WithCancel(context.Background())
@@ -78,6 +94,13 @@ func TestServeMigratesSeedsServesAndShutsDownGracefully(t *testing.T) {
 			t.Errorf("stdout lacks %q", want)
 		}
 	}
+	// Profiles are served on the debug listener only, never by the application's router.
+	if got := status("http://" + debugAddr + "/debug/pprof/"); got != http.StatusOK {
+		t.Errorf("pprof index on DEBUG_ADDR: status %d, want 200", got)
+	}
+	if got := status(url + "/debug/pprof/"); got != http.StatusNotFound {
+		t.Errorf("pprof index on the application's address: status %d, want 404", got)
+	}
 	cancel() // as SIGTERM does
 	select {
 	case code := <-done:
@@ -90,5 +113,8 @@ func TestServeMigratesSeedsServesAndShutsDownGracefully(t *testing.T) {
 	if res, err := http.Get(url + "/healthz"); err == nil {
 		res.Body.Close()
 		t.Fatal("still accepting connections after shutdown")
+	}
+	if got := status("http://" + debugAddr + "/debug/pprof/"); got != 0 {
+		t.Errorf("debug listener still answering after shutdown: %d", got)
 	}
 }

@@ -38,6 +38,7 @@ type Config struct {
 	SMTPUsername         string        // SMTP_USERNAME: optional PLAIN auth
 	SMTPPassword         string        // SMTP_PASSWORD
 	BenchCeiling         bool          // SECUREBASE_BENCH_CEILING=1: register GET /bench/ceiling (SELECT 1), for make bench-http only
+	DebugAddr            string        // DEBUG_ADDR: a loopback host:port serving Go's pprof profiles; empty (the default) serves none
 }
 
 // Secure reports whether the app is served over TLS, as PUBLIC_URL says.
@@ -71,6 +72,7 @@ func FromLookup(lookup func(string) (string, bool)) (Config, error) {
 		SMTPUsername:       r.str("SMTP_USERNAME", ""),
 		SMTPPassword:       r.str("SMTP_PASSWORD", ""),
 		BenchCeiling:       r.str("SECUREBASE_BENCH_CEILING", "") == "1",
+		DebugAddr:          r.str("DEBUG_ADDR", ""),
 	}
 	c.MigrationDatabaseURL = r.str("MIGRATION_DATABASE_URL", c.DatabaseURL)
 	if err := errors.Join(append(r.errs, c.Validate())...); err != nil {
@@ -97,12 +99,28 @@ func (c Config) Validate() error {
 	if c.DBMaxConns < 2 {
 		errs = append(errs, errors.New("DB_MAX_CONNS must be at least 2"))
 	}
+	if c.DebugAddr != "" && !loopback(c.DebugAddr) {
+		errs = append(errs, fmt.Errorf("DEBUG_ADDR %q: want a loopback host:port such as 127.0.0.1:6060 (profiles are never served to the network)", c.DebugAddr))
+	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":
 	default:
 		errs = append(errs, fmt.Errorf("LOG_LEVEL %q: want debug, info, warn or error", c.LogLevel))
 	}
 	return errors.Join(errs...)
+}
+
+// loopback reports whether addr is host:port with a loopback IP or "localhost" as its host.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 type reader struct {

@@ -72,3 +72,17 @@ func TestBenchCeilingOnlyWhenAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestDebugAddrOnlyOnLoopback(t *testing.T) {
+	for v, ok := range map[string]bool{"": true, "127.0.0.1:6060": true, "[::1]:6060": true, "localhost:6060": true,
+		":6060": false, "0.0.0.0:6060": false, "192.168.1.4:6060": false, "127.0.0.1": false} {
+		c, err := config.FromLookup(lookup(map[string]string{"DEBUG_ADDR": v}))
+		if ok != (err == nil) {
+			t.Errorf("DEBUG_ADDR=%q: err %v, want accepted %v", v, err, ok)
+			continue
+		}
+		if ok && c.DebugAddr != v {
+			t.Errorf("DEBUG_ADDR=%q: DebugAddr %q", v, c.DebugAddr)
+		}
+	}
+}
