@@ -52,9 +52,7 @@ type LinkInput struct {
 
 const assignmentColumns = `a.id, a.client_id, a.template_ref, a.title, a.template, a.instructions, a.start_date, a.due_date,
 	a.cadence, a.goal_id, a.goal_field, a.revoked_at, a.created_at,
-	(SELECT count(*) FROM homework_entries e WHERE e.practice_id = a.practice_id AND e.assignment_id = a.id AND e.status = 'submitted') AS submitted,
-	(SELECT count(*) FROM homework_entries e WHERE e.practice_id = a.practice_id AND e.assignment_id = a.id AND e.reviewed_at IS NOT NULL) AS reviewed,
-	(SELECT count(*) FROM homework_entries e WHERE e.practice_id = a.practice_id AND e.assignment_id = a.id AND e.status = 'draft') AS drafts,
+	a.submitted_entries AS submitted, a.reviewed_entries AS reviewed, a.draft_entries AS drafts,
 	(SELECT l.expires_at FROM client_links l WHERE l.practice_id = a.practice_id AND l.assignment_id = a.id AND l.revoked_at IS NULL) AS link_expires_at
 	FROM assignments a`
 

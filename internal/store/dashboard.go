@@ -16,15 +16,41 @@ type DashScope struct {
 	Counsellors []int64
 }
 
-// scopeSQL restricts the clients alias c to the scope, with parameters $2 (all) and $3 (ids).
-const scopeSQL = ` c.practice_id = $1 AND c.archived_at IS NULL AND ($2 OR c.counsellor_id = ANY($3)) `
+// scopeSQL stands in a dashboard query for the clause that restricts the clients alias c to
+// the scope, and {x1}, {x2} for the query's own parameters after the scope's.
+const scopeSQL = ` {scope} `
 
+// sql writes the scope's clause and numbers the extra parameters into query. A whole practice
+// and a list of caseloads are different statements, each prepared with a plan of its own
+// (one plan for both would be a poor fit for one of them).
+func (d DashScope) sql(query string) string {
+	clause, n := ` c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) `, 2
+	if d.All {
+		clause, n = ` c.practice_id = $1 AND c.archived_at IS NULL `, 1
+	}
+	return strings.NewReplacer("{scope}", clause, "{x1}", "$"+strconv.Itoa(n+1), "{x2}", "$"+strconv.Itoa(n+2)).Replace(query)
+}
+
+// args are the parameters of exportWhere: $1 the practice, $2 all, $3 the counsellors.
 func (d DashScope) args(practiceID int64) []any {
 	ids := d.Counsellors
 	if ids == nil {
 		ids = []int64{}
 	}
 	return []any{practiceID, d.All, pq.Int64Array(ids)}
+}
+
+// dashArgs are the parameters of the clause sql writes: $1 the practice, and $2 the
+// counsellors unless the scope is All.
+func (d DashScope) dashArgs(practiceID int64) []any {
+	if d.All {
+		return []any{practiceID}
+	}
+	ids := d.Counsellors
+	if ids == nil {
+		ids = []int64{}
+	}
+	return []any{practiceID, pq.Int64Array(ids)}
 }
 
 // DashClient names a client on the dashboard; supervisors see only the code.
@@ -83,12 +109,12 @@ const dashLimit = 20
 // weekStart and weekEnd bound "this week" as instants in the practice's time zone.
 func (s *Store) LoadDashboard(ctx context.Context, practiceID int64, scope DashScope, today, weekStart, weekEnd time.Time) (Dashboard, error) {
 	var d Dashboard
-	args := scope.args(practiceID)
+	args := scope.dashArgs(practiceID)
 	var counts []struct {
 		Status string `db:"status"`
 		N      int    `db:"n"`
 	}
-	if err := s.db.SelectContext(ctx, &counts, `SELECT c.status, count(*) AS n FROM clients c WHERE`+scopeSQL+`GROUP BY c.status`, args...); err != nil {
+	if err := s.db.SelectContext(ctx, &counts, scope.sql(`SELECT c.status, count(*) AS n FROM clients c WHERE`+scopeSQL+`GROUP BY c.status`), args...); err != nil {
 		return d, mapErr("dashboard counts", err)
 	}
 	d.StatusCounts = map[string]int{}
@@ -100,78 +126,82 @@ func (s *Store) LoadDashboard(ctx context.Context, practiceID int64, scope DashS
 		dst   *[]DashItem
 		query string
 		extra []any
+		order string // how the list is sorted; empty for Recent, which has no total
 	}{
 		{&d.RiskFlags, `SELECT ` + who + `, f.summary AS what, f.raised_at AS at, '/clients/' || c.id || '#risk' AS target
 			FROM risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
-			WHERE` + scopeSQL + `AND f.cleared_at IS NULL AND f.source <> 'phq9_item9' ORDER BY f.raised_at`, nil},
+			WHERE` + scopeSQL + `AND f.cleared_at IS NULL AND f.source <> 'phq9_item9'`, nil, `at`},
 		{&d.ItemNine, `SELECT ` + who + `, f.summary AS what, f.raised_at AS at, '/clients/' || c.id || '#risk' AS target
 			FROM risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
-			WHERE` + scopeSQL + `AND f.cleared_at IS NULL AND f.source = 'phq9_item9' ORDER BY f.raised_at`, nil},
+			WHERE` + scopeSQL + `AND f.cleared_at IS NULL AND f.source = 'phq9_item9'`, nil, `at`},
 		{&d.AwaitingReview, `SELECT ` + who + `, a.title AS what, e.submitted_at AS at, '/clients/' || c.id || '/homework/' || a.id AS target
 			FROM homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
 			JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
-			WHERE` + scopeSQL + `AND e.status = 'submitted' AND e.reviewed_at IS NULL ORDER BY e.submitted_at`, nil},
+			WHERE` + scopeSQL + `AND e.status = 'submitted' AND e.reviewed_at IS NULL`, nil, `at`},
 		{&d.Overdue, `SELECT ` + who + `, a.title AS what, a.due_date::timestamptz AS at, '/clients/' || c.id || '/homework/' || a.id AS target
 			FROM assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
-			WHERE` + scopeSQL + `AND a.revoked_at IS NULL AND a.due_date < $4
-			AND (SELECT count(*) FROM homework_entries e WHERE e.practice_id = a.practice_id AND e.assignment_id = a.id AND e.status = 'submitted')
-				< CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END
-			ORDER BY a.due_date`, []any{today}},
+			WHERE` + scopeSQL + `AND a.revoked_at IS NULL AND a.due_date < {x1}
+			AND a.submitted_entries < CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END`, []any{today}, `at`},
 		{&d.Expiring, `SELECT ` + who + `, coalesce(a.title, 'Check-in') AS what, l.expires_at AS at,
 				'/clients/' || c.id || coalesce('/homework/' || a.id, '/progress') AS target
 			FROM client_links l LEFT JOIN assignments a ON a.practice_id = l.practice_id AND a.id = l.assignment_id
 			LEFT JOIN checkins k ON k.practice_id = l.practice_id AND k.id = l.checkin_id
 			JOIN clients c ON c.practice_id = l.practice_id AND c.id = coalesce(a.client_id, k.client_id)
 			WHERE` + scopeSQL + `AND l.revoked_at IS NULL AND l.expires_at > now() AND l.expires_at < now() + interval '3 days'
-			AND k.completed_at IS NULL ORDER BY l.expires_at`, nil},
+			AND k.completed_at IS NULL`, nil, `at`},
 		{&d.GoalsDue, `SELECT ` + who + `, g.statement AS what, g.target_date::timestamptz AS at, '/clients/' || c.id || '/goals/' || g.id AS target
 			FROM goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
-			WHERE` + scopeSQL + `AND g.status = 'active' AND g.target_date <= $4::date + 14 ORDER BY g.target_date`, []any{today}},
+			WHERE` + scopeSQL + `AND g.status = 'active' AND g.target_date <= {x1}::date + 14`, []any{today}, `at`},
 		{&d.MarkerFalls, `SELECT ` + who + `, m.label || ': ' || x.oldest || ' to ' || x.newest AS what, x.newest_on::timestamptz AS at,
 				'/clients/' || c.id || '/progress' AS target
-			FROM (SELECT r.practice_id, r.client_id, r.marker_id,
-					(array_agg(r.value ORDER BY r.rated_on DESC, r.id DESC))[3] AS oldest,
-					(array_agg(r.value ORDER BY r.rated_on DESC, r.id DESC))[1] AS newest,
-					max(r.rated_on) AS newest_on, count(*) AS n
-				FROM (SELECT *, row_number() OVER (PARTITION BY client_id, marker_id ORDER BY rated_on DESC, id DESC) AS rn
-					FROM marker_ratings WHERE practice_id = $1) r
-				WHERE r.rn <= 3 GROUP BY r.practice_id, r.client_id, r.marker_id) x
-			JOIN clients c ON c.practice_id = x.practice_id AND c.id = x.client_id
-			JOIN markers m ON m.practice_id = x.practice_id AND m.id = x.marker_id
-			WHERE` + scopeSQL + `AND x.n = 3 AND x.oldest - x.newest >= 2 ORDER BY x.newest_on DESC`, nil},
+			FROM clients c JOIN markers m ON m.practice_id = c.practice_id
+			CROSS JOIN LATERAL (SELECT (array_agg(r.value ORDER BY r.rated_on, r.id))[1] AS oldest,
+					(array_agg(r.value ORDER BY r.rated_on DESC, r.id DESC))[1] AS newest, max(r.rated_on) AS newest_on, count(*) AS n
+				FROM (SELECT value, rated_on, id FROM marker_ratings
+					WHERE practice_id = c.practice_id AND client_id = c.id AND marker_id = m.id
+					ORDER BY rated_on DESC, id DESC LIMIT 3) r) x
+			WHERE` + scopeSQL + `AND x.n = 3 AND x.oldest - x.newest >= 2`, nil, `at DESC`},
 		{&d.Appointments, `SELECT ` + who + `, p.duration_minutes || ' min' AS what, p.starts_at AS at, '/clients/' || c.id || '#appointments' AS target
 			FROM appointments p JOIN clients c ON c.practice_id = p.practice_id AND c.id = p.client_id
-			WHERE` + scopeSQL + `AND p.status = 'scheduled' AND p.starts_at >= $4 AND p.starts_at < $5 ORDER BY p.starts_at`, []any{weekStart, weekEnd}},
+			WHERE` + scopeSQL + `AND p.status = 'scheduled' AND p.starts_at >= {x1} AND p.starts_at < {x2}`, []any{weekStart, weekEnd}, `at`},
+		// The latest twenty only, with no total: every entry ever sent is "activity".
 		{&d.Recent, `SELECT * FROM (
-				SELECT ` + who + `, 'Sent ' || a.title AS what, e.submitted_at AS at, '/clients/' || c.id || '/homework/' || a.id AS target
+				(SELECT ` + who + `, 'Sent ' || a.title AS what, e.submitted_at AS at, '/clients/' || c.id || '/homework/' || a.id AS target
 				FROM homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
 				JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
-				WHERE` + scopeSQL + `AND e.status = 'submitted'
+				WHERE` + scopeSQL + `AND e.practice_id = $1 AND e.status = 'submitted' ORDER BY e.submitted_at DESC LIMIT ` + strconv.Itoa(dashLimit) + `)
 				UNION ALL
-				SELECT ` + who + `, 'Completed a check-in' AS what, k.completed_at AS at, '/clients/' || c.id || '/progress' AS target
+				(SELECT ` + who + `, 'Completed a check-in' AS what, k.completed_at AS at, '/clients/' || c.id || '/progress' AS target
 				FROM checkins k JOIN clients c ON c.practice_id = k.practice_id AND c.id = k.client_id
-				WHERE` + scopeSQL + `AND k.completed_at IS NOT NULL) recent ORDER BY at DESC`, nil},
+				WHERE` + scopeSQL + `AND k.practice_id = $1 AND k.completed_at IS NOT NULL ORDER BY k.completed_at DESC LIMIT ` + strconv.Itoa(dashLimit) + `)
+			) recent`, nil, ``},
 	}
 	for _, l := range lists {
-		q := `SELECT *, count(*) OVER () AS total FROM (` + l.query + `) listed LIMIT ` + strconv.Itoa(dashLimit)
-		if err := s.db.SelectContext(ctx, l.dst, q, append(append([]any{}, args...), l.extra...)...); err != nil {
+		// The list is gathered whole (MATERIALIZED) to count it, then sorted for its first
+		// twenty: the planner, seeing LIMIT, would otherwise choose to read in the list's order
+		// and stop early, which counting everything never allows.
+		q := `WITH listed AS MATERIALIZED (` + l.query + `)
+			SELECT *, (SELECT count(*) FROM listed) AS total FROM listed ORDER BY ` + l.order + ` LIMIT ` + strconv.Itoa(dashLimit)
+		if l.order == "" {
+			q = `SELECT *, 0 AS total FROM (` + l.query + `) listed ORDER BY at DESC LIMIT ` + strconv.Itoa(dashLimit)
+		}
+		if err := s.db.SelectContext(ctx, l.dst, scope.sql(q), append(append([]any{}, args...), l.extra...)...); err != nil {
 			return d, mapErr("dashboard list", err)
 		}
 	}
-	if err := s.db.SelectContext(ctx, &d.ActiveGoals, `SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name, `+
+	if err := s.db.SelectContext(ctx, &d.ActiveGoals, scope.sql(`SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name, `+
 		prefixed("g.", goalColumns)+` FROM goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
-		WHERE`+scopeSQL+`AND g.status = 'active'`, args...); err != nil {
+		WHERE`+scopeSQL+`AND g.status = 'active'`), args...); err != nil {
 		return d, mapErr("dashboard goals", err)
 	}
-	if err := s.db.SelectContext(ctx, &d.Results, `SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
+	if err := s.db.SelectContext(ctx, &d.Results, scope.sql(`SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
 			x.measure_key, x.first_total, x.latest_total, x.latest_on
-		FROM (SELECT practice_id, client_id, measure_key,
+		FROM clients c CROSS JOIN LATERAL (SELECT measure_key,
 				(array_agg(total ORDER BY taken_on, id))[1] AS first_total,
 				(array_agg(total ORDER BY taken_on DESC, id DESC))[1] AS latest_total,
 				max(taken_on) AS latest_on, count(*) AS n
-			FROM measure_results WHERE practice_id = $1 GROUP BY practice_id, client_id, measure_key) x
-		JOIN clients c ON c.practice_id = x.practice_id AND c.id = x.client_id
-		WHERE`+scopeSQL+`AND x.n >= 2`, args...); err != nil {
+			FROM measure_results WHERE practice_id = c.practice_id AND client_id = c.id GROUP BY measure_key) x
+		WHERE`+scopeSQL+`AND x.n >= 2`), args...); err != nil {
 		return d, mapErr("dashboard results", err)
 	}
 	return d, nil

@@ -112,8 +112,7 @@ func (s *Store) ExportCaseload(ctx context.Context, practiceID int64, f ExportFi
 				count(*) FILTER (WHERE status = 'revised') AS goals_revised,
 				count(*) FILTER (WHERE status = 'discontinued') AS goals_discontinued
 			FROM goals WHERE practice_id = c.practice_id AND client_id = c.id) g
-		CROSS JOIN LATERAL (SELECT coalesce(sum((SELECT count(*) FROM homework_entries e WHERE e.practice_id = a.practice_id
-					AND e.assignment_id = a.id AND e.status = 'submitted')), 0) AS entries_made,
+		CROSS JOIN LATERAL (SELECT coalesce(sum(a.submitted_entries), 0) AS entries_made,
 				coalesce(sum(CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END), 0) AS entries_expected
 			FROM assignments a WHERE a.practice_id = c.practice_id AND a.client_id = c.id AND ` + inRange("a.due_date") + `) hw
 		LEFT JOIN LATERAL (SELECT jsonb_object_agg(x.measure_key, jsonb_build_array(x.first, x.latest)) AS measures
@@ -127,7 +126,7 @@ func (s *Store) ExportCaseload(ctx context.Context, practiceID int64, f ExportFi
 				FROM marker_ratings WHERE practice_id = c.practice_id AND client_id = c.id AND ` + inRange("rated_on") + `
 				GROUP BY marker_id) x) mk ON true
 		WHERE ` + exportWhere + ` ORDER BY c.code`
-	return streamRows(ctx, s.db, q, append(f.args(practiceID), f.Identified), f.Limit, fn)
+	return streamRows(ctx, s.pool, q, append(f.args(practiceID), f.Identified), f.Limit, fn)
 }
 
 // GoalExportRow is one goal with its latest reading.
@@ -158,7 +157,7 @@ func (s *Store) ExportGoals(ctx context.Context, practiceID int64, f ExportFilte
 		WHERE ` + exportWhere + ` AND ($6::date IS NULL OR g.target_date IS NULL OR g.target_date >= $6::date)
 			AND ($7::date IS NULL OR g.created_at::date <= $7::date)
 		ORDER BY c.code, g.id`
-	return streamRows(ctx, s.db, q, f.args(practiceID), f.Limit, fn)
+	return streamRows(ctx, s.pool, q, f.args(practiceID), f.Limit, fn)
 }
 
 // HomeworkExportRow is one answer of one entry, in long form.
@@ -182,15 +181,13 @@ func (s *Store) ExportHomework(ctx context.Context, practiceID int64, f ExportFi
 			CASE WHEN $8 THEN a.title ELSE a.template_ref END AS template, e.entry_date, kv.key AS field_key,
 			CASE WHEN jsonb_typeof(kv.value) = 'number' THEN (kv.value)::text::float8 END AS number,
 			CASE WHEN jsonb_typeof(kv.value) <> 'number' THEN kv.value #>> '{}' END AS text,
-			cnt.made, CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END AS expected
+			a.submitted_entries AS made, CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END AS expected
 		FROM assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
-		CROSS JOIN LATERAL (SELECT count(*) AS made FROM homework_entries x WHERE x.practice_id = a.practice_id
-			AND x.assignment_id = a.id AND x.status = 'submitted') cnt
 		JOIN homework_entries e ON e.practice_id = a.practice_id AND e.assignment_id = a.id AND e.status = 'submitted'
 		CROSS JOIN LATERAL jsonb_each(e.answers) kv
 		WHERE ` + exportWhere + ` AND ` + inRange("e.entry_date") + ` AND ($8 OR jsonb_typeof(kv.value) = 'number')
 		ORDER BY a.id, e.entry_date`
-	return streamRows(ctx, s.db, q, append(f.args(practiceID), withText), f.Limit, fn)
+	return streamRows(ctx, s.pool, q, append(f.args(practiceID), withText), f.Limit, fn)
 }
 
 // ScoreExportRow is one score in long form: a questionnaire item or total, or a marker rating.
@@ -219,7 +216,7 @@ func (s *Store) ExportScores(ctx context.Context, practiceID int64, f ExportFilt
 			FROM marker_ratings m JOIN clients c ON c.practice_id = m.practice_id AND c.id = m.client_id
 			WHERE ` + exportWhere + ` AND ` + inRange("m.rated_on") + `) x
 		ORDER BY code, day, instrument, sub, item, ord`
-	return streamRows(ctx, s.db, q, f.args(practiceID), f.Limit, fn)
+	return streamRows(ctx, s.pool, q, f.args(practiceID), f.Limit, fn)
 }
 
 // PracticeCounsellors maps counsellor ids to display names, for identified exports and filters.

@@ -20,11 +20,12 @@ var ErrConflict = errors.New("conflict")
 
 // Store is the data layer over one connection pool.
 type Store struct {
-	db *sqlx.DB
+	pool *sqlx.DB
+	db   *prepared // every query outside a transaction goes through here
 }
 
 // New returns a Store over db.
-func New(db *sqlx.DB) *Store { return &Store{db: db} }
+func New(db *sqlx.DB) *Store { return &Store{pool: db, db: newPrepared(db)} }
 
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
@@ -36,7 +37,7 @@ func (s *Store) SelectOne(ctx context.Context) error {
 }
 
 // DB returns the pool, for health checks and benchmarks that need a bare query.
-func (s *Store) DB() *sqlx.DB { return s.db }
+func (s *Store) DB() *sqlx.DB { return s.pool }
 
 // mapErr turns driver errors into the store's sentinel errors and wraps the rest.
 func mapErr(op string, err error) error {

@@ -216,6 +216,8 @@ func TestDashboardItemsAppearAndClearAsFactsChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustContain(t, "overdue", section(f.counsellor.Get("/").Body, "overdue"), "Daily tally")
+	// The admin's whole-practice dashboard (a statement of its own) lists it too.
+	mustContain(t, "admin's overdue", section(f.admin.Get("/").Body, "overdue"), "Jo Avery", "Daily tally")
 	// A goal due within 14 days.
 	goalURL := f.counsellor.Post(f.path("/goals"), completeGoalForm()).Location
 	f.counsellor.Post(goalURL+"/status", url.Values{"to": {"active"}})
