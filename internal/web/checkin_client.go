@@ -190,7 +190,7 @@ func (s *Server) raiseEarly(c echo.Context, practiceID, clientID, userID int64, 
 
 // todayIn is today's date in a time zone, as a UTC midnight.
 func (s *Server) todayIn(zone string) (time.Time, error) {
-	loc, err := time.LoadLocation(zone)
+	loc, err := s.zones.load(zone)
 	if err != nil {
 		loc = time.UTC
 	}

@@ -52,13 +52,29 @@ func (s *Server) auditClient(c echo.Context, cl store.Client, action, entityType
 	return s.audit(c, e)
 }
 
+// ctxPractice holds the signed-in user's practice once a handler has loaded it.
+const ctxPractice = "practice"
+
+// practiceOf loads the signed-in user's practice, once per request.
+func (s *Server) practiceOf(c echo.Context) (store.Practice, error) {
+	if p, ok := c.Get(ctxPractice).(store.Practice); ok {
+		return p, nil
+	}
+	p, err := s.store.Practice(c.Request().Context(), currentUser(c).PracticeID)
+	if err != nil {
+		return p, err
+	}
+	c.Set(ctxPractice, p)
+	return p, nil
+}
+
 // practiceLocation returns the practice's time zone, in which dates and times are shown and read.
 func (s *Server) practiceLocation(c echo.Context) (*time.Location, error) {
-	p, err := s.store.Practice(c.Request().Context(), currentUser(c).PracticeID)
+	p, err := s.practiceOf(c)
 	if err != nil {
 		return nil, err
 	}
-	loc, err := time.LoadLocation(p.TimeZone)
+	loc, err := s.zones.load(p.TimeZone)
 	if err != nil {
 		return time.UTC, nil
 	}

@@ -62,7 +62,7 @@ func (s *Server) clientContext(c echo.Context) (store.ClientView, homework.Templ
 		return v, t, nil, time.Time{}, fmt.Errorf("assignment %d template: %w", v.ID, err)
 	}
 	entries, err := s.store.Entries(ctx, l.PracticeID, v.ID)
-	loc, lerr := time.LoadLocation(v.TimeZone)
+	loc, lerr := s.zones.load(v.TimeZone)
 	if lerr != nil {
 		loc = time.UTC
 	}

@@ -46,7 +46,7 @@ func (d *dashboard) withoutNarrative() {
 func (s *Server) home(c echo.Context) error {
 	ctx := c.Request().Context()
 	u := currentUser(c)
-	practice, err := s.store.Practice(ctx, u.PracticeID)
+	practice, err := s.practiceOf(c)
 	if err != nil {
 		return err
 	}
@@ -59,11 +59,7 @@ func (s *Server) home(c echo.Context) error {
 			return err
 		}
 	}
-	today, _, err := s.practiceToday(c)
-	if err != nil {
-		return err
-	}
-	_, loc, err := s.practiceToday(c)
+	today, loc, err := s.practiceToday(c)
 	if err != nil {
 		return err
 	}

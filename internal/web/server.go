@@ -45,12 +45,14 @@ type Server struct {
 	echo           *echo.Echo
 	routes         []Route
 	validate       *validator.Validate
+	zones          *zones
 }
 
 // New builds the server: templates are parsed and routes registered here, so a missing
 // template fails the boot rather than a request.
 func New(opts Options) (*Server, error) {
 	s := &Server{
+		zones:     &zones{},
 		cfg:       opts.Config,
 		store:     opts.Store,
 		log:       opts.Logger,
