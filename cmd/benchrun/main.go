@@ -34,6 +34,8 @@ type options struct {
 	runs          int
 	duration      time.Duration
 	links         int
+	profiles      string // directory for a CPU profile of each page's first run; empty for none
+	hold          bool   // seed and serve, print how to reach it, and wait for Ctrl-C
 }
 
 func main() {
@@ -45,6 +47,8 @@ func main() {
 	flag.IntVar(&o.runs, "runs", 3, "runs of each measurement; the table shows medians")
 	flag.DurationVar(&o.duration, "duration", 10*time.Second, "wrk duration of each run")
 	flag.IntVar(&o.links, "links", 500, "private links the POST benchmark rotates through (bench/seed.sql makes 500)")
+	flag.StringVar(&o.profiles, "profiles", ".data/bench-profiles", "where a CPU profile (pprof) of each page's first run is written; empty for none")
+	flag.BoolVar(&o.hold, "hold", false, "seed, serve and sign in, print the URLs and cookies, then wait for Ctrl-C (to explore or profile by hand)")
 	flag.Parse()
 	if err := run(context.Background(), o); err != nil {
 		fmt.Fprintln(os.Stderr, "benchrun:", err)
@@ -71,6 +75,9 @@ func run(ctx context.Context, o options) error {
 		return err
 	}
 	defer srv.stop()
+	if o.hold {
+		return hold(ctx, srv, ownerURL)
+	}
 	r := &report{Seed: seedTime, Runs: o.runs, Duration: o.duration, Machine: machine()}
 	if err := measure(ctx, o, srv, ownerURL, r); err != nil {
 		return err
@@ -152,25 +159,32 @@ func prepare(ctx context.Context, admin, owner string) (time.Duration, error) {
 	if _, err := conn.ExecContext(ctx, string(seed)); err != nil {
 		return 0, fmt.Errorf("bench/seed.sql: %w", err)
 	}
+	// What autovacuum would have done by now on a real practice's database: statistics and the
+	// visibility map (index-only scans). VACUUM cannot run inside the seed's one transaction.
+	if _, err := conn.ExecContext(ctx, `VACUUM ANALYSE`); err != nil {
+		return 0, fmt.Errorf("vacuum: %w", err)
+	}
 	return time.Since(began), nil
 }
 
 // server is the securebase process under test.
 type server struct {
-	cmd  *exec.Cmd
-	base string
+	cmd   *exec.Cmd
+	base  string
+	debug string // the server's pprof listener
 }
 
 func startServer(ctx context.Context, o options, appURL string) (*server, error) {
 	base := fmt.Sprintf("http://127.0.0.1:%d", o.port)
 	cmd := exec.CommandContext(ctx, o.bin, "serve") //nolint:gosec // the binary to benchmark is this tool's input
+	debug := fmt.Sprintf("127.0.0.1:%d", o.port+1)
 	cmd.Env = append(os.Environ(), "DATABASE_URL="+appURL, "LISTEN_ADDR="+strings.TrimPrefix(base, "http://"), "PUBLIC_URL="+base,
-		"RATE_LIMIT=0", "LOG_LEVEL=error", "SECUREBASE_BENCH_CEILING=1")
+		"RATE_LIMIT=0", "LOG_LEVEL=error", "SECUREBASE_BENCH_CEILING=1", "DEBUG_ADDR="+debug)
 	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	s := &server{cmd: cmd, base: base}
+	s := &server{cmd: cmd, base: base, debug: "http://" + debug}
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 		if status, _, err := get(s.base+"/readyz", ""); err == nil && status == 200 {
 			return s, nil

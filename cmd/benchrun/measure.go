@@ -86,8 +86,15 @@ func measure(ctx context.Context, o options, srv *server, ownerURL string, r *re
 					return err
 				}
 			}
+			wait := func() error { return nil }
+			if i == 0 {
+				wait = profileDuring(o, srv, p.name)
+			}
 			res, err := runWrk(o, srv.base+p.path, p.cookie, p.script)
 			if err != nil {
+				return err
+			}
+			if err := wait(); err != nil {
 				return err
 			}
 			fmt.Printf("%-60s run %d: %8.1f req/s p50 %v p99 %v errors %d\n", p.name, i+1, res.RPS, res.P50, res.P99, res.Errors)
@@ -234,10 +241,8 @@ const copyQuery = `COPY (SELECT c.code, coalesce((SELECT min(a.starts_at)::date 
 	a.title AS template, e.entry_date, kv.key AS field_key,
 	CASE WHEN jsonb_typeof(kv.value) = 'number' THEN (kv.value)::text::float8 END AS number,
 	CASE WHEN jsonb_typeof(kv.value) <> 'number' THEN kv.value #>> '{}' END AS text,
-	cnt.made, CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END AS expected
+	a.submitted_entries AS made, CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END AS expected
 FROM assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
-CROSS JOIN LATERAL (SELECT count(*) AS made FROM homework_entries x WHERE x.practice_id = a.practice_id
-	AND x.assignment_id = a.id AND x.status = 'submitted') cnt
 JOIN homework_entries e ON e.practice_id = a.practice_id AND e.assignment_id = a.id AND e.status = 'submitted'
 CROSS JOIN LATERAL jsonb_each(e.answers) kv
 WHERE c.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice')
