@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -118,10 +119,12 @@ func (s *Store) Assignment(ctx context.Context, practiceID, clientID, assignment
 	return a, mapErr("assignment", err)
 }
 
-// Assignments lists the client's assignments, newest first, with their entry counts.
+// Assignments lists the client's assignments, newest first, with their entry counts. The
+// list leaves each assignment's Template out (nil): only one assignment's page shows it.
 func (s *Store) Assignments(ctx context.Context, practiceID, clientID int64) ([]Assignment, error) {
 	var as []Assignment
-	err := s.db.SelectContext(ctx, &as, `SELECT `+assignmentColumns+` WHERE a.practice_id = $1 AND a.client_id = $2
+	listed := strings.Replace(assignmentColumns, "a.template,", "NULL::jsonb AS template,", 1)
+	err := s.db.SelectContext(ctx, &as, `SELECT `+listed+` WHERE a.practice_id = $1 AND a.client_id = $2
 		ORDER BY a.due_date DESC, a.id DESC`, practiceID, clientID)
 	return as, mapErr("assignments", err)
 }

@@ -104,8 +104,8 @@ type DashResult struct {
 
 const dashLimit = 20
 
-// LoadDashboard runs the dashboard's queries for the scope, as of today (a practice date).
-// The number of queries is fixed, however many clients there are.
+// LoadDashboard runs the dashboard's queries for the scope, as of today (a practice date),
+// all on one snapshot of the data. The number of queries is fixed, however many clients there are.
 // weekStart and weekEnd bound "this week" as instants in the practice's time zone.
 func (s *Store) LoadDashboard(ctx context.Context, practiceID int64, scope DashScope, today, weekStart, weekEnd time.Time) (Dashboard, error) {
 	var d Dashboard
@@ -114,95 +114,93 @@ func (s *Store) LoadDashboard(ctx context.Context, practiceID int64, scope DashS
 		Status string `db:"status"`
 		N      int    `db:"n"`
 	}
-	if err := s.db.SelectContext(ctx, &counts, scope.sql(`SELECT c.status, count(*) AS n FROM clients c WHERE`+scopeSQL+`GROUP BY c.status`), args...); err != nil {
-		return d, mapErr("dashboard counts", err)
-	}
-	d.StatusCounts = map[string]int{}
-	for _, c := range counts {
-		d.StatusCounts[c.Status] = c.N
-	}
+	sels := []selection{{&counts, scope.sql(`SELECT c.status, count(*) AS n FROM clients c WHERE` + scopeSQL + `GROUP BY c.status`), args}}
 	const who = `c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name`
+	// Each list is its first twenty items in order, with how many there are in all counted
+	// apart (count), where the joins that only name things can be left out.
 	lists := []struct {
 		dst   *[]DashItem
-		query string
+		cols  string // what and at, and target: where it is handled
+		from  string // FROM ... WHERE ...: the list's items
+		count string // FROM ... WHERE ... counting the same items; empty: from
+		order string
 		extra []any
-		order string // how the list is sorted; empty for Recent, which has no total
 	}{
-		{&d.RiskFlags, `SELECT ` + who + `, f.summary AS what, f.raised_at AS at, '/clients/' || c.id || '#risk' AS target
-			FROM risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
-			WHERE` + scopeSQL + `AND f.cleared_at IS NULL AND f.source <> 'phq9_item9'`, nil, `at`},
-		{&d.ItemNine, `SELECT ` + who + `, f.summary AS what, f.raised_at AS at, '/clients/' || c.id || '#risk' AS target
-			FROM risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
-			WHERE` + scopeSQL + `AND f.cleared_at IS NULL AND f.source = 'phq9_item9'`, nil, `at`},
-		{&d.AwaitingReview, `SELECT ` + who + `, a.title AS what, e.submitted_at AS at, '/clients/' || c.id || '/homework/' || a.id AS target
-			FROM homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
+		{&d.RiskFlags, `f.summary AS what, f.raised_at AS at, '/clients/' || c.id || '#risk' AS target`,
+			`risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
+			WHERE` + scopeSQL + `AND f.cleared_at IS NULL AND f.source <> 'phq9_item9'`, ``, `f.raised_at`, nil},
+		{&d.ItemNine, `f.summary AS what, f.raised_at AS at, '/clients/' || c.id || '#risk' AS target`,
+			`risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
+			WHERE` + scopeSQL + `AND f.cleared_at IS NULL AND f.source = 'phq9_item9'`, ``, `f.raised_at`, nil},
+		{&d.AwaitingReview, `a.title AS what, e.submitted_at AS at, '/clients/' || c.id || '/homework/' || a.id AS target`,
+			`homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
 			JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
-			WHERE` + scopeSQL + `AND e.status = 'submitted' AND e.reviewed_at IS NULL`, nil, `at`},
-		{&d.Overdue, `SELECT ` + who + `, a.title AS what, a.due_date::timestamptz AS at, '/clients/' || c.id || '/homework/' || a.id AS target
-			FROM assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
+			WHERE` + scopeSQL + `AND e.status = 'submitted' AND e.reviewed_at IS NULL`,
+			`homework_entries e JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
+			WHERE` + scopeSQL + `AND e.status = 'submitted' AND e.reviewed_at IS NULL`, `e.submitted_at`, nil},
+		{&d.Overdue, `a.title AS what, a.due_date::timestamptz AS at, '/clients/' || c.id || '/homework/' || a.id AS target`,
+			`assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
 			WHERE` + scopeSQL + `AND a.revoked_at IS NULL AND a.due_date < {x1}
-			AND a.submitted_entries < CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END`, []any{today}, `at`},
-		{&d.Expiring, `SELECT ` + who + `, coalesce(a.title, 'Check-in') AS what, l.expires_at AS at,
-				'/clients/' || c.id || coalesce('/homework/' || a.id, '/progress') AS target
-			FROM client_links l LEFT JOIN assignments a ON a.practice_id = l.practice_id AND a.id = l.assignment_id
+			AND a.submitted_entries < CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END`, ``, `a.due_date`, []any{today}},
+		{&d.Expiring, `coalesce(a.title, 'Check-in') AS what, l.expires_at AS at,
+				'/clients/' || c.id || coalesce('/homework/' || a.id, '/progress') AS target`,
+			`client_links l LEFT JOIN assignments a ON a.practice_id = l.practice_id AND a.id = l.assignment_id
 			LEFT JOIN checkins k ON k.practice_id = l.practice_id AND k.id = l.checkin_id
 			JOIN clients c ON c.practice_id = l.practice_id AND c.id = coalesce(a.client_id, k.client_id)
 			WHERE` + scopeSQL + `AND l.revoked_at IS NULL AND l.expires_at > now() AND l.expires_at < now() + interval '3 days'
-			AND k.completed_at IS NULL`, nil, `at`},
-		{&d.GoalsDue, `SELECT ` + who + `, g.statement AS what, g.target_date::timestamptz AS at, '/clients/' || c.id || '/goals/' || g.id AS target
-			FROM goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
-			WHERE` + scopeSQL + `AND g.status = 'active' AND g.target_date <= {x1}::date + 14`, []any{today}, `at`},
-		{&d.MarkerFalls, `SELECT ` + who + `, m.label || ': ' || x.oldest || ' to ' || x.newest AS what, x.newest_on::timestamptz AS at,
-				'/clients/' || c.id || '/progress' AS target
-			FROM clients c JOIN markers m ON m.practice_id = c.practice_id
-			CROSS JOIN LATERAL (SELECT (array_agg(r.value ORDER BY r.rated_on, r.id))[1] AS oldest,
-					(array_agg(r.value ORDER BY r.rated_on DESC, r.id DESC))[1] AS newest, max(r.rated_on) AS newest_on, count(*) AS n
-				FROM (SELECT value, rated_on, id FROM marker_ratings
-					WHERE practice_id = c.practice_id AND client_id = c.id AND marker_id = m.id
-					ORDER BY rated_on DESC, id DESC LIMIT 3) r) x
-			WHERE` + scopeSQL + `AND x.n = 3 AND x.oldest - x.newest >= 2`, nil, `at DESC`},
-		{&d.Appointments, `SELECT ` + who + `, p.duration_minutes || ' min' AS what, p.starts_at AS at, '/clients/' || c.id || '#appointments' AS target
-			FROM appointments p JOIN clients c ON c.practice_id = p.practice_id AND c.id = p.client_id
-			WHERE` + scopeSQL + `AND p.status = 'scheduled' AND p.starts_at >= {x1} AND p.starts_at < {x2}`, []any{weekStart, weekEnd}, `at`},
-		// The latest twenty only, with no total: every entry ever sent is "activity".
-		{&d.Recent, `SELECT * FROM (
-				(SELECT ` + who + `, 'Sent ' || a.title AS what, e.submitted_at AS at, '/clients/' || c.id || '/homework/' || a.id AS target
-				FROM homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
-				JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
-				WHERE` + scopeSQL + `AND e.practice_id = $1 AND e.status = 'submitted' ORDER BY e.submitted_at DESC LIMIT ` + strconv.Itoa(dashLimit) + `)
-				UNION ALL
-				(SELECT ` + who + `, 'Completed a check-in' AS what, k.completed_at AS at, '/clients/' || c.id || '/progress' AS target
-				FROM checkins k JOIN clients c ON c.practice_id = k.practice_id AND c.id = k.client_id
-				WHERE` + scopeSQL + `AND k.practice_id = $1 AND k.completed_at IS NOT NULL ORDER BY k.completed_at DESC LIMIT ` + strconv.Itoa(dashLimit) + `)
-			) recent`, nil, ``},
+			AND k.completed_at IS NULL`, ``, `l.expires_at`, nil},
+		{&d.GoalsDue, `g.statement AS what, g.target_date::timestamptz AS at, '/clients/' || c.id || '/goals/' || g.id AS target`,
+			`goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
+			WHERE` + scopeSQL + `AND g.status = 'active' AND g.target_date <= {x1}::date + 14`, ``, `g.target_date`, []any{today}},
+		// Read client by client (the scope's clients drive: a caseload is a few of the practice's).
+		{&d.MarkerFalls, `m.label || ': ' || t.oldest || ' to ' || t.newest AS what, t.newest_on::timestamptz AS at,
+				'/clients/' || c.id || '/progress' AS target`,
+			`clients c CROSS JOIN LATERAL (SELECT * FROM marker_trends t WHERE t.practice_id = c.practice_id AND t.client_id = c.id
+				AND t.ratings = 3 AND t.oldest - t.newest >= 2) t
+			JOIN markers m ON m.practice_id = t.practice_id AND m.id = t.marker_id WHERE` + scopeSQL,
+			`clients c CROSS JOIN LATERAL (SELECT 1 FROM marker_trends t WHERE t.practice_id = c.practice_id AND t.client_id = c.id
+				AND t.ratings = 3 AND t.oldest - t.newest >= 2) t WHERE` + scopeSQL, `t.newest_on DESC`, nil},
+		{&d.Appointments, `p.duration_minutes || ' min' AS what, p.starts_at AS at, '/clients/' || c.id || '#appointments' AS target`,
+			`appointments p JOIN clients c ON c.practice_id = p.practice_id AND c.id = p.client_id
+			WHERE` + scopeSQL + `AND p.status = 'scheduled' AND p.starts_at >= {x1} AND p.starts_at < {x2}`, ``, `p.starts_at`, []any{weekStart, weekEnd}},
 	}
+	limit := ` LIMIT ` + strconv.Itoa(dashLimit)
 	for _, l := range lists {
-		// The list is gathered whole (MATERIALIZED) to count it, then sorted for its first
-		// twenty: the planner, seeing LIMIT, would otherwise choose to read in the list's order
-		// and stop early, which counting everything never allows.
-		q := `WITH listed AS MATERIALIZED (` + l.query + `)
-			SELECT *, (SELECT count(*) FROM listed) AS total FROM listed ORDER BY ` + l.order + ` LIMIT ` + strconv.Itoa(dashLimit)
-		if l.order == "" {
-			q = `SELECT *, 0 AS total FROM (` + l.query + `) listed ORDER BY at DESC LIMIT ` + strconv.Itoa(dashLimit)
+		count := l.count
+		if count == "" {
+			count = l.from
 		}
-		if err := s.db.SelectContext(ctx, l.dst, scope.sql(q), append(append([]any{}, args...), l.extra...)...); err != nil {
-			return d, mapErr("dashboard list", err)
-		}
+		q := `SELECT ` + who + `, ` + l.cols + `, (SELECT count(*) FROM ` + count + `) AS total FROM ` + l.from + ` ORDER BY ` + l.order + limit
+		sels = append(sels, selection{l.dst, scope.sql(q), append(append([]any{}, args...), l.extra...)})
 	}
-	if err := s.db.SelectContext(ctx, &d.ActiveGoals, scope.sql(`SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name, `+
-		prefixed("g.", goalColumns)+` FROM goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
-		WHERE`+scopeSQL+`AND g.status = 'active'`), args...); err != nil {
-		return d, mapErr("dashboard goals", err)
-	}
-	if err := s.db.SelectContext(ctx, &d.Results, scope.sql(`SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
+	// Recent activity: the latest twenty only, with no total (every entry ever sent is activity).
+	sels = append(sels, selection{&d.Recent, scope.sql(`SELECT * FROM (
+			(SELECT ` + who + `, 'Sent ' || a.title AS what, e.submitted_at AS at, '/clients/' || c.id || '/homework/' || a.id AS target
+			FROM homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
+			JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
+			WHERE` + scopeSQL + `AND e.practice_id = $1 AND e.status = 'submitted' ORDER BY e.submitted_at DESC` + limit + `)
+			UNION ALL
+			(SELECT ` + who + `, 'Completed a check-in' AS what, k.completed_at AS at, '/clients/' || c.id || '/progress' AS target
+			FROM checkins k JOIN clients c ON c.practice_id = k.practice_id AND c.id = k.client_id
+			WHERE` + scopeSQL + `AND k.practice_id = $1 AND k.completed_at IS NOT NULL ORDER BY k.completed_at DESC` + limit + `)
+		) recent ORDER BY at DESC` + limit), args},
+		selection{&d.ActiveGoals, scope.sql(`SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name, ` +
+			prefixed("g.", goalColumns) + ` FROM goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
+		WHERE` + scopeSQL + `AND g.status = 'active'`), args},
+		selection{&d.Results, scope.sql(`SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
 			x.measure_key, x.first_total, x.latest_total, x.latest_on
 		FROM clients c CROSS JOIN LATERAL (SELECT measure_key,
 				(array_agg(total ORDER BY taken_on, id))[1] AS first_total,
 				(array_agg(total ORDER BY taken_on DESC, id DESC))[1] AS latest_total,
 				max(taken_on) AS latest_on, count(*) AS n
 			FROM measure_results WHERE practice_id = c.practice_id AND client_id = c.id GROUP BY measure_key) x
-		WHERE`+scopeSQL+`AND x.n >= 2`), args...); err != nil {
-		return d, mapErr("dashboard results", err)
+		WHERE` + scopeSQL + `AND x.n >= 2`), args})
+	if err := s.db.selectSnapshot(ctx, sels); err != nil {
+		return d, mapErr("dashboard", err)
+	}
+	d.StatusCounts = map[string]int{}
+	for _, c := range counts {
+		d.StatusCounts[c.Status] = c.N
 	}
 	return d, nil
 }

@@ -87,6 +87,48 @@ func (p *prepared) ExecContext(ctx context.Context, query string, args ...any) (
 	return st.ExecContext(ctx, args...)
 }
 
+// selection is one query of a batch, with where its rows go.
+type selection struct {
+	dest  any
+	query string
+	args  []any
+}
+
+// selectSnapshot runs the selections in one read-only transaction, so that they all see the
+// same data, through their prepared statements with generic plans: a plan made once per
+// connection rather than one made for each run's arguments, which for the dashboard's short
+// queries costs more than running them. The statements are prepared before the transaction
+// begins, so that it never waits for a second connection of the pool while holding one.
+func (p *prepared) selectSnapshot(ctx context.Context, sels []selection) error {
+	stmts := make([]*sqlx.Stmt, len(sels))
+	for i, s := range sels {
+		st, err := p.stmt(ctx, s.query) //nolint:sqlclosecheck // a cached statement
+		if err != nil {
+			return err
+		}
+		stmts[i] = st
+	}
+	tx, err := p.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tx.Rollback() }()
+	if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_generic_plan`); err != nil {
+		return err
+	}
+	for i, s := range sels {
+		if stmts[i] == nil {
+			err = tx.SelectContext(ctx, s.dest, s.query, s.args...)
+		} else {
+			err = tx.StmtxContext(ctx, stmts[i]).SelectContext(ctx, s.dest, s.args...) //nolint:sqlclosecheck // closed with the transaction
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
 // BeginTxx starts a transaction on the pool; statements inside it run unprepared.
 func (p *prepared) BeginTxx(ctx context.Context, opts *sql.TxOptions) (*sqlx.Tx, error) {
 	return p.db.BeginTxx(ctx, opts)

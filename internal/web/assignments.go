@@ -35,25 +35,20 @@ type assignmentForm struct {
 	RequestKey   string `form:"request_key"`
 }
 
-// assignmentView is an assignment with its template, status and completion, as staff see it.
+// assignmentView is an assignment with its status and completion, as staff see it.
 type assignmentView struct {
 	store.Assignment
-	Tpl        homework.Template
 	Status     string
 	Expected   int
 	Completion float64
 }
 
-func (s *Server) viewAssignment(a store.Assignment, today time.Time) (assignmentView, error) {
-	var t homework.Template
-	if err := json.Unmarshal(a.Template, &t); err != nil {
-		return assignmentView{}, fmt.Errorf("assignment %d: %w", a.ID, err)
-	}
+func (s *Server) viewAssignment(a store.Assignment, today time.Time) assignmentView {
 	expected := homework.ExpectedEntries(homework.Cadence(a.Cadence), a.StartDate, a.DueDate)
 	status := homework.StatusOf(homework.Facts{Cadence: homework.Cadence(a.Cadence), Start: a.StartDate, Due: a.DueDate, Today: today,
 		Submitted: a.Submitted, Reviewed: a.Reviewed, Drafts: a.Drafts, Revoked: a.RevokedAt != nil,
 		LinkExpired: a.RevokedAt == nil && (a.LinkExpiresAt == nil || !a.LinkExpiresAt.After(s.now()))})
-	return assignmentView{Assignment: a, Tpl: t, Status: status, Expected: expected, Completion: homework.CompletionRate(a.Submitted, expected)}, nil
+	return assignmentView{Assignment: a, Status: status, Expected: expected, Completion: homework.CompletionRate(a.Submitted, expected)}
 }
 
 // practiceToday is today's calendar date in the practice's time zone, as a UTC midnight.
@@ -313,9 +308,10 @@ func (s *Server) showAssignment(c echo.Context, cl store.Client, id int64, statu
 	if err != nil {
 		return err
 	}
-	view, err := s.viewAssignment(a, today)
-	if err != nil {
-		return err
+	view := s.viewAssignment(a, today)
+	var tpl homework.Template
+	if err := json.Unmarshal(a.Template, &tpl); err != nil {
+		return fmt.Errorf("assignment %d: %w", a.ID, err)
 	}
 	entries, err := s.store.Entries(ctx, cl.PracticeID, a.ID)
 	if err != nil {
@@ -327,7 +323,7 @@ func (s *Server) showAssignment(c echo.Context, cl store.Client, id int64, statu
 	}
 	shown := make([]entryView, len(entries))
 	for i, e := range entries {
-		shown[i] = entryView{Entry: e, Answers: showAnswers(view.Tpl, e.Answers)}
+		shown[i] = entryView{Entry: e, Answers: showAnswers(tpl, e.Answers)}
 	}
 	if err := s.auditClient(c, cl, "assignment.view", "assignment", a.ID, ""); err != nil {
 		return err
@@ -466,9 +462,7 @@ func (s *Server) homeworkViews(c echo.Context, cl store.Client) ([]assignmentVie
 	views := make([]assignmentView, len(as))
 	made, expected := 0, 0
 	for i, a := range as {
-		if views[i], err = s.viewAssignment(a, today); err != nil {
-			return nil, 0, err
-		}
+		views[i] = s.viewAssignment(a, today)
 		made += a.Submitted
 		expected += views[i].Expected
 	}
