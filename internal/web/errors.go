@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 
@@ -34,6 +35,12 @@ var csrfPage = errorPage{"This form has expired", "For your security, forms work
 // the request id and never sent to the browser.
 func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
+		return
+	}
+	if errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil {
+		// The browser went away (closed the tab, lost its connection) before the answer was
+		// ready: no page can reach it, and nothing failed on this side.
+		s.log.Info("request abandoned by the client", "request_id", requestIDOf(c), "route", c.Path())
 		return
 	}
 	code := http.StatusInternalServerError
