@@ -4,6 +4,7 @@
 package export
 
 import (
+	"bufio"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -79,7 +80,10 @@ func NewWriter(w io.Writer, bom bool) (*Writer, error) {
 			return nil, err
 		}
 	}
-	return &Writer{out: w, csv: csv.NewWriter(w)}, nil
+	// A thousand rows (one flush) of the long homework export are about 60 kB: one buffer of
+	// that size sends them in one write, where csv's own 4 kB buffer made fifteen.
+	// (csv.NewWriter uses a bufio.Writer it is given as its buffer.)
+	return &Writer{out: w, csv: csv.NewWriter(bufio.NewWriterSize(w, 64<<10))}, nil
 }
 
 // Header writes the header row and sends it at once, so the first byte leaves before the
