@@ -139,8 +139,18 @@ func entryStatus(submit bool) string {
 }
 
 // ReviewEntry marks a submitted entry reviewed, with an optional reply the client sees.
+// The assignment is locked first, as SaveEntry and a client's deletion lock it before its
+// entries: the trigger keeping the assignment's counts updates it after the entry, and one
+// order everywhere rules out a deadlock between a review and a resubmission.
 func (s *Store) ReviewEntry(ctx context.Context, practiceID, assignmentID, entryID, userID int64, reply string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE homework_entries SET reviewed_at = now(), reviewed_by = $4, reply = $5, updated_at = now()
-		WHERE practice_id = $1 AND assignment_id = $2 AND id = $3 AND status = 'submitted'`, practiceID, assignmentID, entryID, userID, reply)
-	return affected("review entry", res, err)
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var id int64
+		if err := tx.GetContext(ctx, &id, `SELECT id FROM assignments WHERE practice_id = $1 AND id = $2 FOR NO KEY UPDATE`,
+			practiceID, assignmentID); err != nil {
+			return mapErr("lock assignment", err)
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE homework_entries SET reviewed_at = now(), reviewed_by = $4, reply = $5, updated_at = now()
+			WHERE practice_id = $1 AND assignment_id = $2 AND id = $3 AND status = 'submitted'`, practiceID, assignmentID, entryID, userID, reply)
+		return affected("review entry", res, err)
+	})
 }
