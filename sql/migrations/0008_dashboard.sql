@@ -4,6 +4,10 @@
 -- triggers below, so that neither counts a client's entries on every page view, and the
 -- overdue list can use an index of the unfinished assignments only. The make bench-http
 -- profile found these counts and the whole-practice scans behind the dashboard's lists.
+-- No entry may change between the counting below and the triggers' creation (a review does not
+-- touch assignments, so the ALTER's lock alone would not hold it back).
+LOCK TABLE homework_entries IN SHARE ROW EXCLUSIVE MODE;
+
 ALTER TABLE assignments
     ADD COLUMN submitted_entries integer NOT NULL DEFAULT 0,
     ADD COLUMN reviewed_entries  integer NOT NULL DEFAULT 0,

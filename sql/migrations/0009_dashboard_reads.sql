@@ -46,7 +46,9 @@ BEGIN
         RETURN NULL;
     END IF;
     -- Writers of the same client wait for each other here, so that the recount below, which
-    -- takes a new snapshot (READ COMMITTED), sees every rating committed before it.
+    -- takes a new snapshot, sees every rating committed before it. That holds at READ COMMITTED,
+    -- the level every writer of ratings uses; a writer at REPEATABLE READ would recount from its
+    -- own older snapshot (and could meet the other's row in the INSERT below).
     PERFORM 1 FROM clients c JOIN (SELECT DISTINCT p, cl FROM unnest(practice_ids, client_ids) AS t(p, cl)) t
         ON c.practice_id = t.p AND c.id = t.cl ORDER BY c.practice_id, c.id FOR NO KEY UPDATE OF c;
     DELETE FROM marker_trends m USING unnest(practice_ids, client_ids, marker_ids) AS t(p, cl, mk)
