@@ -94,10 +94,11 @@ type selection struct {
 	args  []any
 }
 
-// selectSnapshot runs the selections in one read-only transaction, so that they all see the
-// same data, through their prepared statements with generic plans: a plan made once per
-// connection rather than one made for each run's arguments, which for the dashboard's short
-// queries costs more than running them. The statements are prepared before the transaction
+// selectSnapshot runs the selections in one read-only REPEATABLE READ transaction, so that
+// they all see the same data (read-only, it can never fail with a serialisation error), through
+// their prepared statements with generic plans: a plan made once per connection rather than
+// one made for each run's arguments, which for the dashboard's short queries costs more than
+// running them. The statements are prepared before the transaction
 // begins, so that it never waits for a second connection of the pool while holding one.
 func (p *prepared) selectSnapshot(ctx context.Context, sels []selection) error {
 	stmts := make([]*sqlx.Stmt, len(sels))
@@ -108,7 +109,7 @@ func (p *prepared) selectSnapshot(ctx context.Context, sels []selection) error {
 		}
 		stmts[i] = st
 	}
-	tx, err := p.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := p.db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead})
 	if err != nil {
 		return err
 	}
