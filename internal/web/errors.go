@@ -37,9 +37,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if c.Response().Committed {
 		return
 	}
-	if errors.Is(err, context.Canceled) && c.Request().Context().Err() != nil {
+	if errors.Is(c.Request().Context().Err(), context.Canceled) {
 		// The browser went away (closed the tab, lost its connection) before the answer was
-		// ready: no page can reach it, and nothing failed on this side.
+		// ready: no page can reach it, and nothing failed on this side, whatever error the
+		// interrupted work returned (a cancelled query, a transaction already rolled back).
 		s.log.Info("request abandoned by the client", "request_id", requestIDOf(c), "route", c.Path())
 		return
 	}
