@@ -185,6 +185,9 @@ func TestCheckinLinksFollowTheHomeworkLinkRules(t *testing.T) {
 	}
 	recent := regexp.MustCompile(`(?s)data-testid="dash-recent".*?</section>`).FindString(f.counsellor.Get("/").Body)
 	mustContain(t, "recent activity", recent, "Completed a check-in")
+	if strings.Contains(recent, "Recent activity <small>") {
+		t.Fatal("recent activity shows a count, but it lists only the latest twenty")
+	}
 	// Discharge kills a waiting check-in link.
 	page = f.counsellor.Get(f.path("/progress"))
 	key = regexp.MustCompile(`name="request_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]

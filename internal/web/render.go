@@ -183,7 +183,10 @@ func (s *Server) templateFuncs() template.FuncMap {
 			if len(items) > 0 && items[0].Total > total {
 				total = items[0].Total
 			}
-			return dashList{Key: key, Title: title, Items: items, Empty: empty, Identified: d.Identified, Total: total, Location: d.Location}
+			return dashList{Key: key, Title: title, Items: items, Empty: empty, Identified: d.Identified, Total: total, Counted: true, Location: d.Location}
+		},
+		"dashLatest": func(d dashboard, key, title string, items []store.DashItem, empty string) dashList {
+			return dashList{Key: key, Title: title, Items: items, Empty: empty, Identified: d.Identified, Location: d.Location}
 		},
 		"cadences": func() casework.Options {
 			return casework.Options{{Value: string(homework.Once), Label: "Once"}, {Value: string(homework.Daily), Label: "One entry a day until the due date"}}
@@ -241,6 +244,7 @@ type dashList struct {
 	Items             []store.DashItem
 	Identified        bool
 	Total             int
+	Counted           bool // the heading shows Total; not for the latest-only lists
 	Location          *time.Location
 }
 
