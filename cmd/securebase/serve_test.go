@@ -3,33 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/securebase/securebase/internal/testutil"
 )
-
-// syncBuffer is a strings.Builder safe for a server goroutine and the test to share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 func TestServeRefusesASchemaThatIsBehind(t *testing.T) {
 	t.Setenv("DATABASE_URL", testutil.NewEmptyDatabase(t))
@@ -37,17 +17,6 @@ func TestServeRefusesASchemaThatIsBehind(t *testing.T) {
 	if code != 1 || !strings.Contains(errOut, "schema is behind") {
 		t.Fatalf("serve on an unmigrated database: exit %d, %q", code, errOut)
 	}
-}
-
-// freeAddr is a loopback host:port nothing listens on.
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
 }
 
 func status(u string) int {
@@ -60,7 +29,7 @@ func status(u string) int {
 }
 
 func TestServeMigratesSeedsServesAndShutsDownGracefully(t *testing.T) {
-	addr, debugAddr := freeAddr(t), freeAddr(t)
+	addr, debugAddr := testutil.FreeLoopbackAddr(t), testutil.FreeLoopbackAddr(t)
 	t.Setenv("DATABASE_URL", testutil.NewEmptyDatabase(t))
 	t.Setenv("LISTEN_ADDR", addr)
 	t.Setenv("DEBUG_ADDR", debugAddr)
@@ -68,7 +37,7 @@ func TestServeMigratesSeedsServesAndShutsDownGracefully(t *testing.T) {
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var out, errOut syncBuffer
+	var out, errOut testutil.LogBuffer
 	done := make(chan int)
 	go func() {
 		done <- run(ctx, []string{"serve", "--migrate", "--demo"}, strings.NewReader(""), &out, &errOut)

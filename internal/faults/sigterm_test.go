@@ -4,7 +4,6 @@ package faults
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,7 +14,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -24,24 +22,6 @@ import (
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/testutil"
 )
-
-// lockedBuffer collects a child process's output while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // The real binary, sent SIGTERM while a sign-in is half uploaded: it stops accepting
 // connections at once (a new one is refused), lets the sign-in finish (303, session
@@ -70,8 +50,8 @@ func TestSIGTERMLetsInFlightRequestsFinishAndRefusesNewOnes(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	addr := freeLoopbackAddr(t)
-	var stdout, stderr lockedBuffer
+	addr := testutil.FreeLoopbackAddr(t)
+	var stdout, stderr testutil.LogBuffer
 	cmd := exec.CommandContext(ctx, bin, "serve") //nolint:gosec // the binary this test just built
 	cmd.Env = []string{
 		"PATH=" + os.Getenv("PATH"),
@@ -192,17 +172,6 @@ func buildBinary(ctx context.Context, t *testing.T) string {
 	}
 	t.Logf("built the server in %s", time.Since(began).Round(time.Millisecond))
 	return bin
-}
-
-// freeLoopbackAddr returns 127.0.0.1 with a port that was free a moment ago.
-func freeLoopbackAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
 }
 
 // waitReady waits (at most 15 s) for /readyz to answer 200, failing if the server exits.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -51,11 +50,17 @@ type LinkInput struct {
 	ExpiresAt time.Time
 }
 
-const assignmentColumns = `a.id, a.client_id, a.template_ref, a.title, a.template, a.instructions, a.start_date, a.due_date,
+// assignmentColumns reads an assignment whole; assignmentListColumns leaves its template out.
+const (
+	assignmentColumns     = assignmentHead + `a.template, ` + assignmentTail
+	assignmentListColumns = assignmentHead + `NULL::jsonb AS template, ` + assignmentTail
+	assignmentHead        = `a.id, a.client_id, a.template_ref, a.title, `
+	assignmentTail        = `a.instructions, a.start_date, a.due_date,
 	a.cadence, a.goal_id, a.goal_field, a.revoked_at, a.created_at,
 	a.submitted_entries AS submitted, a.reviewed_entries AS reviewed, a.draft_entries AS drafts,
 	(SELECT l.expires_at FROM client_links l WHERE l.practice_id = a.practice_id AND l.assignment_id = a.id AND l.revoked_at IS NULL) AS link_expires_at
 	FROM assignments a`
+)
 
 // ErrClientClosed means the client is discharged or archived: no new homework or links.
 var ErrClientClosed = errors.New("client discharged or archived")
@@ -123,8 +128,7 @@ func (s *Store) Assignment(ctx context.Context, practiceID, clientID, assignment
 // list leaves each assignment's Template out (nil): only one assignment's page shows it.
 func (s *Store) Assignments(ctx context.Context, practiceID, clientID int64) ([]Assignment, error) {
 	var as []Assignment
-	listed := strings.Replace(assignmentColumns, "a.template,", "NULL::jsonb AS template,", 1)
-	err := s.db.SelectContext(ctx, &as, `SELECT `+listed+` WHERE a.practice_id = $1 AND a.client_id = $2
+	err := s.db.SelectContext(ctx, &as, `SELECT `+assignmentListColumns+` WHERE a.practice_id = $1 AND a.client_id = $2
 		ORDER BY a.due_date DESC, a.id DESC`, practiceID, clientID)
 	return as, mapErr("assignments", err)
 }

@@ -60,8 +60,11 @@ func (p *prepared) stmt(ctx context.Context, query string) (*sqlx.Stmt, error) {
 // SelectContext is sqlx's SelectContext through the query's prepared statement.
 func (p *prepared) SelectContext(ctx context.Context, dest any, query string, args ...any) error {
 	st, err := p.stmt(ctx, query) //nolint:sqlclosecheck // a cached statement, closed with the pool
-	if err != nil || st == nil {
-		return firstErr(err, func() error { return p.db.SelectContext(ctx, dest, query, args...) })
+	switch {
+	case err != nil:
+		return err
+	case st == nil:
+		return p.db.SelectContext(ctx, dest, query, args...)
 	}
 	return st.SelectContext(ctx, dest, args...)
 }
@@ -69,8 +72,11 @@ func (p *prepared) SelectContext(ctx context.Context, dest any, query string, ar
 // GetContext is sqlx's GetContext through the query's prepared statement.
 func (p *prepared) GetContext(ctx context.Context, dest any, query string, args ...any) error {
 	st, err := p.stmt(ctx, query) //nolint:sqlclosecheck // a cached statement, closed with the pool
-	if err != nil || st == nil {
-		return firstErr(err, func() error { return p.db.GetContext(ctx, dest, query, args...) })
+	switch {
+	case err != nil:
+		return err
+	case st == nil:
+		return p.db.GetContext(ctx, dest, query, args...)
 	}
 	return st.GetContext(ctx, dest, args...)
 }
@@ -137,11 +143,3 @@ func (p *prepared) BeginTxx(ctx context.Context, opts *sql.TxOptions) (*sqlx.Tx,
 
 // PingContext checks that the database answers.
 func (p *prepared) PingContext(ctx context.Context) error { return p.db.PingContext(ctx) }
-
-// firstErr returns err when there is one, else runs fallback.
-func firstErr(err error, fallback func() error) error {
-	if err != nil {
-		return err
-	}
-	return fallback()
-}
