@@ -179,9 +179,13 @@ func newOfflineServer() (*web.Server, error) {
 
 func printRoutes(w io.Writer, routes []web.Route) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "METHOD\tPATH\tACCESS")
+	fmt.Fprintln(tw, "METHOD\tPATH\tACCESS\tQUERY")
 	for _, r := range routes {
-		fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Method, r.Path, r.Access)
+		query := make([]string, len(r.Query))
+		for i, q := range r.Query {
+			query[i] = q.String()
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Method, r.Path, r.Access, strings.Join(query, " "))
 	}
 	return tw.Flush()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"time"
@@ -33,7 +34,9 @@ func isDBUnavailable(err error) bool {
 	var netErr net.Error
 	var pqErr *pq.Error
 	switch {
-	case errors.Is(err, driver.ErrBadConn), errors.As(err, &netErr):
+	case errors.Is(err, driver.ErrBadConn), errors.As(err, &netErr),
+		// A connection the server closed under a query (a restart) reads as EOF.
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return true
 	case errors.As(err, &pqErr):
 		// Class 08: connection exception; 57P01-57P03: admin shutdown, crash shutdown, cannot connect now.

@@ -61,7 +61,7 @@ func (s *Server) logRequests(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		attrs := []any{
 			"request_id", requestIDOf(c),
-			"method", c.Request().Method,
+			"method", requestMethod(c),
 			"route", c.Path(),
 			"status", c.Response().Status,
 			"bytes", c.Response().Size,

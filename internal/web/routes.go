@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 
@@ -63,6 +64,7 @@ type Route struct {
 	Method string
 	Path   string
 	Access Access
+	Query  []QueryParam // the query parameters it reads; any other is held to a generic limit
 }
 
 // Routes returns every route of the application, sorted by path then method.
@@ -200,6 +202,11 @@ func (s *Server) registerRoutes() error {
 	}
 
 	s.echo.RouteNotFound("/*", func(echo.Context) error { return echo.ErrNotFound }, s.loadSession)
+	for key := range s.queryRules {
+		if !slices.ContainsFunc(s.routes, func(rt Route) bool { return rt.Method+" "+rt.Path == key }) {
+			r.err = fmt.Errorf("web: query rules for %s, which is not a route", key)
+		}
+	}
 	return r.err
 }
 
@@ -237,5 +244,5 @@ func (r *router) add(method, path string, access Access, h echo.HandlerFunc) {
 		return
 	}
 	r.s.echo.Add(method, path, h, mw...)
-	r.s.routes = append(r.s.routes, Route{Method: method, Path: path, Access: access})
+	r.s.routes = append(r.s.routes, Route{Method: method, Path: path, Access: access, Query: r.s.queryRules[method+" "+path]})
 }

@@ -46,21 +46,23 @@ type Server struct {
 	routes         []Route
 	validate       *validator.Validate
 	zones          *zones
+	queryRules     map[string][]QueryParam // "METHOD path" → the query parameters the route reads
 }
 
 // New builds the server: templates are parsed and routes registered here, so a missing
 // template fails the boot rather than a request.
 func New(opts Options) (*Server, error) {
 	s := &Server{
-		zones:     &zones{},
-		cfg:       opts.Config,
-		store:     opts.Store,
-		log:       opts.Logger,
-		passwords: opts.Passwords,
-		now:       opts.Now,
-		version:   opts.Version,
-		mailer:    opts.Mailer,
-		validate:  newValidator(),
+		zones:      &zones{},
+		queryRules: queryRules(),
+		cfg:        opts.Config,
+		store:      opts.Store,
+		log:        opts.Logger,
+		passwords:  opts.Passwords,
+		now:        opts.Now,
+		version:    opts.Version,
+		mailer:     opts.Mailer,
+		validate:   newValidator(),
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -93,13 +95,13 @@ func New(opts Options) (*Server, error) {
 }
 
 // Handler returns the HTTP handler of the whole application.
-func (s *Server) Handler() http.Handler { return s.echo }
+func (s *Server) Handler() http.Handler { return headAsGet(s.echo) }
 
 // HTTPServer returns an http.Server for addr with timeouts suited to a form-based app.
 func (s *Server) HTTPServer(addr string) *http.Server {
 	return &http.Server{
 		Addr:              addr,
-		Handler:           s.echo,
+		Handler:           s.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      5 * time.Minute, // large exports stream for a while
@@ -116,7 +118,7 @@ func (s *Server) newEcho() *echo.Echo {
 	e.HTTPErrorHandler = s.handleError
 	e.IPExtractor = ipExtractor(s.cfg.TrustedProxies)
 	e.Use(s.requestID, s.logRequests, s.recoverPanic, s.securityHeaders)
-	e.Use(bodyLimit(s.cfg.BodyLimit), s.guardInput)
+	e.Use(bodyLimit(s.cfg.BodyLimit), s.guardInput, s.guardQuery)
 	if s.cfg.RateLimit > 0 {
 		e.Use(rateLimiter(s.cfg.RateLimit, s.cfg.RateBurst))
 	}
