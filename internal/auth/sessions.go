@@ -24,6 +24,11 @@ const (
 // SessionCookieName names the sign-in session cookie.
 const SessionCookieName = "sb_session"
 
+// HostPrefix starts the name of every cookie served over https: the browser then accepts it
+// only from this host, over TLS, with Path=/ and no Domain, so a sibling subdomain or a plain
+// http page cannot plant or overwrite it.
+const HostPrefix = "__Host-"
+
 // SessionOptions configures the session manager.
 type SessionOptions struct {
 	Lifetime time.Duration // absolute lifetime from sign-in
@@ -44,6 +49,9 @@ func NewSessionManager(st *store.Store, opts SessionOptions) *scs.SessionManager
 	sm.Cookie.Secure = opts.Secure
 	sm.Cookie.Path = "/"
 	sm.Cookie.Persist = false // gone when the browser closes: kinder on a shared computer
+	if opts.Secure {
+		sm.Cookie.Name = HostPrefix + SessionCookieName
+	}
 	return sm
 }
 
@@ -63,6 +71,10 @@ func NewClientSessionManager(st *store.Store, lifetime time.Duration, secure boo
 	sm.Cookie.Secure = secure
 	sm.Cookie.Path = "/h"
 	sm.Cookie.Persist = false
+	if secure {
+		// __Host- cookies must have Path=/; the cookie is read only by the client's routes.
+		sm.Cookie.Name, sm.Cookie.Path = HostPrefix+ClientCookieName, "/"
+	}
 	return sm
 }
 

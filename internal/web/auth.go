@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/labstack/echo/v4"
-	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/store"
@@ -17,58 +16,13 @@ import (
 
 const ctxUser = "user"
 
-// csrfCookieName names the cookie that holds the CSRF token.
-const csrfCookieName = "_csrf"
-
 // seenWriteInterval bounds how often the last-seen time is written back to the session row.
 const seenWriteInterval = time.Minute
-
-// errCSRF marks a refused state-changing request; the error page explains it kindly.
-var errCSRF = echo.NewHTTPError(http.StatusForbidden, "csrf")
 
 // currentUser returns the signed-in staff member, or nil.
 func currentUser(c echo.Context) *store.User {
 	u, _ := c.Get(ctxUser).(*store.User)
 	return u
-}
-
-// csrf checks a token on every state-changing request: the hidden _csrf form field or the
-// X-CSRF-Token header must match the HttpOnly _csrf cookie. A browser's Sec-Fetch-Site
-// header can only add a refusal (cross-site), never excuse a missing token.
-func (s *Server) csrf() echo.MiddlewareFunc {
-	check := middleware.CSRFWithConfig(middleware.CSRFConfig{
-		TokenLookup:    "form:_csrf,header:X-CSRF-Token",
-		CookieName:     csrfCookieName,
-		CookiePath:     "/",
-		CookieHTTPOnly: true,
-		CookieSecure:   s.cfg.Secure(),
-		CookieSameSite: http.SameSiteLaxMode,
-		CookieMaxAge:   int(s.cfg.SessionLifetime.Seconds()),
-		ErrorHandler:   func(error, echo.Context) error { return errCSRF },
-	})
-	return func(next echo.HandlerFunc) echo.HandlerFunc {
-		checked := check(next)
-		return func(c echo.Context) error {
-			r := c.Request()
-			safe := r.Method == http.MethodGet || r.Method == http.MethodHead
-			if !safe && r.Header.Get("Sec-Fetch-Site") == "cross-site" {
-				return errCSRF
-			}
-			r.Header.Del("Sec-Fetch-Site")
-			return checked(c)
-		}
-	}
-}
-
-// expireCSRFCookie drops the CSRF cookie so the next page issues a fresh token: done at
-// sign-in and sign-out, so a token planted beforehand never outlives them.
-func expireCSRFCookie(c echo.Context) {
-	c.SetCookie(&http.Cookie{Name: csrfCookieName, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode})
-}
-
-func csrfToken(c echo.Context) string {
-	t, _ := c.Get("csrf").(string)
-	return t
 }
 
 // requireStaff lets a request through only for a signed-in, active staff member with

@@ -77,9 +77,8 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if errors.Is(err, errSessionClosed) {
 		code = http.StatusGone
 	}
-	if c.Request().Method == http.MethodHead {
-		_ = c.NoContent(code)
-		return
+	if currentUser(c) == nil {
+		c.Set(ctxNoNewSession, true) // no form on an error page needs a token: start no session for one
 	}
 	if isClientPath(c.Request().URL.Path) {
 		if rerr := s.renderClientError(c, code, err); rerr != nil {

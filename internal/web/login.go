@@ -100,7 +100,6 @@ func (s *Server) login(c echo.Context) error {
 // after it; and a new CSRF token on the next page, so a planted one is worthless too.
 func (s *Server) signIn(c echo.Context, u store.User) error {
 	ctx := c.Request().Context()
-	expireCSRFCookie(c)
 	if err := s.sessions.Clear(ctx); err != nil {
 		return err
 	}
@@ -124,6 +123,5 @@ func (s *Server) logout(c echo.Context) error {
 	if err := s.sessions.Destroy(ctx); err != nil {
 		return err
 	}
-	expireCSRFCookie(c)
 	return s.flash(c, "/login", "You have signed out.")
 }

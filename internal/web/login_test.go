@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -241,11 +242,15 @@ func TestSignInRenewsTheCSRFToken(t *testing.T) {
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
 	c := app.Client()
-	c.Get("/login")
-	planted := c.Cookie("_csrf")
+	token := regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
+	before := token.FindStringSubmatch(c.Get("/login").Body)
 	c.Post("/login", url.Values{"email": {u.Email}, "password": {password}})
-	c.Get("/")
-	if after := c.Cookie("_csrf"); after == "" || after == planted {
-		t.Fatalf("CSRF token after sign-in %q, before %q: want a new one", after, planted)
+	after := token.FindStringSubmatch(c.Get("/").Body)
+	if before == nil || after == nil || after[1] == before[1] {
+		t.Fatalf("CSRF token after sign-in %q, before %q: want a new one", after, before)
+	}
+	// The token from before sign-in no longer works.
+	if res := c.PostRaw("/logout", url.Values{"_csrf": {before[1]}}); res.Status != 403 {
+		t.Fatalf("the pre-sign-in token: status %d, want 403", res.Status)
 	}
 }

@@ -84,7 +84,7 @@ func (s *Server) Echo() *echo.Echo { return s.echo }
 
 // registerRoutes is the whole route table of the application.
 func (s *Server) registerRoutes() error {
-	r := &router{s: s, csrf: s.csrf()}
+	r := &router{s: s}
 	// Probes and assets: no session, no CSRF.
 	r.bare(http.MethodGet, "/healthz", s.healthz)
 	r.bare(http.MethodGet, "/readyz", s.readyz)
@@ -212,15 +212,14 @@ func (s *Server) registerRoutes() error {
 
 // router registers routes with the middleware their Access calls for.
 type router struct {
-	s    *Server
-	csrf echo.MiddlewareFunc
-	err  error
+	s   *Server
+	err error
 }
 
 // clientToken registers a route a private link's token opens: the client session and CSRF,
 // but no session yet to require (the handler checks the token).
 func (r *router) clientToken(method, path string, h echo.HandlerFunc) {
-	r.s.echo.Add(method, path, h, r.s.loadClientSession, r.csrf)
+	r.s.echo.Add(method, path, h, r.s.loadClientSession, r.s.csrf(r.s.clientSessions, csrfPreSession))
 	r.s.routes = append(r.s.routes, Route{Method: method, Path: path, Access: clientLink})
 }
 
@@ -232,13 +231,13 @@ func (r *router) bare(method, path string, h echo.HandlerFunc) {
 
 // add registers a route behind the session, CSRF and access checks its Access names.
 func (r *router) add(method, path string, access Access, h echo.HandlerFunc) {
-	mw := []echo.MiddlewareFunc{r.s.loadSession, r.csrf}
+	mw := []echo.MiddlewareFunc{r.s.loadSession, r.s.csrf(r.s.sessions, csrfSession)}
 	switch access.Kind {
 	case Public:
 	case SignedIn:
 		mw = append(mw, r.s.requireStaff(access.Roles...))
 	case ClientLink:
-		mw = []echo.MiddlewareFunc{r.s.loadClientSession, r.csrf, r.s.requireClientLink}
+		mw = []echo.MiddlewareFunc{r.s.loadClientSession, r.s.csrf(r.s.clientSessions, csrfSession), r.s.requireClientLink}
 	default:
 		r.err = fmt.Errorf("web: route %s %s: access %v is not wired yet", method, path, access)
 		return

@@ -66,7 +66,6 @@ func (s *Server) secondStepFor(ctx context.Context, u store.User) (secondStep, e
 // them to the code (or, when the practice requires it, the enrolment) page.
 func (s *Server) startSecondStep(c echo.Context, u store.User, step secondStep, next string) error {
 	ctx := c.Request().Context()
-	expireCSRFCookie(c)
 	if err := s.sessions.Clear(ctx); err != nil {
 		return err
 	}
