@@ -12,12 +12,20 @@ import (
 	"github.com/securebase/securebase/internal/store"
 )
 
-// Sign-in throttling: this many failures for one email or one IP within the window
-// refuse further attempts until the oldest failure leaves the window.
+// Second-factor codes: this many wrong codes for one account (or from one IP) within the
+// window refuse further codes until the oldest leaves it. Only someone who knew the password
+// can get this far.
 const (
 	maxLoginFailures = 5
 	loginWindow      = 15 * time.Minute
 )
+
+// signInThrottle slows password guessing without letting anyone lock a staff member out:
+// a browser that has signed in to the account keeps trying normally (up to 10 failures in
+// the window); strangers get 3 free failures per email, then waits of 15 s doubling to at most
+// 5 minutes; the 10th failure in a row from strangers emails the account's owner.
+var signInThrottle = store.ThrottleRule{Window: loginWindow, FreeFailures: 3, FirstDelay: 15 * time.Second,
+	MaxDelay: 5 * time.Minute, NotifyAt: 10, DeviceFailures: 10, IPFailures: 30}
 
 type loginForm struct {
 	Email    string `form:"email" validate:"required,max=254"`
@@ -47,22 +55,22 @@ func (s *Server) login(c echo.Context) error {
 	if form.HasErrors() {
 		return s.render(c, http.StatusUnprocessableEntity, "auth/login", p)
 	}
-	attemptID, throttled, err := s.store.StartLoginAttempt(ctx, in.Email, c.RealIP(), s.now(),
-		store.LoginLimit{Max: maxLoginFailures, Window: loginWindow})
-	if err != nil {
-		return err
-	}
-	if throttled {
-		if err := s.auditFor(c, 0, store.AuditEntry{Action: "auth.login", Outcome: store.OutcomeDenied, Detail: "throttled"}); err != nil {
-			return err
-		}
-		p.Form.Fail("_form", "Too many sign-in attempts. For your security, sign-in is paused for up to 15 minutes. Please try again later.")
-		return s.render(c, http.StatusTooManyRequests, "auth/login", p)
-	}
-
 	u, err := s.store.UserByEmail(ctx, in.Email)
 	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return err
+	}
+	attempt, err := s.store.StartSignIn(ctx, in.Email, c.RealIP(), s.deviceHash(c), s.now(), signInThrottle)
+	if err != nil {
+		return err
+	}
+	if attempt.Wait > 0 {
+		if err := s.auditFor(c, u.PracticeID, store.AuditEntry{Action: "auth.login", Outcome: store.OutcomeDenied, Detail: "throttled"}); err != nil {
+			return err
+		}
+		p.Form.Fail("_form", "Too many sign-in attempts. For your security, sign-in from this browser is slowed down: please wait "+
+			waitWords(attempt.Wait)+" and try again.")
+		c.Response().Header().Set("Retry-After", strconv.Itoa(int(attempt.Wait.Seconds())+1))
+		return s.render(c, http.StatusTooManyRequests, "auth/login", p)
 	}
 	if !s.passwords.Verify(in.Password, u.PasswordHash) || !u.Active { // Verify runs even for unknown emails
 		entry := store.AuditEntry{Action: "auth.login", Outcome: store.OutcomeFailure}
@@ -72,11 +80,14 @@ func (s *Server) login(c echo.Context) error {
 		if err := s.auditFor(c, u.PracticeID, entry); err != nil {
 			return err
 		}
+		if attempt.Notify && u.ID != 0 && u.Active {
+			s.tellOfFailedSignIns(c, u)
+		}
 		p.Form.Fail("_form", "The email or password is not right. Please try again.")
 		return s.render(c, http.StatusUnauthorized, "auth/login", p)
 	}
 
-	if err := s.store.MarkLoginSucceeded(ctx, attemptID); err != nil {
+	if err := s.store.SignInSucceeded(ctx, attempt, s.now()); err != nil {
 		return err
 	}
 	step, err := s.secondStepFor(ctx, u)
@@ -111,7 +122,7 @@ func (s *Server) signIn(c echo.Context, u store.User) error {
 	s.sessions.Put(ctx, auth.KeyPracticeID, u.PracticeID)
 	s.sessions.Put(ctx, auth.KeySignedInAt, now.Unix())
 	s.sessions.Put(ctx, auth.KeySeenAt, now.Unix())
-	return nil
+	return s.rememberDevice(c, u)
 }
 
 func (s *Server) logout(c echo.Context) error {
