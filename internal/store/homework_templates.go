@@ -14,9 +14,10 @@ type HomeworkTemplate struct {
 	Version    int        `db:"version"`
 	ArchivedAt *time.Time `db:"archived_at"`
 	UpdatedAt  time.Time  `db:"updated_at"`
+	CreatedBy  int64      `db:"created_by"` // the owner: only they (or an admin) edit it
 }
 
-const templateColumns = `id, title, definition, based_on, version, archived_at, updated_at`
+const templateColumns = `id, title, definition, based_on, version, archived_at, updated_at, created_by`
 
 // HomeworkTemplates lists the practice's templates that are not archived, by title.
 func (s *Store) HomeworkTemplates(ctx context.Context, practiceID int64) ([]HomeworkTemplate, error) {

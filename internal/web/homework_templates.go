@@ -42,15 +42,17 @@ func (s *Server) templateList(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	versions := map[string]int{}
+	versions, editable := map[string]int{}, map[string]bool{}
 	for _, t := range own {
 		versions[fmt.Sprintf("practice:%d", t.ID)] = t.Version
+		editable[fmt.Sprintf("practice:%d", t.ID)] = mayEditTemplate(currentUser(c), t)
 	}
 	p := s.page(c, "Homework templates")
 	p.Data = struct {
 		Templates []templateChoice
 		Versions  map[string]int
-	}{choices, versions}
+		Editable  map[string]bool
+	}{choices, versions, editable}
 	return s.render(c, http.StatusOK, "homework/templates", p)
 }
 
@@ -94,10 +96,22 @@ func (s *Server) newTemplatePage(c echo.Context) error {
 	return s.renderTemplateForm(c, http.StatusOK, p, nil)
 }
 
+// mayEditTemplate says whether u may change the practice's template t: its owner or an
+// admin. Everyone else in the practice uses it and copies it.
+func mayEditTemplate(u *store.User, t store.HomeworkTemplate) bool {
+	return u.Role == store.RoleAdmin || t.CreatedBy == u.ID
+}
+
+// errNotTemplateOwner refuses an edit of another counsellor's template.
+var errNotTemplateOwner = echo.NewHTTPError(http.StatusForbidden, "not the template's owner")
+
 func (s *Server) editTemplatePage(c echo.Context) error {
 	t, def, err := s.templateFor(c)
 	if err != nil {
 		return err
+	}
+	if !mayEditTemplate(currentUser(c), t) {
+		return s.deniedTemplateEdit(c, t)
 	}
 	p := s.page(c, "Edit template")
 	p.Form.Values = templateValues(def)
@@ -212,6 +226,9 @@ func (s *Server) saveTemplate(c echo.Context) error {
 		if err != nil {
 			return err
 		}
+		if !mayEditTemplate(u, cur) {
+			return s.deniedTemplateEdit(c, cur)
+		}
 		existing = &cur
 	}
 	if err := onlyFields(c, "title", "purpose", "instructions", "version", "based_on", "field_*"); err != nil {
@@ -263,4 +280,13 @@ func (s *Server) saveTemplate(c echo.Context) error {
 		return err
 	}
 	return s.flash(c, "/homework/templates", "Template saved. Homework already assigned keeps the version it was given with.")
+}
+
+// deniedTemplateEdit audits and refuses an edit of a template u does not own.
+func (s *Server) deniedTemplateEdit(c echo.Context, t store.HomeworkTemplate) error {
+	if err := s.audit(c, store.AuditEntry{Action: "template.edit", EntityType: "homework_template",
+		EntityID: strconv.FormatInt(t.ID, 10), Outcome: store.OutcomeDenied, Detail: "not the owner"}); err != nil {
+		return err
+	}
+	return errNotTemplateOwner
 }

@@ -96,3 +96,52 @@ func TestCopyingABuiltInPrefillsTheEditor(t *testing.T) {
 		t.Fatalf("editor rows %d, want the 3 fields and 3 empty rows", n)
 	}
 }
+
+// TestOnlyATemplatesOwnerOrAnAdminEditsIt: another counsellor of the practice uses and copies
+// a practice template, but cannot open its editor or change it; an admin can.
+func TestOnlyATemplatesOwnerOrAnAdminEditsIt(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	if res := f.counsellor.Post("/homework/templates", customTemplate()); res.Status != 303 {
+		t.Fatalf("save template: %d %v", res.Status, fieldErrors(res.Body))
+	}
+	var id string
+	if err := f.app.DB.App.Get(&id, `SELECT id::text FROM homework_templates WHERE title = 'Evening wind-down'`); err != nil {
+		t.Fatal(err)
+	}
+	edit := "/homework/templates/" + id + "/edit"
+	if !strings.Contains(f.counsellor.Get("/homework/templates").Body, edit) {
+		t.Fatal("the owner is not offered Edit")
+	}
+	list := f.other.Get("/homework/templates").Body
+	if strings.Contains(list, edit) || !strings.Contains(list, "/homework/templates/new?from=practice%3a"+id) {
+		t.Fatal("another counsellor is offered Edit, or not offered Copy")
+	}
+	if res := f.other.Get("/homework/templates/preview?ref=practice:" + id); res.Status != 200 {
+		t.Fatalf("another counsellor previews: %d", res.Status)
+	}
+	if res := f.other.Get("/homework/templates/new?from=practice:" + id); res.Status != 200 || !strings.Contains(res.Body, "Evening wind-down") {
+		t.Fatalf("another counsellor copies: %d", res.Status)
+	}
+	if res := f.other.Get(edit); res.Status != 403 {
+		t.Fatalf("another counsellor opens the editor: %d, want 403", res.Status)
+	}
+	changed := customTemplate()
+	changed.Set("title", "Rewritten by someone else")
+	changed.Set("version", "1")
+	if res := f.other.Post("/homework/templates/"+id, changed); res.Status != 403 {
+		t.Fatalf("another counsellor saves: %d, want 403", res.Status)
+	}
+	var title string
+	_ = f.app.DB.App.Get(&title, `SELECT title FROM homework_templates WHERE id = $1`, id)
+	if title != "Evening wind-down" {
+		t.Fatalf("title now %q", title)
+	}
+	if res := f.admin.Get(edit); res.Status != 200 {
+		t.Fatalf("an admin opens the editor: %d", res.Status)
+	}
+	changed.Set("title", "Evening wind-down (admin)")
+	if res := f.admin.Post("/homework/templates/"+id, changed); res.Status != 303 {
+		t.Fatalf("an admin saves: %d %v", res.Status, fieldErrors(res.Body))
+	}
+}
