@@ -14,9 +14,13 @@ all: build
 build:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/securebase
 
-## run: build and serve on http://localhost:8080 (a private cluster in .data/postgres without DATABASE_URL)
+## run: build and serve on http://localhost:8080 (a private cluster in .data/postgres without DATABASE_URL).
+## Without ENCRYPTION_KEYS(_FILE), a local key sealing second factors is made once in .data/encryption-keys.
+KEYS_FILE := .data/encryption-keys
 run: build
-	./$(BIN) serve --migrate --demo --local-db .data/postgres
+	@mkdir -p .data && test -s $(KEYS_FILE) || (umask 077 && ./$(BIN) keys generate > $(KEYS_FILE) && echo "made a local encryption key in $(KEYS_FILE)")
+	@if [ -z "$$ENCRYPTION_KEYS" ] && [ -z "$$ENCRYPTION_KEYS_FILE" ]; then export ENCRYPTION_KEYS_FILE=$(KEYS_FILE); fi; \
+	exec ./$(BIN) serve --migrate --demo --local-db .data/postgres
 
 ## backup: while `make run` serves, pg_dump -Fc of its database into backups/ (readable by you only).
 ## The file holds clinical data in plain text: encrypt it and move it off this machine (README).

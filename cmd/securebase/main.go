@@ -19,6 +19,7 @@ Usage:
   securebase serve [--migrate] [--demo] [--local-db DIR]
   securebase migrate up|status [--local-db DIR]
   securebase user add --practice NAME|ID --email EMAIL --role admin|counsellor|supervisor [--name NAME] [--create-practice] [--local-db DIR]
+  securebase keys generate | securebase keys rotate [--local-db DIR]
   securebase routes
   securebase version
 
@@ -47,6 +48,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = migrateCmd(ctx, args[1:], stdout)
 	case "user":
 		err = userCmd(ctx, args[1:], stdin, stdout)
+	case "keys":
+		err = keysCmd(ctx, args[1:], stdout)
 	case "routes":
 		err = routesCmd(stdout)
 	case "version":

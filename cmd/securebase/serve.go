@@ -59,7 +59,11 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			demo.Print(stdout, cfg.PublicURL.String(), accounts)
 		}
 	}
-	srv, err := web.New(web.Options{Config: cfg, Store: st, Logger: log, Passwords: passwords, Version: version})
+	keys, err := secretKeys(ctx, cfg, st, log)
+	if err != nil {
+		return err
+	}
+	srv, err := web.New(web.Options{Config: cfg, Store: st, Logger: log, Passwords: passwords, Version: version, Keys: keys})
 	if err != nil {
 		return err
 	}

@@ -39,6 +39,8 @@ type Config struct {
 	SMTPPassword         string        // SMTP_PASSWORD
 	BenchCeiling         bool          // SECUREBASE_BENCH_CEILING=1: register GET /bench/ceiling (SELECT 1), for make bench-http only
 	DebugAddr            string        // DEBUG_ADDR: a loopback host:port serving Go's pprof profiles; empty (the default) serves none
+	EncryptionKeys       string        //nolint:gosec // ENCRYPTION_KEYS: "id:base64key" list sealing second-factor secrets; the first seals
+	EncryptionKeysFile   string        // ENCRYPTION_KEYS_FILE: a file holding the same, one a line
 }
 
 // Secure reports whether the app is served over TLS, as PUBLIC_URL says.
@@ -73,6 +75,8 @@ func FromLookup(lookup func(string) (string, bool)) (Config, error) {
 		SMTPPassword:       r.str("SMTP_PASSWORD", ""),
 		BenchCeiling:       r.str("SECUREBASE_BENCH_CEILING", "") == "1",
 		DebugAddr:          r.str("DEBUG_ADDR", ""),
+		EncryptionKeys:     r.str("ENCRYPTION_KEYS", ""),
+		EncryptionKeysFile: r.str("ENCRYPTION_KEYS_FILE", ""),
 	}
 	c.MigrationDatabaseURL = r.str("MIGRATION_DATABASE_URL", c.DatabaseURL)
 	if err := errors.Join(append(r.errs, c.Validate())...); err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/pquerna/otp/totp"
 
+	"github.com/securebase/securebase/internal/keyring"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/testutil"
 )
@@ -91,9 +92,13 @@ func TestJourneyAdminAddsACounsellorWhoSignsIn(t *testing.T) {
 		t.Fatalf("%d recovery codes shown, want 10", n)
 	}
 	var stored string
-	if err := app.DB.App.Get(&stored, `SELECT f.totp_secret FROM two_factor f JOIN users u ON u.id = f.user_id
-		WHERE u.practice_id = $1 AND u.email = 'robin@harbour.example'`, practice.ID); err != nil || stored != secret {
-		t.Fatalf("two-factor row for the new counsellor: %q, %v", stored, err)
+	var userID int64
+	if err := app.DB.App.QueryRow(`SELECT f.totp_secret, u.id FROM two_factor f JOIN users u ON u.id = f.user_id
+		WHERE u.practice_id = $1 AND u.email = 'robin@harbour.example'`, practice.ID).Scan(&stored, &userID); err != nil {
+		t.Fatalf("two-factor row for the new counsellor: %v", err)
+	}
+	if opened, err := app.Keys.Open(stored, keyring.TOTPContext(practice.ID, userID)); err != nil || opened != secret || strings.Contains(stored, secret) {
+		t.Fatalf("the stored secret is not the shown one sealed: %v", err)
 	}
 	b.Submit(`[data-testid="sign-out"]`)
 

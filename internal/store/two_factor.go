@@ -126,3 +126,47 @@ func (s *Store) SetEmail(ctx context.Context, practiceID, userID int64, email st
 		WHERE practice_id = $1 AND id = $2`, practiceID, userID, strings.TrimSpace(email))
 	return affected("set email", res, err)
 }
+
+// SealedSecret is one user's stored TOTP secret, for the keys commands (all practices).
+type SealedSecret struct {
+	PracticeID int64  `db:"practice_id"`
+	UserID     int64  `db:"user_id"`
+	Secret     string `db:"totp_secret"`
+}
+
+// CountTwoFactor counts second factors in every practice: a server needs its key once any exists.
+func (s *Store) CountTwoFactor(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM two_factor`)
+	return n, mapErr("count two-factor", err)
+}
+
+// ResealTwoFactor rewrites every stored secret with reseal, in one transaction that locks
+// them, and returns how many changed. reseal returns the value to store, or the same value
+// to leave it; an error rolls everything back.
+func (s *Store) ResealTwoFactor(ctx context.Context, reseal func(SealedSecret) (string, error)) (int, error) {
+	changed := 0
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var all []SealedSecret
+		if err := tx.SelectContext(ctx, &all, `SELECT practice_id, user_id, totp_secret FROM two_factor
+			ORDER BY practice_id, user_id FOR UPDATE`); err != nil {
+			return mapErr("read two-factor secrets", err)
+		}
+		for _, sec := range all {
+			v, err := reseal(sec)
+			if err != nil {
+				return err
+			}
+			if v == sec.Secret {
+				continue
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE two_factor SET totp_secret = $3 WHERE practice_id = $1 AND user_id = $2`,
+				sec.PracticeID, sec.UserID, v); err != nil {
+				return mapErr("reseal two-factor secret", err)
+			}
+			changed++
+		}
+		return nil
+	})
+	return changed, err
+}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/config"
+	"github.com/securebase/securebase/internal/keyring"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/web"
 )
@@ -34,6 +35,7 @@ type App struct {
 	Passwords *auth.Passwords
 	Config    config.Config
 	Logs      *LogBuffer
+	Keys      *keyring.Keyring // seals second factors: a fresh key per app
 	seq       atomic.Int64
 }
 
@@ -59,9 +61,17 @@ func NewAppOn(t testing.TB, db *Database, opts ...func(*config.Config)) *App {
 		t.Fatal(err)
 	}
 	logs := &LogBuffer{}
-	a := &App{T: t, DB: db, Store: store.New(db.App), Clock: &Clock{}, Passwords: pw, Config: cfg, Logs: logs}
+	line, err := keyring.Generate(time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := keyring.Parse(line)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &App{T: t, DB: db, Store: store.New(db.App), Clock: &Clock{}, Passwords: pw, Config: cfg, Logs: logs, Keys: keys}
 	a.Server, err = web.New(web.Options{
-		Config: cfg, Store: a.Store, Passwords: pw, Now: a.Clock.Now, Version: "test",
+		Config: cfg, Store: a.Store, Passwords: pw, Now: a.Clock.Now, Version: "test", Keys: keys,
 		Logger: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 	})
 	if err != nil {

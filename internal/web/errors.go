@@ -68,6 +68,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if errors.Is(err, errBadInput) || errors.Is(err, errUnknownField) {
 		ep = badInputPage
 	}
+	if errors.Is(err, errNoKey) {
+		ep = noKeyPage
+	}
 	if errors.Is(err, errBadQuery) || errors.Is(err, errQueryValue) {
 		ep = queryPage
 	}

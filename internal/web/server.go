@@ -13,6 +13,7 @@ import (
 
 	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/config"
+	"github.com/securebase/securebase/internal/keyring"
 	"github.com/securebase/securebase/internal/mail"
 	"github.com/securebase/securebase/internal/store"
 )
@@ -25,6 +26,7 @@ type Options struct {
 	Passwords *auth.Passwords
 	Now       func() time.Time // the clock; time.Now when nil (tests move it forward)
 	Mailer    mail.Sender      // sends link emails; nil: SMTP from the config when SMTP_ADDR is set, else none
+	Keys      *keyring.Keyring // seals second-factor secrets; nil: second factors cannot be stored
 	Version   string
 }
 
@@ -42,6 +44,7 @@ type Server struct {
 	now            func() time.Time
 	version        string
 	mailer         mail.Sender
+	keys           *keyring.Keyring
 	echo           *echo.Echo
 	routes         []Route
 	validate       *validator.Validate

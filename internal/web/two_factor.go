@@ -207,11 +207,15 @@ func (s *Server) checkSecondFactor(ctx context.Context, u store.User, code strin
 		return "", 0, false, "", err
 	}
 	if code := compactCode(code); auth.IsTOTPCode(code) {
-		step, match := auth.MatchTOTP(tf.Secret, code, s.now())
+		secret, err := s.openTOTP(u, tf.Secret)
+		if err != nil {
+			return "", 0, false, "", err
+		}
+		step, match := auth.MatchTOTP(secret, code, s.now())
 		if !match {
 			return "", 0, false, "wrong code", nil
 		}
-		err := s.store.AcceptTOTPStep(ctx, u.PracticeID, u.ID, step)
+		err = s.store.AcceptTOTPStep(ctx, u.PracticeID, u.ID, step)
 		if errors.Is(err, store.ErrConflict) {
 			return "", 0, false, "code already used", nil
 		}

@@ -123,7 +123,11 @@ func (s *Server) enableTwoFactor(c echo.Context) error {
 		return err
 	}
 	keep := auth.HashToken(s.sessions.Token(ctx))
-	if err := s.store.EnableTwoFactor(ctx, u.PracticeID, u.ID, k.Secret, step, s.now(), hashes, keep); err != nil {
+	sealed, err := s.sealTOTP(*u, k.Secret)
+	if err != nil {
+		return err
+	}
+	if err := s.store.EnableTwoFactor(ctx, u.PracticeID, u.ID, sealed, step, s.now(), hashes, keep); err != nil {
 		return err
 	}
 	s.sessions.Remove(ctx, keyEnrolSecret)

@@ -155,7 +155,11 @@ func (s *Server) twoFactorEnrol(c echo.Context) error {
 		return err
 	}
 	// Any session the user still has was opened with the password alone: none survives.
-	if err := s.store.EnableTwoFactor(ctx, u.PracticeID, u.ID, k.Secret, step, s.now(), hashes, nil); err != nil {
+	sealed, err := s.sealTOTP(u, k.Secret)
+	if err != nil {
+		return err
+	}
+	if err := s.store.EnableTwoFactor(ctx, u.PracticeID, u.ID, sealed, step, s.now(), hashes, nil); err != nil {
 		return err
 	}
 	if err := s.signIn(c, u); err != nil {
