@@ -33,4 +33,3 @@ func (s *Server) openTOTP(u store.User, stored string) (string, error) {
 	}
 	return s.keys.Open(stored, keyring.TOTPContext(u.PracticeID, u.ID))
 }
-
