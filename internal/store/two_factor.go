@@ -170,3 +170,34 @@ func (s *Store) ResealTwoFactor(ctx context.Context, reseal func(SealedSecret) (
 	})
 	return changed, err
 }
+
+// ReplaceRecoveryCodes gives the user a new set of recovery codes (their hashes); every
+// earlier code, used or not, stops working. ErrNotFound when they have no second factor.
+func (s *Store) ReplaceRecoveryCodes(ctx context.Context, practiceID, userID int64, codeHashes [][]byte) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		var one int
+		if err := tx.GetContext(ctx, &one, `SELECT 1 FROM two_factor WHERE practice_id = $1 AND user_id = $2 FOR UPDATE`,
+			practiceID, userID); err != nil {
+			return mapErr("lock two-factor", err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM recovery_codes WHERE practice_id = $1 AND user_id = $2`, practiceID, userID); err != nil {
+			return mapErr("drop recovery codes", err)
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO recovery_codes (practice_id, user_id, code_hash)
+			SELECT $1, $2, unnest($3::bytea[])`, practiceID, userID, pq.ByteaArray(codeHashes))
+		return mapErr("add recovery codes", err)
+	})
+}
+
+// ResetTwoFactor removes the user's second factor and recovery codes, and ends all their
+// sessions: an admin's answer to a lost phone. ErrNotFound when they had none.
+func (s *Store) ResetTwoFactor(ctx context.Context, practiceID, userID int64) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM two_factor WHERE practice_id = $1 AND user_id = $2`, practiceID, userID)
+		if err := affected("reset two-factor", res, err); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE practice_id = $1 AND user_id = $2`, practiceID, userID)
+		return mapErr("end sessions", err)
+	})
+}

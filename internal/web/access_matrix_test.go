@@ -47,12 +47,13 @@ func routeKinds() map[string]string {
 	for _, r := range []string{"GET /login/two-factor", "POST /login/two-factor", "GET /login/two-factor/setup",
 		"POST /login/two-factor/setup", "GET /login/two-factor/qr.png", "GET /account", "GET /account/email", "POST /account/email",
 		"GET /account/two-factor", "POST /account/two-factor", "GET /account/two-factor/new", "GET /account/two-factor/qr.png",
-		"POST /account/two-factor/disable", "GET /account/two-factor/recovery-codes", "GET /account/sessions",
+		"POST /account/two-factor/disable", "GET /account/two-factor/recovery-codes", "POST /account/two-factor/recovery-codes", "GET /account/sessions",
 		"POST /account/sessions/end-others"} {
 		kinds[r] = openRoute
 	}
 	kinds["POST /admin/users/:id/deactivate"] = caseRoute
 	kinds["POST /admin/users/:id/reset-password"] = caseRoute
+	kinds["POST /admin/users/:id/reset-two-factor"] = caseRoute
 	return kinds
 }
 

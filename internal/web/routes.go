@@ -113,6 +113,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/account/two-factor/qr.png", anyStaff, s.enrolQRCode)
 	r.add(http.MethodPost, "/account/two-factor/disable", anyStaff, s.disableTwoFactor)
 	r.add(http.MethodGet, "/account/two-factor/recovery-codes", anyStaff, s.recoveryCodesPage)
+	r.add(http.MethodPost, "/account/two-factor/recovery-codes", anyStaff, s.newRecoveryCodes)
 	r.add(http.MethodGet, "/account/sessions", anyStaff, s.sessionsPage)
 	r.add(http.MethodPost, "/account/sessions/end-others", anyStaff, s.endOtherSessions)
 
@@ -121,6 +122,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/admin/users", adminOnly, s.createUser)
 	r.add(http.MethodPost, "/admin/users/:id/deactivate", adminOnly, s.deactivateUser)
 	r.add(http.MethodPost, "/admin/users/:id/reset-password", adminOnly, s.resetPassword)
+	r.add(http.MethodPost, "/admin/users/:id/reset-two-factor", adminOnly, s.resetTwoFactor)
 	r.add(http.MethodGet, "/admin/audit", adminOnly, s.auditLog)
 	r.add(http.MethodGet, "/admin/practice", adminOnly, s.practicePage)
 	r.add(http.MethodPost, "/admin/practice", adminOnly, s.updatePractice)

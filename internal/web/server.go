@@ -64,6 +64,7 @@ func New(opts Options) (*Server, error) {
 		passwords:  opts.Passwords,
 		now:        opts.Now,
 		version:    opts.Version,
+		keys:       opts.Keys,
 		mailer:     opts.Mailer,
 		validate:   newValidator(),
 	}
