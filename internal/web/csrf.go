@@ -93,12 +93,16 @@ func (s *Server) csrf(sm *scs.SessionManager, mode csrfMode) echo.MiddlewareFunc
 
 // sameOrigin reports whether an unsafe request comes from this site, by its Origin header
 // or, without one, its Referer. This site is PUBLIC_URL's origin, or the host the request
-// was sent to with PUBLIC_URL's scheme (the tests' servers have ports of their own). A
-// request with neither header is not from a page of a current browser, and still needs its
-// token.
+// was sent to with PUBLIC_URL's scheme (the tests' servers have ports of their own). Our pages
+// send Referrer-Policy: no-referrer, under which browsers post "Origin: null": that counts
+// only when the browser vouches with Sec-Fetch-Site: same-origin. A request with neither
+// header is not from a page of a current browser, and still needs its token.
 func (s *Server) sameOrigin(r *http.Request) bool {
 	from := r.Header.Get("Origin")
-	if from == "" || from == "null" && r.Header.Get("Referer") != "" {
+	if from == "null" {
+		return r.Header.Get("Sec-Fetch-Site") == "same-origin"
+	}
+	if from == "" {
 		from = r.Header.Get("Referer")
 		if from == "" {
 			return true

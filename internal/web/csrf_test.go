@@ -58,6 +58,8 @@ func TestCSRFTokenIsBoundToTheSession(t *testing.T) {
 		{"Origin": {"https://evil.example"}},
 		{"Origin": {"http://" + strings.TrimPrefix(app.HTTP.URL, "http://") + ".evil.example"}},
 		{"Referer": {"https://evil.example/page"}},
+		{"Origin": {"null"}},
+		{"Origin": {"null"}, "Sec-Fetch-Site": {"cross-site"}},
 		{"Sec-Fetch-Site": {"same-site"}},
 		{"Sec-Fetch-Site": {"cross-site"}},
 	} {
@@ -74,6 +76,11 @@ func TestCSRFTokenIsBoundToTheSession(t *testing.T) {
 	h := http.Header{"Content-Type": {form}, "Origin": {app.HTTP.URL}, "Sec-Fetch-Site": {"same-origin"}}
 	if res := admin.Do(http.MethodPost, deactivate, strings.NewReader(url.Values{"_csrf": {own}}.Encode()), h); res.Status != 303 {
 		t.Fatalf("the right token from this site: %d, want 303", res.Status)
+	}
+	// Under Referrer-Policy: no-referrer a browser posts "Origin: null", vouching with Sec-Fetch-Site.
+	h = http.Header{"Content-Type": {form}, "Origin": {"null"}, "Sec-Fetch-Site": {"same-origin"}}
+	if res := admin.Do(http.MethodPost, "/admin/users/"+itoa(target.ID)+"/reset-password", strings.NewReader(url.Values{"_csrf": {own}}.Encode()), h); res.Status == 403 {
+		t.Fatal("Origin: null from this site's own page was refused")
 	}
 	if got, _ := app.Store.User(context.Background(), practice.ID, target.ID); got.Active {
 		t.Fatal("the accepted request did not deactivate the account")
