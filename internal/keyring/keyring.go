@@ -74,7 +74,7 @@ func FromConfig(keys, file string) (*Keyring, error) {
 		return nil, errors.New("keyring: set ENCRYPTION_KEYS or ENCRYPTION_KEYS_FILE, not both")
 	}
 	if file != "" {
-		b, err := os.ReadFile(file)
+		b, err := os.ReadFile(file) //nolint:gosec // the operator names the key file
 		if err != nil {
 			return nil, fmt.Errorf("keyring: ENCRYPTION_KEYS_FILE: %w", err)
 		}
