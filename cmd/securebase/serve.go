@@ -101,7 +101,8 @@ func listen(ctx context.Context, hs *http.Server, cfg config.Config, log *slog.L
 	return nil
 }
 
-// sweep deletes expired sessions and old sign-in attempts every ten minutes.
+// sweep deletes expired sessions, old sign-in attempts and throttles, and devices unused for
+// longer than their cookie lives, every ten minutes.
 func sweep(ctx context.Context, st *store.Store, log *slog.Logger) {
 	t := time.NewTicker(10 * time.Minute)
 	defer t.Stop()
@@ -111,6 +112,9 @@ func sweep(ctx context.Context, st *store.Store, log *slog.Logger) {
 		}
 		if err := st.DeleteLoginAttemptsBefore(ctx, time.Now().Add(-24*time.Hour)); err != nil && ctx.Err() == nil {
 			log.Warn("sweep login attempts", "err", err)
+		}
+		if err := st.DeleteDevicesUnusedSince(ctx, time.Now().Add(-web.DeviceCookieAge)); err != nil && ctx.Err() == nil {
+			log.Warn("sweep known devices", "err", err)
 		}
 		select {
 		case <-ctx.Done():

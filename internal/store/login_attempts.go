@@ -57,10 +57,20 @@ func (s *Store) MarkLoginSucceeded(ctx context.Context, attemptID int64) error {
 	return affected("mark login succeeded", res, err)
 }
 
-// DeleteLoginAttemptsBefore forgets attempts older than the given time.
+// DeleteLoginAttemptsBefore forgets attempts, and strangers' throttles, older than the given time.
 func (s *Store) DeleteLoginAttemptsBefore(ctx context.Context, before time.Time) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM login_throttles WHERE last_failure_at < $1 AND not_before < $1`, before); err != nil {
+		return mapErr("delete login throttles", err)
+	}
 	_, err := s.db.ExecContext(ctx, `DELETE FROM login_attempts WHERE attempted_at < $1`, before)
 	return mapErr("delete login attempts", err)
+}
+
+// DeleteDevicesUnusedSince forgets browsers that have not signed in since the given time
+// (their device cookies have expired by then).
+func (s *Store) DeleteDevicesUnusedSince(ctx context.Context, since time.Time) error {
+	_, err := s.db.ExecContext(ctx, `DELETE FROM known_devices WHERE last_used_at < $1`, since)
+	return mapErr("delete unused devices", err)
 }
 
 func normEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }

@@ -135,10 +135,10 @@ func (s *Store) SignInSucceeded(ctx context.Context, a SignInAttempt, now time.T
 }
 
 // RememberDevice records a browser the user has signed in from (the SHA-256 of its device
-// cookie); a hash already known is left as it is.
+// cookie); for a pair already known, it notes the time.
 func (s *Store) RememberDevice(ctx context.Context, practiceID, userID int64, tokenHash []byte, now time.Time) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO known_devices (practice_id, user_id, token_hash, created_at, last_used_at)
-		VALUES ($1, $2, $3, $4, $4) ON CONFLICT (token_hash) DO NOTHING`, practiceID, userID, tokenHash, now)
+		VALUES ($1, $2, $3, $4, $4) ON CONFLICT (token_hash, user_id) DO UPDATE SET last_used_at = excluded.last_used_at`, practiceID, userID, tokenHash, now)
 	return mapErr("remember device", err)
 }
 

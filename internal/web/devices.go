@@ -17,8 +17,8 @@ import (
 // in from it. "__Host-" is added under https.
 const deviceCookie = "sb_device"
 
-// deviceCookieAge is how long a browser stays known without signing in again.
-const deviceCookieAge = 180 * 24 * time.Hour
+// DeviceCookieAge is how long a browser stays known without signing in again.
+const DeviceCookieAge = 180 * 24 * time.Hour
 
 func (s *Server) deviceCookieName() string {
 	if s.cfg.Secure() {
@@ -43,7 +43,7 @@ func (s *Server) rememberDevice(c echo.Context, u store.User) error {
 	hash := s.deviceHash(c)
 	if hash == nil {
 		token := newCSRFToken() // 256 random bits, URL-safe
-		c.SetCookie(&http.Cookie{Name: s.deviceCookieName(), Value: token, Path: "/", MaxAge: int(deviceCookieAge.Seconds()),
+		c.SetCookie(&http.Cookie{Name: s.deviceCookieName(), Value: token, Path: "/", MaxAge: int(DeviceCookieAge.Seconds()),
 			HttpOnly: true, Secure: s.cfg.Secure(), SameSite: http.SameSiteLaxMode})
 		sum := sha256.Sum256([]byte(token))
 		hash = sum[:]

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"strings"
 	"sync"
@@ -175,5 +176,28 @@ func TestStrangersAreAlsoLimitedPerIPAcrossEmails(t *testing.T) {
 	}
 	if a, _ := app.Store.StartSignIn(ctx, "fresh@test.example", "198.51.100.9", nil, now, rule); a.Wait > 0 {
 		t.Fatal("another IP was slowed")
+	}
+}
+
+// TestASharedBrowserIsKnownToEachAccountSignedInFromIt, and to no other.
+func TestASharedBrowserIsKnownToEachAccountSignedInFromIt(t *testing.T) {
+	t.Parallel()
+	app := testutil.NewApp(t)
+	practice := app.Practice("Harbour")
+	a, aPassword := app.User(practice.ID, store.RoleCounsellor)
+	b, bPassword := app.User(practice.ID, store.RoleCounsellor)
+	c, _ := app.User(practice.ID, store.RoleCounsellor)
+	shared := app.Client()
+	shared.Login(a.Email, aPassword)
+	shared.Post("/logout", nil)
+	shared.Login(b.Email, bPassword)
+	sum := sha256.Sum256([]byte(shared.Cookie("sb_device")))
+	for _, tc := range []struct {
+		u    store.User
+		want bool
+	}{{a, true}, {b, true}, {c, false}} {
+		if got, err := app.Store.IsKnownDevice(context.Background(), practice.ID, tc.u.ID, sum[:]); err != nil || got != tc.want {
+			t.Errorf("known to %s: %v (%v), want %v", tc.u.Email, got, err, tc.want)
+		}
 	}
 }

@@ -21,12 +21,13 @@ CREATE TABLE known_devices (
     practice_id     bigint      NOT NULL,
     id              bigint GENERATED ALWAYS AS IDENTITY,
     user_id         bigint      NOT NULL,
-    token_hash      bytea       NOT NULL UNIQUE CHECK (length(token_hash) = 32),
+    token_hash      bytea       NOT NULL CHECK (length(token_hash) = 32),
     failures        integer     NOT NULL DEFAULT 0 CHECK (failures >= 0),
     last_failure_at timestamptz,
     created_at      timestamptz NOT NULL DEFAULT now(),
     last_used_at    timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (practice_id, id),
+    UNIQUE (token_hash, user_id), -- a shared browser is known to each account signed in from it
     FOREIGN KEY (practice_id, user_id) REFERENCES users (practice_id, id)
 );
 CREATE INDEX known_devices_user_idx ON known_devices (practice_id, user_id);
