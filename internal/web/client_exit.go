@@ -7,11 +7,12 @@ import (
 )
 
 // quickExit ends the client session on the server, drops its cookie and what the browser
-// kept of the client pages, and leaves for the neutral site. It takes no CSRF token: ending
-// a session is the one thing a stranger's forged request could do with it, and the quick exit
-// must work even after the page's token has gone stale (a beacon as the page closes, a
-// page left open overnight).
+// kept of the client pages, and leaves for the neutral site. The page's script sends it as a
+// beacon and leaves at once, whatever the answer; without script the form posts here.
 func (s *Server) quickExit(c echo.Context) error {
+	if err := onlyFields(c); err != nil {
+		return err
+	}
 	clientHeaders(c)
 	if err := s.clientSessions.Destroy(c.Request().Context()); err != nil {
 		return err

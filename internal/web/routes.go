@@ -192,7 +192,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/h", clientLink, s.clientFormGet)
 	r.add(http.MethodPost, "/h/entry", clientLink, s.clientFormPost)
 	r.add(http.MethodPost, "/h/checkin", clientLink, s.checkinPost)
-	r.clientExit(http.MethodPost, "/h/exit", s.quickExit)
+	r.clientToken(http.MethodPost, "/h/exit", s.quickExit)
 	r.add(http.MethodGet, "/h/earlier", clientLink, s.earlierGet)
 	r.add(http.MethodPost, "/h/earlier", clientLink, s.earlierPost)
 
@@ -217,13 +217,6 @@ type router struct {
 // but no session yet to require (the handler checks the token).
 func (r *router) clientToken(method, path string, h echo.HandlerFunc) {
 	r.s.echo.Add(method, path, h, r.s.loadClientSession, r.csrf)
-	r.s.routes = append(r.s.routes, Route{Method: method, Path: path, Access: clientLink})
-}
-
-// clientExit registers the quick exit: the client session but no CSRF check, so that it
-// ends the session even from a stale page or a beacon (see quickExit).
-func (r *router) clientExit(method, path string, h echo.HandlerFunc) {
-	r.s.echo.Add(method, path, h, r.s.loadClientSession)
 	r.s.routes = append(r.s.routes, Route{Method: method, Path: path, Access: clientLink})
 }
 
