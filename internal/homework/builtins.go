@@ -137,7 +137,7 @@ func mindfulnessLog() Template {
 			"Even two minutes counts.",
 		Fields: []Field{
 			q(Minutes, "minutes", "How many minutes did you practise today?",
-				"Add up all your practice today. Enter 0 if today didn't work out; that's fine too.", true),
+				"Add up all your minutes today. Enter 0 if today didn't work out; that's fine too.", true),
 			q(Rating10, "anxiety_before", "How tense did you feel before, from 0 to 10?",
 				"0 means completely calm and 10 means as tense as you can imagine.", false),
 			q(Rating10, "anxiety_after", "How tense did you feel afterwards, from 0 to 10?",
@@ -151,7 +151,7 @@ func iStatement() Template {
 		Title:   "Saying what you need",
 		Purpose: `Practising calm "I" statements makes it easier to ask for what you need without it turning into a row.`,
 		Instructions: "After you have tried saying what you need in this way, write down how it went. " +
-			"It takes practice, so a clumsy attempt still counts.",
+			"It takes time to learn, so a clumsy attempt still counts.",
 		Fields: []Field{
 			q(LongText, "need", "What did you need?",
 				`For example: "To know you're safe when you're out late."`, true),

@@ -37,7 +37,7 @@ func boundaryPractice() Template {
 		Title:   "Holding a boundary",
 		Purpose: "Holding a boundary, even a small one, shows you that your needs matter and that the people close to you can handle them.",
 		Instructions: "Pick one boundary to practise. " +
-			"Afterwards, note how it went, including any guilt; it usually eases with practice.",
+			"Afterwards, note how it went, including any guilt; it usually eases with time.",
 		Fields: []Field{
 			q(LongText, "boundary", "What boundary did you want to keep?",
 				`For example: "I'll say no when I'm too tired to go out" or "I won't answer messages after 10pm."`, true),
