@@ -12,12 +12,12 @@ import (
 
 // Marker is one progress marker of a practice, rated 0-10.
 type Marker struct {
-	ID       int64  `db:"id"`
-	Label    string `db:"label"`
+	ID    int64  `db:"id"`
+	Label string `db:"label"`
 	// ClientLabel is the client's wording, safe for someone else to read; empty: none yet.
 	ClientLabel string `db:"client_label"`
 	Position    int    `db:"sort_order"`
-	Active   bool   `db:"active"`
+	Active      bool   `db:"active"`
 }
 
 // Markers lists the practice's markers in order; only active ones unless all is set.
