@@ -31,6 +31,7 @@ type Config struct {
 	LogLevel             string        // LOG_LEVEL: debug, info, warn or error
 	LinkGraceDays        int           // LINK_GRACE_DAYS: a client link expires this many days after the due date
 	ClientSessionTTL     time.Duration // CLIENT_SESSION_LIFETIME: how long a client stays in after pressing the link's button
+	ClientIdleTimeout    time.Duration // CLIENT_IDLE_TIMEOUT: a client session left idle this long ends
 	EmergencyLine        string        // CLIENT_EMERGENCY_LINE: what to do in an emergency, on every client page
 	QuickExitURL         *url.URL      // QUICK_EXIT_URL: the neutral site the quick-exit button leaves for
 	SMTPAddr             string        // SMTP_ADDR: host:port of an SMTP server; empty turns email off
@@ -67,6 +68,7 @@ func FromLookup(lookup func(string) (string, bool)) (Config, error) {
 		LogLevel:           r.str("LOG_LEVEL", "info"),
 		LinkGraceDays:      r.int("LINK_GRACE_DAYS", 7),
 		ClientSessionTTL:   r.duration("CLIENT_SESSION_LIFETIME", time.Hour),
+		ClientIdleTimeout:  r.duration("CLIENT_IDLE_TIMEOUT", 15*time.Minute),
 		EmergencyLine:      r.str("CLIENT_EMERGENCY_LINE", "If you are in danger now, or might act on thoughts of harming yourself, call 999 or go to A&E. Samaritans listen day or night on 116 123."),
 		QuickExitURL:       r.url("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather"),
 		SMTPAddr:           r.str("SMTP_ADDR", ""),
@@ -96,6 +98,9 @@ func (c Config) Validate() error {
 	}
 	if c.LinkGraceDays < 0 || c.LinkGraceDays > 365 {
 		errs = append(errs, errors.New("LINK_GRACE_DAYS must be between 0 and 365"))
+	}
+	if c.ClientIdleTimeout < time.Minute || c.ClientIdleTimeout > c.ClientSessionTTL {
+		errs = append(errs, errors.New("CLIENT_IDLE_TIMEOUT must be at least 1m and no longer than CLIENT_SESSION_LIFETIME"))
 	}
 	if c.ClientSessionTTL < time.Minute || c.ClientSessionTTL > 24*time.Hour {
 		errs = append(errs, errors.New("CLIENT_SESSION_LIFETIME must be between 1m and 24h"))

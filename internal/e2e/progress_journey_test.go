@@ -66,9 +66,14 @@ func TestJourneyReviewAndPHQ9CheckIn(t *testing.T) {
 		!strings.Contains(reviewed.Answers, `"reassurance_requests": 4`) || !strings.Contains(reviewed.Answers, `"checks": 2`) {
 		t.Fatalf("the reviewed entry in the database: %+v, %v", reviewed, err)
 	}
+	// What was written (and the reply) is behind the client's PIN, never on the form itself.
 	client.Do(chromedp.Navigate(app.HTTP.URL + "/h"))
-	if reply := client.Text(`[data-testid="reply"]`); !strings.Contains(reply, "well noticed") {
-		t.Fatalf("the client does not see the reply: %q", reply)
+	if html := client.HTML(); strings.Contains(html, "well noticed") {
+		t.Fatal("the client's form shows the reply without the PIN")
+	}
+	client.Do(chromedp.Navigate(app.HTTP.URL + "/h/earlier"))
+	if html := client.HTML(); !strings.Contains(html, `data-testid="pin-form"`) || strings.Contains(html, "well noticed") {
+		t.Fatal("the earlier page shows the reply without the PIN")
 	}
 
 	// A PHQ-9 check-in, completed with the keyboard alone.

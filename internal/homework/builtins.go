@@ -47,11 +47,11 @@ func thoughtRecord() Template {
 			"A few words for each question is plenty, and there are no wrong answers.",
 		Fields: []Field{
 			q(LongText, "situation", "What was happening?",
-				`Where you were, who was there and what happened. For example: "My partner hadn't replied to my message for three hours."`, true),
+				`Where you were, who was there and what happened. For example: "A message I sent three hours ago still had no reply."`, true),
 			q(LongText, "automatic_thought", "What went through your mind?",
 				`The first thought that came, in your own words. For example: "They're losing interest in me."`, true),
 			q(ShortText, "emotion", "What did you feel?",
-				"One or two words, such as anxious, sad, angry or ashamed.", true),
+				"One or two words, such as worried, sad, angry or ashamed.", true),
 			q(Rating100, "emotion_intensity", "How strong was that feeling, from 0 to 100?",
 				"0 means not at all and 100 means as strong as it could be.", true),
 			{
@@ -88,7 +88,7 @@ func triggerReflection() Template {
 			"Take your time, and write as much or as little as you like.",
 		Fields: []Field{
 			q(LongText, "what_happened", "What happened?",
-				`Describe it simply, as a camera would have seen it. For example: "My partner went out with friends and didn't message all evening."`, true),
+				`Describe it simply, as a camera would have seen it. For example: "Someone close to me went out with friends and didn't message all evening."`, true),
 			{
 				Key: "now_or_past", Type: SingleChoice, Required: true,
 				Label: "Is the feeling mostly about now, or does it echo the past?",
@@ -119,7 +119,7 @@ func reassuranceTally() Template {
 		Instructions: "At the end of each day, note how many times each of these happened. " +
 			"A best guess is fine, and a high number is nothing to be ashamed of.",
 		Fields: []Field{
-			q(Count, "reassurance_requests", "How many times did you ask for reassurance today?",
+			q(Count, "reassurance_requests", "How many times did you ask someone to tell you things were all right today?",
 				`For example, asking "Are we okay?", "Are you annoyed with me?" or "Do you still love me?".`, true),
 			q(Count, "checks", "How many times did you check for signs that things were okay?",
 				"For example, looking at their messages, their phone, or who they follow or like online.", true),
@@ -137,11 +137,11 @@ func mindfulnessLog() Template {
 			"Even two minutes counts.",
 		Fields: []Field{
 			q(Minutes, "minutes", "How many minutes did you practise today?",
-				"Add up all your practice today. Enter 0 if today didn't work out; that's fine too.", true),
-			q(Rating10, "anxiety_before", "How anxious did you feel before, from 0 to 10?",
-				"0 means completely calm and 10 means as anxious as you can imagine.", false),
-			q(Rating10, "anxiety_after", "How anxious did you feel afterwards, from 0 to 10?",
-				"Use the same scale: 0 is completely calm, 10 is as anxious as you can imagine.", false),
+				"Add up all your minutes today. Enter 0 if today didn't work out; that's fine too.", true),
+			q(Rating10, "anxiety_before", "How tense did you feel before, from 0 to 10?",
+				"0 means completely calm and 10 means as tense as you can imagine.", false),
+			q(Rating10, "anxiety_after", "How tense did you feel afterwards, from 0 to 10?",
+				"Use the same scale: 0 is completely calm, 10 is as tense as you can imagine.", false),
 		},
 	}
 }
@@ -151,15 +151,15 @@ func iStatement() Template {
 		Title:   "Saying what you need",
 		Purpose: `Practising calm "I" statements makes it easier to ask for what you need without it turning into a row.`,
 		Instructions: "After you have tried saying what you need in this way, write down how it went. " +
-			"It takes practice, so a clumsy attempt still counts.",
+			"It takes time to learn, so a clumsy attempt still counts.",
 		Fields: []Field{
 			q(LongText, "need", "What did you need?",
 				`For example: "To know you're safe when you're out late."`, true),
 			q(LongText, "i_statement", "What did you say?",
-				`Start with how you feel rather than what they did. For example: "I feel anxious when I don't hear from you" instead of "You never text me back".`, true),
+				`Start with how you feel rather than what they did. For example: "I feel uneasy when I don't hear from you" instead of "You never text me back".`, true),
 			q(LongText, "how_it_went", "How did it go for you?",
 				"How you felt while you said it, and afterwards.", false),
-			q(LongText, "partner_response", "How did your partner respond?",
+			q(LongText, "partner_response", "How did the other person respond?",
 				`For example: "They said they hadn't realised, and offered to message when they leave."`, false),
 		},
 	}

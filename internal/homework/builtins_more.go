@@ -3,11 +3,11 @@ package homework
 func bidsForConnection() Template {
 	return Template{
 		Title:   "Moments of connection",
-		Purpose: "Noticing small moments of care helps you see the warmth that is already there, even on anxious days.",
+		Purpose: "Noticing small moments of care helps you see the warmth that is already there, even on hard days.",
 		Instructions: "Keep an eye out for small, everyday signs of care. " +
 			"Write down one or more, and how you responded.",
 		Fields: []Field{
-			q(LongText, "moments", "What small moments of care did you notice from your partner?",
+			q(LongText, "moments", "What small moments of care did you notice from the people close to you?",
 				"For example: a message to see how your day was going, a coffee made for you, or remembering something that mattered to you.", true),
 			q(LongText, "my_response", "How did you respond?",
 				`For example: "I said thank you and gave them a hug." It's fine if you only noticed it later.`, false),
@@ -37,7 +37,7 @@ func boundaryPractice() Template {
 		Title:   "Holding a boundary",
 		Purpose: "Holding a boundary, even a small one, shows you that your needs matter and that the people close to you can handle them.",
 		Instructions: "Pick one boundary to practise. " +
-			"Afterwards, note how it went, including any guilt; it usually eases with practice.",
+			"Afterwards, note how it went, including any guilt; it usually eases with time.",
 		Fields: []Field{
 			q(LongText, "boundary", "What boundary did you want to keep?",
 				`For example: "I'll say no when I'm too tired to go out" or "I won't answer messages after 10pm."`, true),

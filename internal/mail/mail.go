@@ -73,3 +73,9 @@ func LinkMessage(link string, until time.Time) (subject, body string) {
 	last := until.Add(-time.Nanosecond)
 	return "Your form", fmt.Sprintf("Here is your form:\n\n%s\n\nThe link works until the end of %s.\n", link, last.Format("2 January 2006"))
 }
+
+// AlertMessage is the counsellor's note that something on the dashboard needs them now: a
+// neutral subject and no client data, only where to look.
+func AlertMessage(dashboard string) (subject, body string) {
+	return "Please sign in", fmt.Sprintf("Something in Secure Base needs your attention today.\n\nPlease sign in and look at your dashboard:\n\n%s\n", dashboard)
+}

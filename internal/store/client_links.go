@@ -13,6 +13,8 @@ type ClientLink struct {
 	CheckinID    *int64     `db:"checkin_id"`    // a check-in link
 	ExpiresAt    time.Time  `db:"expires_at"`
 	RevokedAt    *time.Time `db:"revoked_at"`
+	PINSetAt     *time.Time `db:"pin_set_at"`    // when the client chose a PIN; nil: none yet
+	PINLockedAt  *time.Time `db:"pin_locked_at"` // five wrong PINs; only a re-issue unlocks
 }
 
 // Live reports whether the link still opens its assignment at now.
@@ -23,14 +25,14 @@ func (l ClientLink) Live(now time.Time) bool { return l.RevokedAt == nil && now.
 // 256-bit token is the credential.
 func (s *Store) LinkByTokenHash(ctx context.Context, hash []byte) (ClientLink, error) {
 	var l ClientLink
-	err := s.db.GetContext(ctx, &l, `SELECT id, practice_id, assignment_id, checkin_id, expires_at, revoked_at FROM client_links WHERE token_hash = $1`, hash)
+	err := s.db.GetContext(ctx, &l, `SELECT id, practice_id, assignment_id, checkin_id, expires_at, revoked_at, pin_set_at, pin_locked_at FROM client_links WHERE token_hash = $1`, hash)
 	return l, mapErr("link by token", err)
 }
 
 // ClientLinkByID returns one link of the practice (a client session keeps its id).
 func (s *Store) ClientLinkByID(ctx context.Context, practiceID, linkID int64) (ClientLink, error) {
 	var l ClientLink
-	err := s.db.GetContext(ctx, &l, `SELECT id, practice_id, assignment_id, checkin_id, expires_at, revoked_at FROM client_links
+	err := s.db.GetContext(ctx, &l, `SELECT id, practice_id, assignment_id, checkin_id, expires_at, revoked_at, pin_set_at, pin_locked_at FROM client_links
 		WHERE practice_id = $1 AND id = $2`, practiceID, linkID)
 	return l, mapErr("link", err)
 }

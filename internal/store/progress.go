@@ -12,29 +12,31 @@ import (
 
 // Marker is one progress marker of a practice, rated 0-10.
 type Marker struct {
-	ID       int64  `db:"id"`
-	Label    string `db:"label"`
-	Position int    `db:"sort_order"`
-	Active   bool   `db:"active"`
+	ID    int64  `db:"id"`
+	Label string `db:"label"`
+	// ClientLabel is the client's wording, safe for someone else to read; empty: none yet.
+	ClientLabel string `db:"client_label"`
+	Position    int    `db:"sort_order"`
+	Active      bool   `db:"active"`
 }
 
 // Markers lists the practice's markers in order; only active ones unless all is set.
 func (s *Store) Markers(ctx context.Context, practiceID int64, all bool) ([]Marker, error) {
 	var ms []Marker
-	err := s.db.SelectContext(ctx, &ms, `SELECT id, label, sort_order, active FROM markers
+	err := s.db.SelectContext(ctx, &ms, `SELECT id, label, client_label, sort_order, active FROM markers
 		WHERE practice_id = $1 AND (active OR $2) ORDER BY sort_order, id`, practiceID, all)
 	return ms, mapErr("markers", err)
 }
 
-// SaveMarker adds a marker (id 0) or changes one's label and whether it is in use.
-func (s *Store) SaveMarker(ctx context.Context, practiceID, id int64, label string, active bool) error {
+// SaveMarker adds a marker (id 0) or changes its two wordings and whether it is in use.
+func (s *Store) SaveMarker(ctx context.Context, practiceID, id int64, label, clientLabel string, active bool) error {
 	if id == 0 {
-		_, err := s.db.ExecContext(ctx, `INSERT INTO markers (practice_id, label, sort_order)
-			SELECT $1, $2, coalesce(max(sort_order), 0) + 1 FROM markers WHERE practice_id = $1`, practiceID, label)
+		_, err := s.db.ExecContext(ctx, `INSERT INTO markers (practice_id, label, client_label, sort_order)
+			SELECT $1, $2, $3, coalesce(max(sort_order), 0) + 1 FROM markers WHERE practice_id = $1`, practiceID, label, clientLabel)
 		return mapErr("add marker", err)
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE markers SET label = $3, active = $4 WHERE practice_id = $1 AND id = $2`,
-		practiceID, id, label, active)
+	res, err := s.db.ExecContext(ctx, `UPDATE markers SET label = $3, client_label = $4, active = $5 WHERE practice_id = $1 AND id = $2`,
+		practiceID, id, label, clientLabel, active)
 	return affected("update marker", res, err)
 }
 

@@ -13,6 +13,7 @@ import (
 
 	"github.com/securebase/securebase/internal/measures"
 	"github.com/securebase/securebase/internal/store"
+	"github.com/securebase/securebase/internal/wording"
 )
 
 // markersPage lets an admin rename markers, take them out of use and add the practice's own.
@@ -32,17 +33,25 @@ func (s *Server) showMarkers(c echo.Context, status int, form *Form) error {
 }
 
 func (s *Server) saveMarker(c echo.Context) error {
-	if err := onlyFields(c, "id", "label", "active"); err != nil {
+	if err := onlyFields(c, "id", "label", "client_label", "active"); err != nil {
 		return err
 	}
 	id, _ := strconv.ParseInt(c.FormValue("id"), 10, 64)
 	label := strings.TrimSpace(c.FormValue("label"))
+	clientLabel := strings.TrimSpace(c.FormValue("client_label"))
+	form := &Form{Values: map[string][]string{"label": {label}, "client_label": {clientLabel}}}
 	if label == "" || utf8.RuneCountInString(label) > 120 {
-		form := &Form{Values: map[string][]string{"label": {label}}}
 		form.Fail(fmt.Sprintf("label_%d", id), "Write the marker in up to 120 characters.")
+	}
+	if clientLabel == "" || utf8.RuneCountInString(clientLabel) > 120 {
+		form.Fail(fmt.Sprintf("client_label_%d", id), "Write what the client reads in up to 120 characters.")
+	} else if words := wording.Revealing(clientLabel); len(words) > 0 {
+		form.Fail(fmt.Sprintf("client_label_%d", id), fmt.Sprintf("Someone reading over the client's shoulder would learn from %q: choose plainer words.", words[0]))
+	}
+	if form.HasErrors() {
 		return s.showMarkers(c, http.StatusUnprocessableEntity, form)
 	}
-	err := s.store.SaveMarker(c.Request().Context(), currentUser(c).PracticeID, id, label, c.FormValue("active") == "true" || id == 0)
+	err := s.store.SaveMarker(c.Request().Context(), currentUser(c).PracticeID, id, label, clientLabel, c.FormValue("active") == "true" || id == 0)
 	if errors.Is(err, store.ErrNotFound) {
 		return echo.ErrNotFound
 	}

@@ -54,7 +54,7 @@ func (s *Server) checkinGet(c echo.Context) error {
 
 func (s *Server) renderCheckin(c echo.Context, status int, page checkinPage, form *Form) error {
 	p := &Page{Title: "Your check-in", CSRF: csrfToken(c), RequestID: requestIDOf(c), Form: form, Data: page,
-		Flash: s.clientSessions.PopString(c.Request().Context(), "flash")}
+		Flash: s.clientSessions.PopString(c.Request().Context(), "flash"), HelpOpen: s.clientSessions.PopBool(c.Request().Context(), keyHelpOpen)}
 	return s.render(c, status, "client/checkin", p)
 }
 
@@ -103,6 +103,9 @@ func (s *Server) checkinPost(c echo.Context) error {
 		if err := s.raiseEarly(c, l.PracticeID, page.Checkin.ClientID, 0, risks); err != nil {
 			return err
 		}
+		if len(risks) > 0 {
+			s.clientSessions.Put(ctx, keyHelpOpen, true)
+		}
 		return s.renderCheckin(c, http.StatusUnprocessableEntity, page, form)
 	}
 	today, err := s.todayIn(page.View.TimeZone)
@@ -127,6 +130,13 @@ func (s *Server) checkinPost(c echo.Context) error {
 		if err := s.auditFor(c, l.PracticeID, entry); err != nil {
 			return err
 		}
+	}
+	if flagged || len(risks) > 0 {
+		// Help is offered there and then, with one calm sentence; the counsellor hears at once.
+		s.clientSessions.Put(ctx, keyHelpOpen, true)
+		s.clientSessions.Put(ctx, "flash", "Sent. Thank you. If things feel hard right now, help is below, any time of day.")
+		s.notifyRisk(c, l.PracticeID, page.Checkin.ClientID)
+		return c.Redirect(http.StatusSeeOther, "/h")
 	}
 	s.clientSessions.Put(ctx, "flash", "Sent. Thank you.")
 	return c.Redirect(http.StatusSeeOther, "/h")

@@ -28,20 +28,11 @@ type clientFormPage struct {
 	View     store.ClientView
 	Heading  string
 	Template homework.Template
-	Earlier  []shownEntry
 	Days     []time.Time // days a daily entry may be for
 	Done     bool        // nothing left to send
 	OpensOn  *time.Time  // set when the first day is still to come
 	Cadence  string
 	LinkID   int64
-}
-
-// shownEntry is an earlier entry with its answers in field order, and any reply.
-type shownEntry struct {
-	Date    time.Time
-	Status  string
-	Answers []shownAnswer
-	Reply   string
 }
 
 type shownAnswer struct{ Label, Text string }
@@ -115,7 +106,6 @@ func (s *Server) clientFormData(v store.ClientView, t homework.Template, entries
 	for _, e := range entries {
 		if e.Status == "submitted" {
 			sent[e.EntryDate] = true
-			page.Earlier = append(page.Earlier, shownEntry{Date: e.EntryDate, Status: e.Status, Answers: showAnswers(t, e.Answers), Reply: e.Reply})
 		}
 	}
 	if today.Before(v.StartDate) {

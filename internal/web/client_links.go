@@ -15,6 +15,7 @@ import (
 const (
 	keyLinkID         = "link_id"
 	keyLinkPracticeID = "link_practice_id"
+	keyHelpOpen       = "help_open" // the next page shows "Need help now?" open
 )
 
 const ctxLink = "client_link"

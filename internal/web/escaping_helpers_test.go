@@ -169,7 +169,7 @@ func newEscapeCase(t *testing.T) *escapeCase {
 	e.post(t, e.admin, "/admin/supervision", url.Values{"supervisor_id": {itoa(supervisor.ID)}, "counsellor_id": {counsellorID}}, 303)
 	e.post(t, e.admin, "/admin/practice", url.Values{"time_zone": {"Europe/London"}, "name_on_client_pages": {"true"}, "retention_years": {"0"}}, 303)
 	e.admin.Get("/admin/markers")
-	e.post(t, e.admin, "/admin/markers", url.Values{"id": {"0"}, "label": {hostile("marker_label")}}, 303)
+	e.post(t, e.admin, "/admin/markers", url.Values{"id": {"0"}, "label": {hostile("marker_label")}, "client_label": {hostile("marker_label")}}, 303)
 	e.ids.marker = e.scalar(t, `SELECT id::text FROM markers WHERE practice_id = $1 AND label LIKE '<script>%'`, practice.ID)
 
 	// The client, with safe-contact details; email and phone refuse markup.
@@ -310,6 +310,8 @@ func (e *escapeCase) seedHomework(t *testing.T) {
 			t.Errorf("the client's homework form does not show %s as escaped text", m)
 		}
 	}
+	// A PIN first: the entries sent after it are what /h/earlier shows once it is entered.
+	e.post(t, e.homework, "/h/earlier", url.Values{"pin": {"2468"}}, 303)
 	key, linkID := formKeys(t, page.Body)
 	pick := regexp.MustCompile(`name="pick"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="pick"`).FindStringSubmatch(page.Body)
 	if pick == nil {

@@ -272,9 +272,10 @@ func (e *escapeCase) shownFields() []pageView {
 		{"admin", "/clients?q=" + url.QueryEscape(hostile("search")), []string{"search"}},
 		{"admin", "/exports?kind=goals", []string{"goal_metric", "goal_unit"}},
 		{"supervisor", "/", []string{"practice_name"}},
-		// Once sent, the form shows the entry and the reply; the empty form is checked as it is filled in.
-		{"homework link", "/h", []string{"practice_name", "preferred_name", "template_title", "assignment_instructions", "label_short",
-			"choice_one", "counsellor_reply"}},
+		// Once sent, the form shows what is left; the entry and the reply are behind the PIN; the
+		// empty form is checked as it is filled in.
+		{"homework link", "/h", []string{"practice_name", "preferred_name", "template_title", "assignment_instructions"}},
+		{"homework link", "/h/earlier", []string{"label_short", "choice_one", "counsellor_reply"}},
 		{"check-in link", "/h", []string{"preferred_name", "marker_label"}},
 	}
 }

@@ -35,6 +35,7 @@ func assertNeutral(t *testing.T, what string, res *testutil.Response) {
 	if res.Header.Get("X-Robots-Tag") != "noindex, nofollow" || res.Header.Get("Cache-Control") != "no-store" {
 		t.Errorf("%s lacks the client headers", what)
 	}
+	assertNoRevealingWord(t, what, res.Body)
 }
 
 func TestAFormFromAnotherLinkInTheSameBrowserIsNotFiledUnderTheWrongAssignment(t *testing.T) {

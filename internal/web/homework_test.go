@@ -274,13 +274,15 @@ func TestDraftThenSubmitFeedsTheGoalAndIsIdempotent(t *testing.T) {
 	mustContain(t, "goal page", f.counsellor.Get(goalURL).Body, "Latest 4 per day")
 	mustContain(t, "assignment page", f.counsellor.Get(assignment).Body, "1 of 7 entries", "awaiting review")
 
-	// The counsellor reviews with a reply; the client sees it next time.
+	// The counsellor reviews with a reply; the form does not show it (what was written is behind the PIN).
 	var entryID string
 	_ = f.app.DB.App.Get(&entryID, `SELECT id::text FROM homework_entries WHERE client_id = $1`, f.client.ID)
 	if res := f.counsellor.Post(assignment+"/entries/"+entryID+"/review", url.Values{"reply": {"Well noticed. Try the ten-minute wait."}}); res.Status != 303 {
 		t.Fatalf("review: %d", res.Status)
 	}
-	mustContain(t, "client form after review", c.Get("/h").Body, "Well noticed. Try the ten-minute wait.")
+	if strings.Contains(c.Get("/h").Body, "Well noticed") {
+		t.Fatal("the client form shows the counsellor's reply without the PIN")
+	}
 	mustContain(t, "client page", f.counsellor.Get(f.path("")).Body, "1 of 7 (14%)", "Completion across all homework: 14%")
 	var submitted int
 	_ = f.app.DB.App.Get(&submitted, `SELECT count(*) FROM audit_log WHERE action = 'link.submit' AND client_id = $1`, f.client.ID)

@@ -38,10 +38,10 @@ func TestEveryPracticeStartsWithTheSevenMarkersAndAdminsEditThem(t *testing.T) {
 		t.Fatalf("markers of a new practice: %d, want 7", len(ids))
 	}
 	mustContain(t, "markers page", f.admin.Get("/admin/markers").Body, "Comfortable spending time alone", "Can face change in the relationship without fear")
-	if res := f.admin.Post("/admin/markers", url.Values{"id": {"0"}, "label": {"Keeps own friendships going"}}); res.Status != 303 {
+	if res := f.admin.Post("/admin/markers", url.Values{"id": {"0"}, "label": {"Keeps own friendships going"}, "client_label": {"I keep up with my friends"}}); res.Status != 303 {
 		t.Fatalf("add marker: %d", res.Status)
 	}
-	if res := f.admin.Post("/admin/markers", url.Values{"id": {ids[2]}, "label": {"Less jealous of friendships"}}); res.Status != 303 {
+	if res := f.admin.Post("/admin/markers", url.Values{"id": {ids[2]}, "label": {"Less jealous of friendships"}, "client_label": {"I feel at ease"}}); res.Status != 303 {
 		t.Fatalf("retire marker: %d", res.Status) // active unticked: out of use
 	}
 	after := markerIDs(t, f)
@@ -49,7 +49,7 @@ func TestEveryPracticeStartsWithTheSevenMarkersAndAdminsEditThem(t *testing.T) {
 		t.Fatalf("markers in use after adding one and retiring one: %d", len(after))
 	}
 	long := strings.Repeat("Trusts the partner's word ", 6)
-	if res := f.admin.Post("/admin/markers", url.Values{"id": {"0"}, "label": {long}}); res.Status != 422 ||
+	if res := f.admin.Post("/admin/markers", url.Values{"id": {"0"}, "label": {long}, "client_label": {"I keep my word"}}); res.Status != 422 ||
 		!strings.Contains(res.Body, "up to 120 characters") || !strings.Contains(res.Body, `value="`+strings.TrimSpace(strings.ReplaceAll(long, "'", "&#39;"))+`"`) {
 		t.Fatalf("a marker label over 120 characters: status %d, the message or the typed label missing", res.Status)
 	}
@@ -156,7 +156,10 @@ func TestCheckinLinksFollowTheHomeworkLinkRules(t *testing.T) {
 	c := f.app.Client()
 	openLink(t, c, token)
 	form2 := c.Get("/h")
-	mustContain(t, "check-in form", form2.Body, "Your check-in", "Little interest or pleasure in doing things", "No permission required", "Comfortable spending time alone")
+	mustContain(t, "check-in form", form2.Body, "Your check-in", "Little interest or pleasure in doing things", "No permission required", "I enjoy time on my own")
+	if strings.Contains(form2.Body, "Comfortable spending time alone") {
+		t.Error("the check-in shows the clinical marker label")
+	}
 	assertNeutral(t, "the check-in form", form2)
 	linkID := regexp.MustCompile(`name="link_id" value="(\d+)"`).FindStringSubmatch(form2.Body)[1]
 	answers := url.Values{"link_id": {linkID}}

@@ -33,6 +33,7 @@ type Page struct {
 	RequestID string
 	Form      *Form
 	Data      any
+	HelpOpen  bool // a client page shows "Need help now?" open
 }
 
 // pages holds one parsed template set per page: the layout, the partials and the page.

@@ -196,6 +196,9 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/h", clientLink, s.clientFormGet)
 	r.add(http.MethodPost, "/h/entry", clientLink, s.clientFormPost)
 	r.add(http.MethodPost, "/h/checkin", clientLink, s.checkinPost)
+	r.clientToken(http.MethodPost, "/h/exit", s.quickExit)
+	r.add(http.MethodGet, "/h/earlier", clientLink, s.earlierGet)
+	r.add(http.MethodPost, "/h/earlier", clientLink, s.earlierPost)
 
 	if s.cfg.BenchCeiling {
 		// Only under make bench-http: a signed-in page with no work but SELECT 1, the ceiling

@@ -90,6 +90,7 @@ func New(opts Options) (*Server, error) {
 		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 	}
 	s.clientSessions = auth.NewClientSessionManager(s.store, s.cfg.ClientSessionTTL, s.cfg.Secure())
+	s.clientSessions.IdleTimeout = s.cfg.ClientIdleTimeout
 	s.clientSessions.ErrorFunc = s.sessions.ErrorFunc
 	s.echo = s.newEcho()
 	if err := s.registerRoutes(); err != nil {

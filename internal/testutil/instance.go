@@ -1,0 +1,53 @@
+package testutil
+
+import (
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+
+	"github.com/securebase/securebase/internal/web"
+)
+
+// Instance serves a second server over the same database, as a second instance behind a load
+// balancer would: state that lives only in memory is not shared with a.
+func (a *App) Instance() *App {
+	a.T.Helper()
+	b := &App{T: a.T, DB: a.DB, Store: a.Store, Clock: a.Clock, Passwords: a.Passwords, Config: a.Config, Logs: &LogBuffer{}}
+	var err error
+	b.Server, err = web.New(web.Options{
+		Config: a.Config, Store: a.Store, Passwords: a.Passwords, Now: a.Clock.Now, Version: "test",
+		Logger: slog.New(slog.NewJSONHandler(b.Logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+	})
+	if err != nil {
+		a.T.Fatal(err)
+	}
+	b.HTTP = httptest.NewServer(b.Server.Handler())
+	a.T.Cleanup(b.HTTP.Close)
+	return b
+}
+
+// Against returns a client that shares c's cookies and CSRF token but sends its requests to
+// another instance (cookies do not tell ports apart, as browsers do not).
+func (c *Client) Against(a *App) *Client {
+	d := *c
+	d.base = a.HTTP.URL
+	return &d
+}
+
+// CookieAt returns the value of the named cookie the client sends with requests for path, or "".
+func (c *Client) CookieAt(path, name string) string {
+	u, _ := url.Parse(c.base + path)
+	for _, ck := range c.http.Jar.Cookies(u) {
+		if ck.Name == name {
+			return ck.Value
+		}
+	}
+	return ""
+}
+
+// SetCookieAt sets the named cookie for path, e.g. to replay a client session's old token.
+func (c *Client) SetCookieAt(path, name, value string) {
+	u, _ := url.Parse(c.base + path)
+	c.http.Jar.SetCookies(u, []*http.Cookie{{Name: name, Value: value, Path: path}})
+}

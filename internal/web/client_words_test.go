@@ -1,0 +1,101 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/securebase/securebase/internal/auth"
+	"github.com/securebase/securebase/internal/homework"
+	"github.com/securebase/securebase/internal/store"
+)
+
+// TestNoClientPageShowsARevealingWord renders every client page (the link's landing page,
+// every built-in template's form, a check-in with every default marker and both
+// questionnaires, the thanks, the PIN page and its lock, the error pages and the dead
+// link) and fails on any word of the wording package's list. The questionnaire items
+// are the one exception. The client here did not ask for neutral messages, so the
+// built-in templates' own titles and purposes show too.
+func TestNoClientPageShowsARevealingWord(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	ctx := context.Background()
+	cl, err := f.app.Store.CreateClient(ctx, f.practice.ID, store.ClientInput{CounsellorID: f.me.ID, FirstName: "Rae", LastName: "Lind",
+		Format: "individual", ContactMethod: "neither"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	for _, b := range homework.BuiltIns() {
+		def, _ := json.Marshal(b.Template)
+		token, hash, err := auth.NewLinkToken()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.app.Store.CreateAssignment(ctx, f.practice.ID, cl.ID, f.me.ID, store.AssignmentInput{
+			TemplateRef: "builtin:" + b.Key, Title: b.Template.Title, Template: def, StartDate: today.AddDate(0, 0, -1),
+			DueDate: today.AddDate(0, 0, 5), Cadence: "daily", RequestKey: newKey(),
+		}, store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 10)}); err != nil {
+			t.Fatal(err)
+		}
+		c := f.app.Client()
+		landing := c.Get("/h/" + token)
+		assertNeutral(t, b.Key+": the landing page", landing)
+		c.Post("/h/open", url.Values{"token": {token}})
+		form := c.Get("/h")
+		if form.Status != 200 {
+			t.Fatalf("%s: form %d", b.Key, form.Status)
+		}
+		assertNeutral(t, b.Key+": the form", form)
+		assertNeutral(t, b.Key+": the PIN page", c.Get("/h/earlier"))
+		assertNeutral(t, b.Key+": a wrong-length PIN", c.Post("/h/earlier", url.Values{"pin": {"1"}}))
+		assertNeutral(t, b.Key+": a form from another tab", c.Post("/h/entry", url.Values{"link_id": {"0"}}))
+		assertNeutral(t, b.Key+": an unknown field", c.Post("/h/entry", url.Values{"zz": {"1"}}))
+		assertNeutral(t, b.Key+": a stale token", c.PostRaw("/h/entry", url.Values{"_csrf": {"stale"}}))
+	}
+
+	// A check-in with every default marker and both questionnaires, the thanks after it,
+	// and the PIN lock.
+	page := f.counsellor.Get(f.path("/progress"))
+	key := regexp.MustCompile(`name="request_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]
+	res := f.counsellor.Post(f.path("/checkins"), url.Values{"ck_markers": {"true"}, "ck_measures": {"phq9", "gad7"},
+		"ck_due": {daysFromNow(3)}, "request_key": {key}})
+	m := linkPattern.FindStringSubmatch(res.Body)
+	if m == nil {
+		t.Fatalf("create check-in: %d", res.Status)
+	}
+	c := opened(t, f, m[1]+m[2])
+	checkin := c.Get("/h")
+	assertNeutral(t, "the check-in", checkin)
+	mustContain(t, "the check-in", checkin.Body, "I enjoy time on my own", "I feel at ease when the people close to me see others")
+	linkID := regexp.MustCompile(`name="link_id" value="(\d+)"`).FindStringSubmatch(checkin.Body)[1]
+	assertNeutral(t, "an incomplete check-in", c.Post("/h/checkin", url.Values{"link_id": {linkID}}))
+	answers := phq9(url.Values{"link_id": {linkID}}, "1", "0")
+	for i := 1; i <= 7; i++ {
+		answers.Set("gad7_"+string(rune('0'+i)), "1")
+	}
+	for _, id := range markerIDs(t, f) {
+		answers.Set("m_"+id, "5")
+	}
+	if res := c.Post("/h/checkin", answers); res.Status != 303 {
+		t.Fatalf("send the check-in: %d %v", res.Status, fieldErrors(res.Body))
+	}
+	assertNeutral(t, "the thanks", c.Get("/h"))
+	c.Post("/h/earlier", url.Values{"pin": {"1234"}})
+	stranger := opened(t, f, m[1]+m[2])
+	for i := 0; i < store.MaxPINTries; i++ {
+		stranger.Post("/h/earlier", url.Values{"pin": {"9999"}})
+	}
+	assertNeutral(t, "the PIN lock", stranger.Get("/h/earlier"))
+
+	// Dead links: unknown, malformed, and a quick exit's aftermath.
+	anon := f.app.Client()
+	assertNeutral(t, "an unknown link", anon.Get("/h/"+"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
+	assertNeutral(t, "a malformed link", anon.Get("/h/nope"))
+	assertNeutral(t, "no session", anon.Get("/h"))
+	c.Post("/h/exit", nil)
+	assertNeutral(t, "after the quick exit", c.Get("/h"))
+}
