@@ -86,3 +86,28 @@ func (s *Store) SaveSettings(ctx context.Context, practiceID int64, ps PracticeS
 	})
 	return ended, err
 }
+
+// PseudonymKey returns the practice's pseudonym key, storing fresh (a new random key) first
+// when the practice has none yet; of two requests racing, the first key stored wins.
+func (s *Store) PseudonymKey(ctx context.Context, practiceID int64, fresh []byte) ([]byte, error) {
+	var key []byte
+	err := s.db.GetContext(ctx, &key, `SELECT pseudonym_key FROM practices WHERE id = $1`, practiceID)
+	if err != nil || key != nil {
+		return key, mapErr("pseudonym key", err)
+	}
+	err = s.db.GetContext(ctx, &key, `UPDATE practices SET pseudonym_key = coalesce(pseudonym_key, $2)
+		WHERE id = $1 RETURNING pseudonym_key`, practiceID, fresh)
+	return key, mapErr("pseudonym key", err)
+}
+
+// RotatePseudonymKey replaces the practice's pseudonym key, with its audit entry in the same
+// transaction: files made before and after no longer share a code.
+func (s *Store) RotatePseudonymKey(ctx context.Context, practiceID int64, key []byte, audit AuditEntry) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE practices SET pseudonym_key = $2 WHERE id = $1`, practiceID, key)
+		if err := affected("rotate pseudonym key", res, err); err != nil {
+			return err
+		}
+		return recordAudit(ctx, tx, practiceID, audit)
+	})
+}
