@@ -171,10 +171,13 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/clients/:id/checkins", caseStaff, s.createCheckin)
 	r.add(http.MethodPost, "/clients/:id/checkins/:checkin/revoke", caseStaff, s.revokeCheckin)
 
+	r.add(http.MethodGet, "/clients/:id/link", caseStaff, s.clientLinkPage)
+	r.add(http.MethodPost, "/clients/:id/link", caseStaff, s.issueClientLink)
+	r.add(http.MethodPost, "/clients/:id/link/revoke", caseStaff, s.revokeClientLink)
+
 	r.add(http.MethodGet, "/clients/:id/homework/new", caseStaff, s.newAssignmentPage)
 	r.add(http.MethodPost, "/clients/:id/homework", caseStaff, s.createAssignment)
 	r.add(http.MethodGet, "/clients/:id/homework/:assignment", caseStaff, s.assignmentPage)
-	r.add(http.MethodPost, "/clients/:id/homework/:assignment/link", caseStaff, s.reissueLink)
 	r.add(http.MethodPost, "/clients/:id/homework/:assignment/revoke", caseStaff, s.revokeAssignment)
 	r.add(http.MethodPost, "/clients/:id/homework/:assignment/entries/:entry/review", caseStaff, s.reviewEntry)
 
