@@ -193,10 +193,11 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/exports/:kind", anyStaff, s.downloadExport)
 
 	// Clients: the token opens a neutral page (GET changes nothing); its button starts a
-	// short session bound to that one assignment, and the form lives at /h.
+	// short session bound to that one link of one client, and the client's page lives at /h.
 	r.clientToken(http.MethodGet, "/h/:token", s.openLinkPage)
 	r.clientToken(http.MethodPost, "/h/open", s.openLink)
-	r.add(http.MethodGet, "/h", clientLink, s.clientFormGet)
+	r.add(http.MethodGet, "/h", clientLink, s.clientHome)
+	r.add(http.MethodPost, "/h/pick", clientLink, s.pickItem)
 	r.add(http.MethodPost, "/h/entry", clientLink, s.clientFormPost)
 	r.add(http.MethodPost, "/h/checkin", clientLink, s.checkinPost)
 	r.clientToken(http.MethodPost, "/h/exit", s.quickExit)
