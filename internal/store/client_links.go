@@ -163,3 +163,11 @@ func (s *Store) ClientViewByClient(ctx context.Context, practiceID, clientID int
 		FROM clients c JOIN practices p ON p.id = c.practice_id WHERE c.practice_id = $1 AND c.id = $2`, practiceID, clientID)
 	return v, mapErr("client view", err)
 }
+
+// LiveClientLinkID returns the id of the client's live client link.
+func (s *Store) LiveClientLinkID(ctx context.Context, practiceID, clientID int64) (int64, error) {
+	var id int64
+	err := s.db.GetContext(ctx, &id, `SELECT id FROM client_links WHERE practice_id = $1 AND client_id = $2
+		AND revoked_at IS NULL AND assignment_id IS NULL AND checkin_id IS NULL`, practiceID, clientID)
+	return id, mapErr("live client link", err)
+}

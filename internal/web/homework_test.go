@@ -20,23 +20,36 @@ import (
 var linkPattern = regexp.MustCompile(`data-testid="link"[^>]*value="http://[^"]+/h/([A-Za-z0-9_-]{43})"|value="http://[^"]+/h/([A-Za-z0-9_-]{43})"[^>]*data-testid="link"`)
 
 // assignByForm assigns homework through the staff form and returns the assignment page's
-// path and the link token shown once.
+// path and the client's link token (issued through the staff pages if none is live).
 func assignByForm(t *testing.T, f *caseFixture, form url.Values) (string, string) {
 	t.Helper()
 	res := f.counsellor.Post(f.path("/homework"), form)
-	if res.Status != 201 {
+	if res.Status != 303 || !strings.Contains(res.Location, "/homework/") {
 		t.Fatalf("assign: status %d: %s", res.Status, fieldErrors(res.Body))
 	}
-	m := linkPattern.FindStringSubmatch(res.Body)
+	token, ok := f.tokens[f.client.ID]
+	if !ok || !f.linkLive(t, token) {
+		token = issueByForm(t, f)
+	}
+	return res.Location, token
+}
+
+// issueByForm issues the client's link through the staff pages (POST, 303, the page that
+// shows it once), replacing any live one, and returns its token.
+func issueByForm(t *testing.T, f *caseFixture) string {
+	t.Helper()
+	res := f.counsellor.Post(f.path("/link"), url.Values{"replace": {"yes"}})
+	if res.Status != 303 || res.Location != f.path("/link") {
+		t.Fatalf("issue link: status %d location %q", res.Status, res.Location)
+	}
+	page := f.counsellor.Get(res.Location)
+	m := linkPattern.FindStringSubmatch(page.Body)
 	if m == nil {
 		t.Fatal("the new link is not shown")
 	}
 	token := m[1] + m[2]
-	var id string
-	if err := f.app.DB.App.Get(&id, `SELECT max(id)::text FROM assignments WHERE client_id = $1`, f.client.ID); err != nil {
-		t.Fatal(err)
-	}
-	return f.path("/homework/" + id), token
+	f.tokens[f.client.ID] = token
+	return token
 }
 
 func fieldErrors(body string) []string {

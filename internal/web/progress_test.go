@@ -324,19 +324,17 @@ func TestItem9IsActedOnEvenWhenTheFormIsIncomplete(t *testing.T) {
 	mustContain(t, "item-9 alert after the intake save", f.counsellor.Get("/").Body, "item 9 answered 3 (total 27)")
 }
 
-// checkinFor creates a check-in link through the store and returns its id, hash and token.
+// checkinFor creates a check-in through the store and returns its id, and the hash and token
+// of the client's link that opens it.
 func checkinFor(t *testing.T, f *caseFixture, cl store.Client, measures ...string) (int64, []byte, string) {
 	t.Helper()
-	token, hash, err := auth.NewLinkToken()
-	if err != nil {
-		t.Fatal(err)
-	}
 	id, err := f.app.Store.CreateCheckin(context.Background(), f.practice.ID, cl.ID, cl.CounsellorID, false, measures,
-		time.Now().AddDate(0, 0, 3), newKey(), store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 10)})
+		time.Now().AddDate(0, 0, 3), newKey())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return id, hash, token
+	token := f.clientLink(t, cl)
+	return id, auth.HashLinkToken(token), token
 }
 
 func TestCheckinLinksCanBeRevoked(t *testing.T) {
