@@ -49,7 +49,7 @@ func (s *Store) CountPractices(ctx context.Context) (int, error) {
 type PracticeSettings struct {
 	TimeZone          string `db:"time_zone"`
 	NameOnClientPages bool   `db:"name_on_client_pages"`
-	RetentionYears    int    `db:"retention_years"` // years a record is kept after care ends; 0: none
+	RetentionYears    int    `db:"retention_years"`  // years a record is kept after care ends; 0: none
 	PINBeforeForms    bool   `db:"pin_before_forms"` // clients enter their PIN before any form opens
 }
 

@@ -34,7 +34,7 @@ func routeKinds() map[string]string {
 		"GET /homework/templates/preview": scopeRoute, "GET /homework/templates/:template/edit": practiceRoute,
 		"POST /homework/templates/:template": practiceRoute,
 		"GET /h/:token":                      linkRoute, "POST /h/open": linkRoute, "GET /h": linkRoute, "POST /h/entry": linkRoute, "POST /h/checkin": linkRoute,
-		"POST /h/exit": linkRoute, "GET /h/earlier": linkRoute, "POST /h/earlier": linkRoute,
+		"POST /h/exit": linkRoute, "POST /h/pick": linkRoute, "GET /h/earlier": linkRoute, "POST /h/earlier": linkRoute,
 	}
 	for _, p := range []string{"/admin/users", "/admin/users/new", "/admin/audit", "/admin/practice", "/admin/markers",
 		"/admin/conventions", "/admin/supervision"} {

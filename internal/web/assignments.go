@@ -318,9 +318,9 @@ func (s *Server) showAssignment(c echo.Context, cl store.Client, id int64, statu
 	p := s.page(c, "Homework: "+a.Title)
 	p.Form = form
 	p.Data = struct {
-		Client   store.Client
-		A        assignmentView
-		Entries  []entryView
+		Client  store.Client
+		A       assignmentView
+		Entries []entryView
 	}{cl, view, shown}
 	return s.render(c, status, "clients/assignment", p)
 }

@@ -107,8 +107,6 @@ func rowsOf(t *testing.T, f *caseFixture, clientID int64, ids recordIDs) map[str
 	count("clients", `SELECT count(*) FROM clients WHERE id = $1`, clientID)
 	count("goal_status_changes", `SELECT count(*) FROM goal_status_changes WHERE goal_id = ANY($1)`, pq.Int64Array(ids.goals))
 	count("goal_readings", `SELECT count(*) FROM goal_readings WHERE goal_id = ANY($1)`, pq.Int64Array(ids.goals))
-	count("client_links", `SELECT count(*) FROM client_links WHERE assignment_id = ANY($1) OR checkin_id = ANY($2)`,
-		pq.Int64Array(ids.assignments), pq.Int64Array(ids.checkins))
 	return out
 }
 
