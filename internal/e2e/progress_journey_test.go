@@ -98,7 +98,11 @@ func TestJourneyReviewAndPHQ9CheckIn(t *testing.T) {
 		t.Fatalf("after answering, focus is on %q, want the Send button", focused)
 	}
 	phone.Do(chromedp.KeyEvent("\r"))
-	phone.Do(chromedp.WaitVisible(chromedp.CSS(`[data-testid="all-done"]`)))
+	// The thanks, then the next form due (the daily homework still has days open).
+	phone.Do(chromedp.WaitVisible(chromedp.CSS(`[data-testid="flash"]`)))
+	if msg := phone.Text(`[data-testid="flash"]`); !strings.Contains(msg, "Sent. Thank you.") {
+		t.Fatalf("after the check-in the client sees %q", msg)
+	}
 
 	counsellor.Do(chromedp.Navigate(clientURL + "/progress"))
 	counsellor.Screenshots("progress")
