@@ -29,7 +29,7 @@ func seedHomework(ctx context.Context, st *store.Store, practiceID int64, now ti
 	if err != nil {
 		return err
 	}
-	tallyLink, err := st.LiveLinkID(ctx, practiceID, tally.ID)
+	tallyLink, err := demoLink(ctx, st, practiceID, jo, tally.DueDate.AddDate(0, 0, linkGraceDays+1))
 	if err != nil {
 		return err
 	}
@@ -58,7 +58,7 @@ func seedHomework(ctx context.Context, st *store.Store, practiceID int64, now ti
 		"distortions": []string{"mind_reading", "catastrophising"}, "evidence_for": "She didn't reply.",
 		"evidence_against": "She said she'd be on the tube; she texted when she got out.",
 		"balanced_thought": "She was busy, not leaving.", "intensity_after": 40.0})
-	recordLink, err := st.LiveLinkID(ctx, practiceID, record.ID)
+	recordLink, err := demoLink(ctx, st, practiceID, sam, record.DueDate.AddDate(0, 0, linkGraceDays+1))
 	if err != nil {
 		return err
 	}
@@ -77,19 +77,26 @@ func assignDemo(ctx context.Context, st *store.Store, practiceID int64, cl store
 	if err != nil {
 		return store.Assignment{}, err
 	}
-	_, hash, err := auth.NewLinkToken() // the token is dropped: a counsellor issues a fresh link to try it
-	if err != nil {
-		return store.Assignment{}, err
-	}
 	field := ""
 	if goalID != nil {
 		field = "reassurance_requests"
 	}
 	id, err := st.CreateAssignment(ctx, practiceID, cl.ID, cl.CounsellorID, store.AssignmentInput{TemplateRef: "builtin:" + key,
 		Title: tpl.Title, Template: def, Instructions: instructions, StartDate: start, DueDate: due, Cadence: string(cadence),
-		GoalID: goalID, GoalField: field, RequestKey: fmt.Sprintf("demo-%s-%012d", key, cl.ID)}, store.LinkInput{TokenHash: hash, ExpiresAt: due.AddDate(0, 0, linkGraceDays+1)})
+		GoalID: goalID, GoalField: field, RequestKey: fmt.Sprintf("demo-%s-%012d", key, cl.ID)})
 	if err != nil {
 		return store.Assignment{}, err
 	}
 	return st.Assignment(ctx, practiceID, cl.ID, id)
+}
+
+// demoLink issues the client's private link and returns its id. The token is dropped: a
+// counsellor issues a fresh link to try it.
+func demoLink(ctx context.Context, st *store.Store, practiceID int64, cl store.CaseloadRow, until time.Time) (int64, error) {
+	_, hash, err := auth.NewLinkToken()
+	if err != nil {
+		return 0, err
+	}
+	id, _, err := st.IssueClientLink(ctx, practiceID, cl.ID, cl.CounsellorID, store.LinkInput{TokenHash: hash, ExpiresAt: until})
+	return id, err
 }

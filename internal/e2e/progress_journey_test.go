@@ -29,8 +29,7 @@ func TestJourneyReviewAndPHQ9CheckIn(t *testing.T) {
 	counsellor.Do(chromedp.Navigate(clientURL+"/homework/new"),
 		chromedp.SetValue(chromedp.CSS("#f-template"), "builtin:reassurance_tally"))
 	counsellor.Submit(`[data-testid="assignment-form"] button[type="submit"]`)
-	link := counsellor.Value(`[data-testid="link"]`)
-	link = app.HTTP.URL + link[strings.Index(link, "/h/"):]
+	link := issueLink(t, counsellor, app.HTTP.URL, clientURL)
 	client := NewBrowser(t)
 	client.Do(chromedp.Navigate(link))
 	client.Submit(`[data-testid="open-form"] button[type="submit"]`)
@@ -81,9 +80,7 @@ func TestJourneyReviewAndPHQ9CheckIn(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`input[name="ck_measures"][value="phq9"]`)),
 		chromedp.SetValue(chromedp.CSS("#f-ck_due"), time.Now().AddDate(0, 0, 3).Format("2006-01-02")))
 	counsellor.Submit(`[data-testid="checkin-create-form"] button[type="submit"]`)
-	link = counsellor.Value(`[data-testid="link"]`)
-	link = app.HTTP.URL + link[strings.Index(link, "/h/"):]
-	phone := NewBrowser(t)
+	phone := NewBrowser(t) // the client's one link now shows the check-in first
 	phone.Do(chromedp.Navigate(link))
 	phone.Submit(`[data-testid="open-form"] button[type="submit"]`)
 	phone.Screenshots("phq9-form")
@@ -101,7 +98,11 @@ func TestJourneyReviewAndPHQ9CheckIn(t *testing.T) {
 		t.Fatalf("after answering, focus is on %q, want the Send button", focused)
 	}
 	phone.Do(chromedp.KeyEvent("\r"))
-	phone.Do(chromedp.WaitVisible(chromedp.CSS(`[data-testid="all-done"]`)))
+	// The thanks, then the next form due (the daily homework still has days open).
+	phone.Do(chromedp.WaitVisible(chromedp.CSS(`[data-testid="flash"]`)))
+	if msg := phone.Text(`[data-testid="flash"]`); !strings.Contains(msg, "Sent. Thank you.") {
+		t.Fatalf("after the check-in the client sees %q", msg)
+	}
 
 	counsellor.Do(chromedp.Navigate(clientURL + "/progress"))
 	counsellor.Screenshots("progress")

@@ -78,8 +78,12 @@ func TestHomeworkSentWhileTheDatabaseRestarts(t *testing.T) {
 			TemplateRef: "builtin:reassurance_tally", Title: tpl.Title, Template: def, Instructions: "Count each day",
 			StartDate: today.AddDate(0, 0, -2), DueDate: today.AddDate(0, 0, 4), Cadence: "daily",
 			RequestKey: fmt.Sprintf("%032x", i+1),
-		}, store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 11)})
+		})
 		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := app.Store.IssueClientLink(ctx, practice.ID, cl.ID, counsellor.ID,
+			store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 11)}); err != nil {
 			t.Fatal(err)
 		}
 		senders[i] = openForm(ctx, t, app.HTTP.URL, tr, token, id, i)

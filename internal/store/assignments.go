@@ -27,7 +27,7 @@ type Assignment struct {
 	Submitted     int        `db:"submitted"`
 	Reviewed      int        `db:"reviewed"`
 	Drafts        int        `db:"drafts"`
-	LinkExpiresAt *time.Time `db:"link_expires_at"` // of the live link, if any
+	LinkExpiresAt *time.Time `db:"link_expires_at"` // of the client's live link that opens it, if any
 }
 
 // AssignmentInput is what assigning homework sets.
@@ -58,17 +58,18 @@ const (
 	assignmentTail        = `a.instructions, a.start_date, a.due_date,
 	a.cadence, a.goal_id, a.goal_field, a.revoked_at, a.created_at,
 	a.submitted_entries AS submitted, a.reviewed_entries AS reviewed, a.draft_entries AS drafts,
-	(SELECT l.expires_at FROM client_links l WHERE l.practice_id = a.practice_id AND l.assignment_id = a.id AND l.revoked_at IS NULL) AS link_expires_at
+	(SELECT max(l.expires_at) FROM client_links l WHERE l.practice_id = a.practice_id AND l.client_id = a.client_id AND l.revoked_at IS NULL
+		AND l.checkin_id IS NULL AND (l.assignment_id IS NULL OR l.assignment_id = a.id)) AS link_expires_at
 	FROM assignments a`
 )
 
 // ErrClientClosed means the client is discharged or archived: no new homework or links.
 var ErrClientClosed = errors.New("client discharged or archived")
 
-// CreateAssignment gives homework to a client and issues its first link, in one transaction.
+// CreateAssignment gives homework to a client: the client's link shows it from now on.
 // A repeat of the same form (same request key) returns the first assignment's id with
 // ErrConflict; a discharged or archived client gets ErrClientClosed.
-func (s *Store) CreateAssignment(ctx context.Context, practiceID, clientID, userID int64, in AssignmentInput, link LinkInput) (int64, error) {
+func (s *Store) CreateAssignment(ctx context.Context, practiceID, clientID, userID int64, in AssignmentInput) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
@@ -87,10 +88,7 @@ func (s *Store) CreateAssignment(ctx context.Context, practiceID, clientID, user
 			}
 			return ErrConflict
 		}
-		if err != nil {
-			return mapErr("create assignment", err)
-		}
-		return insertLink(ctx, tx, practiceID, id, userID, link)
+		return mapErr("create assignment", err)
 	})
 	return id, err
 }
@@ -110,12 +108,6 @@ func lockOpenClient(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64
 	return nil
 }
 
-func insertLink(ctx context.Context, tx *sqlx.Tx, practiceID, assignmentID, userID int64, link LinkInput) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO client_links (practice_id, assignment_id, token_hash, expires_at, created_by)
-		VALUES ($1, $2, $3, $4, $5)`, practiceID, assignmentID, link.TokenHash, link.ExpiresAt, userID)
-	return mapErr("issue link", err)
-}
-
 // Assignment returns one of the client's assignments with its entry counts.
 func (s *Store) Assignment(ctx context.Context, practiceID, clientID, assignmentID int64) (Assignment, error) {
 	var a Assignment
@@ -133,27 +125,8 @@ func (s *Store) Assignments(ctx context.Context, practiceID, clientID int64) ([]
 	return as, mapErr("assignments", err)
 }
 
-// ReissueLink kills the assignment's live link at once and issues a new one (which also
-// lifts a revocation); ErrClientClosed for a discharged or archived client.
-func (s *Store) ReissueLink(ctx context.Context, practiceID, clientID, assignmentID, userID int64, link LinkInput) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if err := lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE assignments SET revoked_at = NULL WHERE practice_id = $1 AND client_id = $2 AND id = $3`,
-			practiceID, clientID, assignmentID)
-		if err := affected("reissue link", res, err); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE client_links SET revoked_at = now()
-			WHERE practice_id = $1 AND assignment_id = $2 AND revoked_at IS NULL`, practiceID, assignmentID); err != nil {
-			return mapErr("revoke link", err)
-		}
-		return insertLink(ctx, tx, practiceID, assignmentID, userID, link)
-	})
-}
-
-// RevokeAssignment kills the assignment's link and marks it revoked.
+// RevokeAssignment marks the assignment revoked (the client's page no longer shows it) and
+// kills any older link issued for it alone.
 func (s *Store) RevokeAssignment(ctx context.Context, practiceID, clientID, assignmentID int64) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE assignments SET revoked_at = now()
@@ -167,20 +140,16 @@ func (s *Store) RevokeAssignment(ctx context.Context, practiceID, clientID, assi
 	})
 }
 
-// revokeClientLinks kills every live link of a client, homework and check-in (on discharge).
+// revokeClientLinks kills every live link of a client, its homework and check-ins (on discharge).
 func revokeClientLinks(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64) error {
-	_, err := tx.ExecContext(ctx, `UPDATE client_links SET revoked_at = now()
-		WHERE practice_id = $1 AND revoked_at IS NULL AND (
-			assignment_id IN (SELECT id FROM assignments WHERE practice_id = $1 AND client_id = $2) OR
-			checkin_id IN (SELECT id FROM checkins WHERE practice_id = $1 AND client_id = $2))`, practiceID, clientID)
-	if err != nil {
-		return mapErr("revoke client links", err)
+	if _, err := revokeLinksOf(ctx, tx, practiceID, clientID); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE checkins SET revoked_at = now()
 		WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL AND completed_at IS NULL`, practiceID, clientID); err != nil {
 		return mapErr("revoke client check-ins", err)
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE assignments SET revoked_at = now()
+	_, err := tx.ExecContext(ctx, `UPDATE assignments SET revoked_at = now()
 		WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL`, practiceID, clientID)
 	return mapErr("revoke client assignments", err)
 }

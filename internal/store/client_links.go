@@ -3,21 +3,24 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // ClientLink is a private link as stored: never its token, only the token's hash.
 type ClientLink struct {
 	ID           int64      `db:"id"`
 	PracticeID   int64      `db:"practice_id"`
-	AssignmentID *int64     `db:"assignment_id"` // a homework link, or
-	CheckinID    *int64     `db:"checkin_id"`    // a check-in link
+	ClientID     int64      `db:"client_id"`
+	AssignmentID *int64     `db:"assignment_id"` // an older link issued for one homework, or
+	CheckinID    *int64     `db:"checkin_id"`    // for one check-in; both nil: the client link
 	ExpiresAt    time.Time  `db:"expires_at"`
 	RevokedAt    *time.Time `db:"revoked_at"`
 	PINSetAt     *time.Time `db:"pin_set_at"`    // when the client chose a PIN; nil: none yet
 	PINLockedAt  *time.Time `db:"pin_locked_at"` // five wrong PINs; only a re-issue unlocks
 }
 
-// Live reports whether the link still opens its assignment at now.
+// Live reports whether the link still opens the client's page at now.
 func (l ClientLink) Live(now time.Time) bool { return l.RevokedAt == nil && now.Before(l.ExpiresAt) }
 
 // LinkByTokenHash finds a link by the hash of its token. A client holds no account, so
@@ -25,14 +28,14 @@ func (l ClientLink) Live(now time.Time) bool { return l.RevokedAt == nil && now.
 // 256-bit token is the credential.
 func (s *Store) LinkByTokenHash(ctx context.Context, hash []byte) (ClientLink, error) {
 	var l ClientLink
-	err := s.db.GetContext(ctx, &l, `SELECT id, practice_id, assignment_id, checkin_id, expires_at, revoked_at, pin_set_at, pin_locked_at FROM client_links WHERE token_hash = $1`, hash)
+	err := s.db.GetContext(ctx, &l, `SELECT id, practice_id, client_id, assignment_id, checkin_id, expires_at, revoked_at, pin_set_at, pin_locked_at FROM client_links WHERE token_hash = $1`, hash)
 	return l, mapErr("link by token", err)
 }
 
 // ClientLinkByID returns one link of the practice (a client session keeps its id).
 func (s *Store) ClientLinkByID(ctx context.Context, practiceID, linkID int64) (ClientLink, error) {
 	var l ClientLink
-	err := s.db.GetContext(ctx, &l, `SELECT id, practice_id, assignment_id, checkin_id, expires_at, revoked_at, pin_set_at, pin_locked_at FROM client_links
+	err := s.db.GetContext(ctx, &l, `SELECT id, practice_id, client_id, assignment_id, checkin_id, expires_at, revoked_at, pin_set_at, pin_locked_at FROM client_links
 		WHERE practice_id = $1 AND id = $2`, practiceID, linkID)
 	return l, mapErr("link", err)
 }
@@ -47,6 +50,7 @@ type ClientView struct {
 	PracticeName    string `db:"practice_name"`
 	NameOnPages     bool   `db:"name_on_client_pages"`
 	TimeZone        string `db:"time_zone"`
+	PINBeforeForms  bool   `db:"pin_before_forms"` // the practice asks for the PIN before any form
 }
 
 // CallName is how the client is greeted.
@@ -61,19 +65,11 @@ func (v ClientView) CallName() string {
 func (s *Store) ClientViewOf(ctx context.Context, practiceID, assignmentID int64) (ClientView, error) {
 	var v ClientView
 	err := s.db.GetContext(ctx, &v, `SELECT c.first_name AS client_first_name, c.preferred_name, c.neutral_messages,
-			p.name AS practice_name, p.name_on_client_pages, p.time_zone, `+assignmentColumns+`
+			p.name AS practice_name, p.name_on_client_pages, p.time_zone, p.pin_before_forms, `+assignmentColumns+`
 		JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
 		JOIN practices p ON p.id = a.practice_id
 		WHERE a.practice_id = $1 AND a.id = $2`, practiceID, assignmentID)
 	return v, mapErr("client view", err)
-}
-
-// LiveLinkID returns the id of an assignment's live link.
-func (s *Store) LiveLinkID(ctx context.Context, practiceID, assignmentID int64) (int64, error) {
-	var id int64
-	err := s.db.GetContext(ctx, &id, `SELECT id FROM client_links WHERE practice_id = $1 AND assignment_id = $2 AND revoked_at IS NULL`,
-		practiceID, assignmentID)
-	return id, mapErr("live link", err)
 }
 
 // CheckinClient returns what a check-in's client may see: how to greet them.
@@ -84,7 +80,94 @@ func (s *Store) CheckinClient(ctx context.Context, practiceID, checkinID int64) 
 	}
 	var v ClientView
 	err = s.db.GetContext(ctx, &v, `SELECT c.first_name AS client_first_name, c.preferred_name, c.neutral_messages,
-			p.name AS practice_name, p.name_on_client_pages, p.time_zone
+			p.name AS practice_name, p.name_on_client_pages, p.time_zone, p.pin_before_forms
 		FROM clients c JOIN practices p ON p.id = c.practice_id WHERE c.practice_id = $1 AND c.id = $2`, practiceID, ck.ClientID)
 	return ck, v, mapErr("check-in client", err)
+}
+
+// linkColumns reads a link whole.
+const linkColumns = `id, practice_id, client_id, assignment_id, checkin_id, expires_at, revoked_at, pin_set_at, pin_locked_at`
+
+// LinkState is what the counsellor sees of a client's links: the client link, if live, and
+// how many older links (one per homework or check-in, issued before one link per client)
+// still open, and until when the last of them does.
+type LinkState struct {
+	Current    *ClientLink
+	Older      int
+	OlderUntil *time.Time
+}
+
+// ClientLinkState returns the client's live links as the counsellor sees them.
+func (s *Store) ClientLinkState(ctx context.Context, practiceID, clientID int64) (LinkState, error) {
+	var live []ClientLink
+	err := s.db.SelectContext(ctx, &live, `SELECT `+linkColumns+` FROM client_links
+		WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL AND expires_at > now() ORDER BY id`, practiceID, clientID)
+	var st LinkState
+	for i, l := range live {
+		if l.AssignmentID == nil && l.CheckinID == nil {
+			st.Current = &live[i]
+			continue
+		}
+		st.Older++
+		if st.OlderUntil == nil || l.ExpiresAt.After(*st.OlderUntil) {
+			until := l.ExpiresAt
+			st.OlderUntil = &until
+		}
+	}
+	return st, mapErr("client link state", err)
+}
+
+// IssueClientLink ends every live link of the client (the client link and any older ones)
+// and issues a new client link, in one transaction; it returns the new link's id and how
+// many links it ended.
+// ErrClientClosed for a discharged or archived client.
+func (s *Store) IssueClientLink(ctx context.Context, practiceID, clientID, userID int64, link LinkInput) (id, ended int64, err error) {
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
+			return err
+		}
+		if ended, err = revokeLinksOf(ctx, tx, practiceID, clientID); err != nil {
+			return err
+		}
+		err := tx.GetContext(ctx, &id, `INSERT INTO client_links (practice_id, client_id, token_hash, expires_at, created_by)
+			VALUES ($1, $2, $3, $4, $5) RETURNING id`, practiceID, clientID, link.TokenHash, link.ExpiresAt, userID)
+		return mapErr("issue client link", err)
+	})
+	return id, ended, err
+}
+
+// RevokeClientLinks ends every live link of the client at once; it returns how many.
+func (s *Store) RevokeClientLinks(ctx context.Context, practiceID, clientID int64) (ended int64, err error) {
+	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+		ended, err = revokeLinksOf(ctx, tx, practiceID, clientID)
+		return err
+	})
+	return ended, err
+}
+
+func revokeLinksOf(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64) (int64, error) {
+	res, err := tx.ExecContext(ctx, `UPDATE client_links SET revoked_at = now()
+		WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL`, practiceID, clientID)
+	if err != nil {
+		return 0, mapErr("revoke client links", err)
+	}
+	n, err := res.RowsAffected()
+	return n, mapErr("revoke client links", err)
+}
+
+// ClientViewByClient returns what a client's own pages may show of them and their practice.
+func (s *Store) ClientViewByClient(ctx context.Context, practiceID, clientID int64) (ClientView, error) {
+	var v ClientView
+	err := s.db.GetContext(ctx, &v, `SELECT c.id AS client_id, c.first_name AS client_first_name, c.preferred_name, c.neutral_messages,
+			p.name AS practice_name, p.name_on_client_pages, p.time_zone, p.pin_before_forms
+		FROM clients c JOIN practices p ON p.id = c.practice_id WHERE c.practice_id = $1 AND c.id = $2`, practiceID, clientID)
+	return v, mapErr("client view", err)
+}
+
+// LiveClientLinkID returns the id of the client's live client link.
+func (s *Store) LiveClientLinkID(ctx context.Context, practiceID, clientID int64) (int64, error) {
+	var id int64
+	err := s.db.GetContext(ctx, &id, `SELECT id FROM client_links WHERE practice_id = $1 AND client_id = $2
+		AND revoked_at IS NULL AND assignment_id IS NULL AND checkin_id IS NULL`, practiceID, clientID)
+	return id, mapErr("live client link", err)
 }

@@ -142,11 +142,11 @@ func (s *Store) LoadDashboard(ctx context.Context, practiceID int64, scope DashS
 			`assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
 			WHERE` + scopeSQL + `AND a.revoked_at IS NULL AND a.due_date < {x1}
 			AND a.submitted_entries < CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END`, ``, `a.due_date`, []any{today}},
-		{&d.Expiring, `coalesce(a.title, 'Check-in') AS what, l.expires_at AS at,
-				'/clients/' || c.id || coalesce('/homework/' || a.id, '/progress') AS target`,
+		{&d.Expiring, `coalesce(a.title, CASE WHEN k.id IS NULL THEN 'Client link' ELSE 'Check-in' END) AS what, l.expires_at AS at,
+				'/clients/' || c.id || coalesce('/homework/' || a.id, CASE WHEN k.id IS NULL THEN '' ELSE '/progress' END) AS target`,
 			`client_links l LEFT JOIN assignments a ON a.practice_id = l.practice_id AND a.id = l.assignment_id
 			LEFT JOIN checkins k ON k.practice_id = l.practice_id AND k.id = l.checkin_id
-			JOIN clients c ON c.practice_id = l.practice_id AND c.id = coalesce(a.client_id, k.client_id)
+			JOIN clients c ON c.practice_id = l.practice_id AND c.id = l.client_id
 			WHERE` + scopeSQL + `AND l.revoked_at IS NULL AND l.expires_at > now() AND l.expires_at < now() + interval '3 days'
 			AND k.completed_at IS NULL`, ``, `l.expires_at`, nil},
 		{&d.GoalsDue, `g.statement AS what, g.target_date::timestamptz AS at, '/clients/' || c.id || '/goals/' || g.id AS target`,

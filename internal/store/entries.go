@@ -58,12 +58,14 @@ func (s *Store) Entries(ctx context.Context, practiceID, assignmentID int64) ([]
 // changed is false for such a retry.
 func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assignment, in EntryInput) (changed bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		// Lock the assignment through its live link: saves of one assignment queue here (so
-		// two first saves of a day cannot race), and a revocation cannot slip in between.
+		// Lock the assignment through the client's live link: saves of one assignment queue
+		// here (so two first saves of a day cannot race), and a revocation of the link or the
+		// assignment cannot slip in between.
 		var locked int64
 		err := tx.GetContext(ctx, &locked, `SELECT a.id FROM assignments a JOIN client_links l
-				ON l.practice_id = a.practice_id AND l.assignment_id = a.id
+				ON l.practice_id = a.practice_id AND l.client_id = a.client_id
 			WHERE a.practice_id = $1 AND a.id = $2 AND l.id = $3 AND l.revoked_at IS NULL AND l.expires_at > now()
+				AND a.revoked_at IS NULL
 			FOR UPDATE OF a`, practiceID, a.ID, linkID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrLinkNotLive

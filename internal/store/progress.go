@@ -185,10 +185,10 @@ type Checkin struct {
 
 const checkinColumns = `id, client_id, with_markers, measures, due_date, completed_at, revoked_at, created_at`
 
-// CreateCheckin asks a client for a check-in and issues its link. A repeat of the same form
+// CreateCheckin asks a client for a check-in: the client's link shows it from now on. A repeat of the same form
 // returns the first check-in's id with ErrConflict.
 func (s *Store) CreateCheckin(ctx context.Context, practiceID, clientID, userID int64, withMarkers bool, measures []string,
-	due time.Time, requestKey string, link LinkInput) (int64, error) {
+	due time.Time, requestKey string) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		if err := lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
@@ -204,12 +204,7 @@ func (s *Store) CreateCheckin(ctx context.Context, practiceID, clientID, userID 
 			}
 			return ErrConflict
 		}
-		if err != nil {
-			return mapErr("create check-in", err)
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO client_links (practice_id, checkin_id, token_hash, expires_at, created_by)
-			VALUES ($1, $2, $3, $4, $5)`, practiceID, id, link.TokenHash, link.ExpiresAt, userID)
-		return mapErr("issue check-in link", err)
+		return mapErr("create check-in", err)
 	})
 	return id, err
 }

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/testutil"
 )
@@ -35,7 +34,7 @@ func routeKinds() map[string]string {
 		"GET /homework/templates/preview": scopeRoute, "GET /homework/templates/:template/edit": practiceRoute,
 		"POST /homework/templates/:template": practiceRoute,
 		"GET /h/:token":                      linkRoute, "POST /h/open": linkRoute, "GET /h": linkRoute, "POST /h/entry": linkRoute, "POST /h/checkin": linkRoute,
-		"POST /h/exit": linkRoute, "GET /h/earlier": linkRoute, "POST /h/earlier": linkRoute,
+		"POST /h/exit": linkRoute, "POST /h/pick": linkRoute, "GET /h/earlier": linkRoute, "POST /h/earlier": linkRoute,
 	}
 	for _, p := range []string{"/admin/users", "/admin/users/new", "/admin/audit", "/admin/practice", "/admin/markers",
 		"/admin/conventions", "/admin/supervision"} {
@@ -87,10 +86,8 @@ func TestAccessMatrixCoversEveryRoute(t *testing.T) {
 	}
 	assignmentID, _ := f.assign(t, f.client, "daily", nil)
 	entryID := f.submitEntry(t, f.client, assignmentID, `{"reassurance_requests": 4, "checks": 2, "note": "Secret entry text"}`)
-	victimLink, _ := f.app.Store.LiveLinkID(ctx, pid, assignmentID)
-	_, hash, _ := auth.NewLinkToken()
-	checkinID, err := f.app.Store.CreateCheckin(ctx, pid, cid, f.me.ID, true, nil, time.Now().AddDate(0, 0, 3), newKey(),
-		store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 10)})
+	victimLink, _ := f.app.Store.LiveClientLinkID(ctx, pid, cid)
+	checkinID, err := f.app.Store.CreateCheckin(ctx, pid, cid, f.me.ID, true, nil, time.Now().AddDate(0, 0, 3), newKey())
 	if err != nil {
 		t.Fatal(err)
 	}

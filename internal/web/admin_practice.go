@@ -19,6 +19,7 @@ type practiceForm struct {
 	TimeZone          string `form:"time_zone" validate:"required,max=64"`
 	NameOnClientPages bool   `form:"name_on_client_pages"`
 	RequireTwoFactor  bool   `form:"require_two_factor"`
+	PINBeforeForms    bool   `form:"pin_before_forms"`
 	RetentionYears    string `form:"retention_years"` // parsed by hand, for a message beside the field
 }
 
@@ -38,6 +39,9 @@ func (s *Server) practicePage(c echo.Context) error {
 	}
 	if required {
 		p.Form.Values.Set("require_two_factor", "true")
+	}
+	if ps.PINBeforeForms {
+		p.Form.Values.Set("pin_before_forms", "true")
 	}
 	return s.render(c, http.StatusOK, "admin/practice", p)
 }
@@ -79,7 +83,8 @@ func (s *Server) updatePractice(c echo.Context) error {
 		return s.render(c, http.StatusUnprocessableEntity, "admin/practice", p)
 	}
 	ended, err := s.store.SaveSettings(ctx, admin.PracticeID,
-		store.PracticeSettings{TimeZone: in.TimeZone, NameOnClientPages: in.NameOnClientPages, RetentionYears: years}, in.RequireTwoFactor)
+		store.PracticeSettings{TimeZone: in.TimeZone, NameOnClientPages: in.NameOnClientPages, RetentionYears: years,
+			PINBeforeForms: in.PINBeforeForms}, in.RequireTwoFactor)
 	if err != nil {
 		return err
 	}
@@ -87,6 +92,9 @@ func (s *Server) updatePractice(c echo.Context) error {
 	var changes []string
 	if in.RequireTwoFactor != wasRequired {
 		changes = append(changes, fmt.Sprintf("require_two_factor=%t; %d sessions ended", in.RequireTwoFactor, ended))
+	}
+	if in.PINBeforeForms != old.PINBeforeForms {
+		changes = append(changes, fmt.Sprintf("pin_before_forms=%t", in.PINBeforeForms))
 	}
 	if years != old.RetentionYears {
 		changes = append(changes, fmt.Sprintf("retention_years %d->%d", old.RetentionYears, years))

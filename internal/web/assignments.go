@@ -13,7 +13,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/casework"
 	"github.com/securebase/securebase/internal/homework"
 	"github.com/securebase/securebase/internal/mail"
@@ -31,7 +30,6 @@ type assignmentForm struct {
 	Cadence      string `form:"cadence" validate:"required,oneof=once daily"`
 	GoalID       int64  `form:"goal_id"`
 	GoalField    string `form:"goal_field"`
-	EmailLink    bool   `form:"email_link"`
 	RequestKey   string `form:"request_key"`
 }
 
@@ -152,7 +150,7 @@ func (s *Server) createAssignment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	today, loc, err := s.practiceToday(c)
+	today, _, err := s.practiceToday(c)
 	if err != nil {
 		return err
 	}
@@ -206,10 +204,6 @@ func (s *Server) createAssignment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	token, hash, err := auth.NewLinkToken()
-	if err != nil {
-		return err
-	}
 	goalField := ""
 	if goalID != nil {
 		goalField = in.GoalField
@@ -217,10 +211,10 @@ func (s *Server) createAssignment(c echo.Context) error {
 	id, err := s.store.CreateAssignment(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, store.AssignmentInput{
 		TemplateRef: chosen.Ref, Title: chosen.Template.Title, Template: def, Instructions: in.Instructions,
 		StartDate: *start, DueDate: *due, Cadence: in.Cadence, GoalID: goalID, GoalField: goalField, RequestKey: in.RequestKey,
-	}, store.LinkInput{TokenHash: hash, ExpiresAt: s.linkExpiry(*due, loc)})
+	})
 	switch {
 	case errors.Is(err, store.ErrConflict): // the same form sent twice: one assignment
-		return s.flash(c, assignmentPath(cl.ID, id), "This homework was already assigned. Issue a new link here to get one to share.")
+		return s.flash(c, assignmentPath(cl.ID, id), "This homework was already assigned.")
 	case errors.Is(err, store.ErrClientClosed):
 		return s.flash(c, clientPath(cl.ID), "A discharged client cannot be given homework.")
 	case err != nil:
@@ -229,16 +223,16 @@ func (s *Server) createAssignment(c echo.Context) error {
 	if err := s.auditClient(c, cl, "assignment.create", "assignment", id, "ref="+chosen.Ref); err != nil {
 		return err
 	}
-	if err := s.auditClient(c, cl, "link.issue", "assignment", id, ""); err != nil {
-		return err
+	return s.flash(c, assignmentPath(cl.ID, id), "Assigned. "+s.linkNote(c, cl))
+}
+
+// linkNote tells the counsellor whether the client's link shows new homework or a check-in.
+func (s *Server) linkNote(c echo.Context, cl store.Client) string {
+	st, err := s.store.ClientLinkState(c.Request().Context(), cl.PracticeID, cl.ID)
+	if err == nil && (st.Current != nil || st.Older > 0) {
+		return "The client's private link shows it now."
 	}
-	form = &Form{}
-	if in.EmailLink {
-		if err := s.emailLink(c, cl, "assignment", id, token, s.linkExpiry(*due, loc), form); err != nil {
-			return err
-		}
-	}
-	return s.showAssignment(c, cl, id, http.StatusCreated, form, token)
+	return "The client has no live link yet: issue one under Private link on the client's page."
 }
 
 // canEmail reports whether the client's link may be emailed: SMTP is configured and the
@@ -254,8 +248,7 @@ func (s *Server) emailLink(c echo.Context, cl store.Client, entityType string, e
 		form.Fail("_form", "The link was not emailed: the client has not chosen email, or email is not set up. Copy the link below.")
 		return nil
 	}
-	link := strings.TrimSuffix(s.cfg.PublicURL.String(), "/") + "/h/" + token
-	subject, body := mail.LinkMessage(link, until)
+	subject, body := mail.LinkMessage(s.linkURL(token), until)
 	outcome := store.OutcomeSuccess
 	if err := s.mailer.Send(c.Request().Context(), cl.Email, subject, body); err != nil {
 		s.log.Warn("link email failed", "request_id", requestIDOf(c), "err", err)
@@ -264,12 +257,6 @@ func (s *Server) emailLink(c echo.Context, cl store.Client, entityType string, e
 	}
 	return s.audit(c, store.AuditEntry{Action: "link.email", EntityType: entityType, EntityID: strconv.FormatInt(entityID, 10),
 		ClientID: cl.ID, Outcome: outcome})
-}
-
-// linkExpiry is the end of the day LinkGraceDays after the due date, in the practice's zone.
-func (s *Server) linkExpiry(due time.Time, loc *time.Location) time.Time {
-	d := due.AddDate(0, 0, s.cfg.LinkGraceDays+1)
-	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, loc)
 }
 
 func (s *Server) assignmentFor(c echo.Context) (store.Client, store.Assignment, error) {
@@ -293,12 +280,12 @@ func (s *Server) assignmentPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.showAssignment(c, cl, a.ID, http.StatusOK, &Form{}, "")
+	return s.showAssignment(c, cl, a.ID, http.StatusOK, &Form{})
 }
 
-// showAssignment renders an assignment: status, completion, link state (and a newly issued
-// link, shown this once), and the entries to review.
-func (s *Server) showAssignment(c echo.Context, cl store.Client, id int64, status int, form *Form, token string) error {
+// showAssignment renders an assignment: status, completion, whether the client's link shows
+// it, and the entries to review.
+func (s *Server) showAssignment(c echo.Context, cl store.Client, id int64, status int, form *Form) error {
 	ctx := c.Request().Context()
 	a, err := s.store.Assignment(ctx, cl.PracticeID, cl.ID, id)
 	if err != nil {
@@ -328,60 +315,14 @@ func (s *Server) showAssignment(c echo.Context, cl store.Client, id int64, statu
 	if err := s.auditClient(c, cl, "assignment.view", "assignment", a.ID, ""); err != nil {
 		return err
 	}
-	link := ""
-	if token != "" {
-		link = strings.TrimSuffix(s.cfg.PublicURL.String(), "/") + "/h/" + token
-	}
 	p := s.page(c, "Homework: "+a.Title)
 	p.Form = form
 	p.Data = struct {
-		Client   store.Client
-		A        assignmentView
-		Entries  []entryView
-		Link     string
-		CanEmail bool
-	}{cl, view, shown, link, s.canEmail(cl)}
+		Client  store.Client
+		A       assignmentView
+		Entries []entryView
+	}{cl, view, shown}
 	return s.render(c, status, "clients/assignment", p)
-}
-
-func (s *Server) reissueLink(c echo.Context) error {
-	cl, a, err := s.assignmentFor(c)
-	if err != nil {
-		return err
-	}
-	if err := onlyFields(c, "email_link"); err != nil {
-		return err
-	}
-	_, loc, err := s.practiceToday(c)
-	if err != nil {
-		return err
-	}
-	token, hash, err := auth.NewLinkToken()
-	if err != nil {
-		return err
-	}
-	today, _, err := s.practiceToday(c)
-	if err != nil {
-		return err
-	}
-	until := s.linkExpiry(laterOf(a.DueDate, today), loc) // a link re-issued late still gets its grace days
-	err = s.store.ReissueLink(c.Request().Context(), cl.PracticeID, cl.ID, a.ID, currentUser(c).ID, store.LinkInput{TokenHash: hash, ExpiresAt: until})
-	if errors.Is(err, store.ErrClientClosed) {
-		return s.flash(c, assignmentPath(cl.ID, a.ID), "A discharged client's links cannot be re-issued.")
-	}
-	if err != nil {
-		return err
-	}
-	if err := s.auditClient(c, cl, "link.issue", "assignment", a.ID, "reissue"); err != nil {
-		return err
-	}
-	form := &Form{}
-	if c.FormValue("email_link") == "true" {
-		if err := s.emailLink(c, cl, "assignment", a.ID, token, until, form); err != nil {
-			return err
-		}
-	}
-	return s.showAssignment(c, cl, a.ID, http.StatusOK, form, token)
 }
 
 func (s *Server) revokeAssignment(c echo.Context) error {
@@ -399,10 +340,10 @@ func (s *Server) revokeAssignment(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.auditClient(c, cl, "link.revoke", "assignment", a.ID, ""); err != nil {
+	if err := s.auditClient(c, cl, "assignment.revoke", "assignment", a.ID, ""); err != nil {
 		return err
 	}
-	return s.flash(c, assignmentPath(cl.ID, a.ID), "Revoked: the link no longer opens.")
+	return s.flash(c, assignmentPath(cl.ID, a.ID), "Revoked: the client's page no longer shows it.")
 }
 
 // reviewEntry marks an entry reviewed, with an optional reply the client sees next time.
@@ -422,7 +363,7 @@ func (s *Server) reviewEntry(c echo.Context) error {
 	if utf8.RuneCountInString(reply) > 2000 {
 		form := &Form{Values: url.Values{"reply": {reply}}}
 		form.Fail("reply", "Use at most 2000 characters.")
-		return s.showAssignment(c, cl, a.ID, http.StatusUnprocessableEntity, form, "")
+		return s.showAssignment(c, cl, a.ID, http.StatusUnprocessableEntity, form)
 	}
 	err = s.store.ReviewEntry(c.Request().Context(), cl.PracticeID, a.ID, entryID, currentUser(c).ID, reply)
 	if errors.Is(err, store.ErrNotFound) {

@@ -26,12 +26,13 @@ type caseFixture struct {
 	otherUser  store.User
 	supervisor *testutil.Client
 	client     store.Client
+	tokens     map[int64]string // each client's private link, once issued
 }
 
 func newCaseFixture(t *testing.T) *caseFixture {
 	t.Helper()
 	app := testutil.NewApp(t)
-	f := &caseFixture{app: app, practice: app.Practice("Harbour")}
+	f := &caseFixture{app: app, practice: app.Practice("Harbour"), tokens: map[int64]string{}}
 	f.admin, _ = app.SignedIn(f.practice.ID, store.RoleAdmin)
 	f.counsellor, f.me = app.SignedIn(f.practice.ID, store.RoleCounsellor)
 	f.other, f.otherUser = app.SignedIn(f.practice.ID, store.RoleCounsellor)
@@ -94,15 +95,11 @@ func mustContain(t *testing.T, what, body string, subs ...string) {
 }
 
 // assign gives the client the built-in daily tally through the store and returns the
-// assignment id and its link token.
+// assignment id and the client's link token (issued if the client has no live one).
 func (f *caseFixture) assign(t *testing.T, cl store.Client, cadence string, goalID *int64) (int64, string) {
 	t.Helper()
 	tpl, _ := homework.BuiltInByKey("reassurance_tally")
 	def, _ := json.Marshal(tpl)
-	token, hash, err := auth.NewLinkToken()
-	if err != nil {
-		t.Fatal(err)
-	}
 	today := time.Now().UTC().Truncate(24 * time.Hour)
 	field := ""
 	if goalID != nil {
@@ -112,11 +109,41 @@ func (f *caseFixture) assign(t *testing.T, cl store.Client, cadence string, goal
 		TemplateRef: "builtin:reassurance_tally", Title: tpl.Title, Template: def, Instructions: "Count each day",
 		StartDate: today.AddDate(0, 0, -2), DueDate: today.AddDate(0, 0, 4), Cadence: cadence, GoalID: goalID, GoalField: field,
 		RequestKey: newKey(),
-	}, store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 11)})
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return id, token
+	return id, f.clientLink(t, cl)
+}
+
+// clientLink returns the client's live private link token, issuing one through the store
+// when the client has none that this fixture knows of.
+func (f *caseFixture) clientLink(t *testing.T, cl store.Client) string {
+	t.Helper()
+	if tok, ok := f.tokens[cl.ID]; ok && f.linkLive(t, tok) {
+		return tok
+	}
+	token, hash, err := auth.NewLinkToken()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := f.app.Store.IssueClientLink(context.Background(), f.practice.ID, cl.ID, cl.CounsellorID,
+		store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 11)}); err != nil {
+		t.Fatal(err)
+	}
+	f.tokens[cl.ID] = token
+	return token
+}
+
+// linkLive reports whether a token's link is stored and live.
+func (f *caseFixture) linkLive(t *testing.T, token string) bool {
+	t.Helper()
+	var live bool
+	if err := f.app.DB.App.Get(&live, `SELECT count(*) = 1 FROM client_links WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()`,
+		auth.HashLinkToken(token)); err != nil {
+		t.Fatal(err)
+	}
+	return live
 }
 
 // submitEntry stores a submitted entry for today through the store and returns its id.
@@ -126,7 +153,7 @@ func (f *caseFixture) submitEntry(t *testing.T, cl store.Client, assignmentID in
 	if err != nil {
 		t.Fatal(err)
 	}
-	linkID, err := f.app.Store.LiveLinkID(context.Background(), f.practice.ID, assignmentID)
+	linkID, err := f.app.Store.LiveClientLinkID(context.Background(), f.practice.ID, cl.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,16 +21,23 @@ type checkinPage struct {
 	Markers  []store.Marker
 	Measures []measures.Measure
 	LinkID   int64
+	Item     string  // "c:<id>": which of the client's forms this is
+	Due      dueList // everything due now, with the neutral count
 }
 
-func (s *Server) checkinContext(c echo.Context) (checkinPage, error) {
+// checkinContext loads one check-in of the session's client. Another client's check-in is a
+// dead link to this client: the same neutral 404.
+func (s *Server) checkinContext(c echo.Context, id int64) (checkinPage, error) {
 	ctx := c.Request().Context()
 	l := linkOf(c)
-	ck, v, err := s.store.CheckinClient(ctx, l.PracticeID, *l.CheckinID)
+	ck, v, err := s.store.CheckinClient(ctx, l.PracticeID, id)
+	if errors.Is(err, store.ErrNotFound) || err == nil && ck.ClientID != l.ClientID {
+		return checkinPage{}, echo.ErrNotFound
+	}
 	if err != nil {
 		return checkinPage{}, err
 	}
-	page := checkinPage{View: v, Checkin: ck, LinkID: l.ID}
+	page := checkinPage{View: v, Checkin: ck, LinkID: l.ID, Item: "c:" + strconv.FormatInt(ck.ID, 10)}
 	if ck.WithMarkers {
 		if page.Markers, err = s.store.Markers(ctx, l.PracticeID, false); err != nil {
 			return page, err
@@ -44,11 +51,13 @@ func (s *Server) checkinContext(c echo.Context) (checkinPage, error) {
 	return page, nil
 }
 
-func (s *Server) checkinGet(c echo.Context) error {
-	page, err := s.checkinContext(c)
+func (s *Server) checkinGet(c echo.Context, id int64, due dueList) error {
+	page, err := s.checkinContext(c, id)
 	if err != nil {
 		return err
 	}
+	s.clientSessions.Put(c.Request().Context(), keyItem, page.Item)
+	page.Due = due
 	return s.renderCheckin(c, http.StatusOK, page, &Form{Values: map[string][]string{}})
 }
 
@@ -61,16 +70,26 @@ func (s *Server) renderCheckin(c echo.Context, status int, page checkinPage, for
 // checkinPost records the client's answers once: every marker and item must be answered.
 // A PHQ-9 item 9 above 0 raises the client's risk flag at once, whatever the total.
 func (s *Server) checkinPost(c echo.Context) error {
-	if err := onlyFields(c, "link_id", "m_*", "phq9_*", "gad7_*"); err != nil {
+	if err := onlyFields(c, "link_id", "item", "m_*", "phq9_*", "gad7_*"); err != nil {
 		return err
 	}
 	ctx := c.Request().Context()
 	l := linkOf(c)
-	if l.CheckinID == nil || c.FormValue("link_id") != strconv.FormatInt(l.ID, 10) {
+	if c.FormValue("link_id") != strconv.FormatInt(l.ID, 10) {
 		return s.renderClientError(c, http.StatusConflict, nil)
 	}
-	page, err := s.checkinContext(c)
+	if gated, err := s.pinGate(c); gated || err != nil {
+		return s.redirectHome(c, err)
+	}
+	id, err := s.postedItem(c, "c")
 	if err != nil {
+		return err
+	}
+	page, err := s.checkinContext(c, id)
+	if err != nil {
+		return err
+	}
+	if page.Due, _, err = s.dueNow(c); err != nil {
 		return err
 	}
 	values, err := c.FormParams()

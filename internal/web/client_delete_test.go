@@ -10,7 +10,6 @@ import (
 
 	"github.com/lib/pq"
 
-	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/testutil"
 )
@@ -52,9 +51,7 @@ func fillRecord(t *testing.T, f *caseFixture, cl store.Client) recordIDs {
 	}
 	assignment, token := f.assign(t, cl, "daily", &second)
 	f.submitEntry(t, cl, assignment, `{"reassurance_requests": 4, "checks": 2, "note": "Secret entry text"}`)
-	_, hash, _ := auth.NewLinkToken()
-	checkin, err := f.app.Store.CreateCheckin(ctx, pid, cl.ID, uid, true, []string{"gad7"}, time.Now().AddDate(0, 0, 3), newKey(),
-		store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 10)})
+	checkin, err := f.app.Store.CreateCheckin(ctx, pid, cl.ID, uid, true, []string{"gad7"}, time.Now().AddDate(0, 0, 3), newKey())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,8 +107,6 @@ func rowsOf(t *testing.T, f *caseFixture, clientID int64, ids recordIDs) map[str
 	count("clients", `SELECT count(*) FROM clients WHERE id = $1`, clientID)
 	count("goal_status_changes", `SELECT count(*) FROM goal_status_changes WHERE goal_id = ANY($1)`, pq.Int64Array(ids.goals))
 	count("goal_readings", `SELECT count(*) FROM goal_readings WHERE goal_id = ANY($1)`, pq.Int64Array(ids.goals))
-	count("client_links", `SELECT count(*) FROM client_links WHERE assignment_id = ANY($1) OR checkin_id = ANY($2)`,
-		pq.Int64Array(ids.assignments), pq.Int64Array(ids.checkins))
 	return out
 }
 

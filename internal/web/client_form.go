@@ -19,7 +19,7 @@ import (
 )
 
 // Form fields of the client form that are not answers.
-var clientFormMeta = map[string]bool{"_csrf": true, "idempotency_key": true, "action": true, "entry_date": true, "link_id": true}
+var clientFormMeta = map[string]bool{"_csrf": true, "idempotency_key": true, "action": true, "entry_date": true, "link_id": true, "item": true}
 
 var idempotencyKeyPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
 
@@ -33,18 +33,21 @@ type clientFormPage struct {
 	OpensOn  *time.Time  // set when the first day is still to come
 	Cadence  string
 	LinkID   int64
+	Item     string  // "a:<id>": which of the client's forms this is
+	Due      dueList // everything due now, with the neutral count
 }
 
 type shownAnswer struct{ Label, Text string }
 
-// clientContext loads what the client of the session's link may see.
-func (s *Server) clientContext(c echo.Context) (store.ClientView, homework.Template, []store.Entry, time.Time, error) {
+// clientContext loads one homework of the session's client, as the client may see it. Homework
+// of another client, or revoked, is a dead link to this client: the same neutral 404.
+func (s *Server) clientContext(c echo.Context, assignmentID int64) (store.ClientView, homework.Template, []store.Entry, time.Time, error) {
 	ctx := c.Request().Context()
 	l := linkOf(c)
-	if l.AssignmentID == nil {
-		return store.ClientView{}, homework.Template{}, nil, time.Time{}, errSessionClosed // a check-in link has no homework form
+	v, err := s.store.ClientViewOf(ctx, l.PracticeID, assignmentID)
+	if errors.Is(err, store.ErrNotFound) || err == nil && (v.ClientID != l.ClientID || v.RevokedAt != nil) {
+		return v, homework.Template{}, nil, time.Time{}, echo.ErrNotFound
 	}
-	v, err := s.store.ClientViewOf(ctx, l.PracticeID, *l.AssignmentID)
 	if err != nil {
 		return v, homework.Template{}, nil, time.Time{}, err
 	}
@@ -62,16 +65,16 @@ func (s *Server) clientContext(c echo.Context) (store.ClientView, homework.Templ
 	return v, t, entries, today, err
 }
 
-func (s *Server) clientFormGet(c echo.Context) error {
-	if linkOf(c).CheckinID != nil {
-		return s.checkinGet(c)
-	}
-	v, t, entries, today, err := s.clientContext(c)
+// assignmentFormGet shows one homework form on the client's page, with the count of all due.
+func (s *Server) assignmentFormGet(c echo.Context, id int64, due dueList) error {
+	v, t, entries, today, err := s.clientContext(c, id)
 	if err != nil {
 		return err
 	}
+	s.clientSessions.Put(c.Request().Context(), keyItem, "a:"+strconv.FormatInt(id, 10))
 	form := &Form{Values: map[string][]string{}}
 	page := s.clientFormData(v, t, entries, today)
+	page.Due = due
 	if len(page.Days) > 0 {
 		day := page.Days[len(page.Days)-1]
 		form.Values.Set("entry_date", day.Format("2006-01-02"))
@@ -87,8 +90,9 @@ func (s *Server) clientFormGet(c echo.Context) error {
 func (s *Server) renderLinkForm(c echo.Context, status int, page clientFormPage, form *Form) error {
 	form.Values.Set("idempotency_key", newIdempotencyKey())
 	page.LinkID = linkOf(c).ID
+	page.Item = "a:" + strconv.FormatInt(page.View.ID, 10)
 	p := &Page{Title: "Your form", CSRF: csrfToken(c), RequestID: requestIDOf(c), Form: form, Data: page,
-		Flash: s.clientSessions.PopString(c.Request().Context(), "flash")}
+		Flash: s.clientSessions.PopString(c.Request().Context(), "flash"), HelpOpen: s.clientSessions.PopBool(c.Request().Context(), keyHelpOpen)}
 	return s.render(c, status, "client/form", p)
 }
 
@@ -132,7 +136,14 @@ func (s *Server) clientFormData(v store.ClientView, t homework.Template, entries
 // rule see to that.
 func (s *Server) clientFormPost(c echo.Context) error {
 	ctx := c.Request().Context()
-	v, t, entries, today, err := s.clientContext(c)
+	if gated, err := s.pinGate(c); gated || err != nil {
+		return s.redirectHome(c, err)
+	}
+	id, err := s.postedItem(c, "a")
+	if err != nil {
+		return err
+	}
+	v, t, entries, today, err := s.clientContext(c, id)
 	if err != nil {
 		return err
 	}
@@ -146,6 +157,9 @@ func (s *Server) clientFormPost(c echo.Context) error {
 		return s.renderClientError(c, http.StatusConflict, nil)
 	}
 	page := s.clientFormData(v, t, entries, today)
+	if page.Due, _, err = s.dueNow(c); err != nil {
+		return err
+	}
 	submit := values.Get("action") != "draft"
 	answersIn := map[string][]string{}
 	for k, vs := range values {
@@ -184,7 +198,7 @@ func (s *Server) clientFormPost(c echo.Context) error {
 	}
 	_, err = s.store.SaveEntry(ctx, linkOf(c).PracticeID, linkOf(c).ID, v.Assignment, in)
 	if errors.Is(err, store.ErrLinkNotLive) {
-		return echo.NewHTTPError(http.StatusGone) // the neutral page, with the typed text shown back
+		return echo.ErrNotFound // the neutral page, with the typed text shown back
 	}
 	if errors.Is(err, store.ErrAlreadySubmitted) {
 		form.Fail("_form", "You have already sent the entry for this day. Your answers are kept below.")

@@ -28,21 +28,17 @@ func clientHeaders(c echo.Context) {
 	h.Set("Referrer-Policy", "no-referrer")
 }
 
-// linkFromToken finds the live link of a token from the path. Unknown tokens answer 404,
-// expired or revoked ones 410, with the same page and no hint of whose link it was.
+// linkFromToken finds the live link of a token from the path. Every dead link answers the
+// same: 404, the same page and headers, whether the token is malformed, unknown, revoked,
+// expired or its client discharged. The hash is looked up whatever the token looks like, so
+// the time taken tells nothing either.
 func (s *Server) linkFromToken(c echo.Context, token string) (store.ClientLink, error) {
-	if !auth.WellFormedLinkToken(token) {
-		return store.ClientLink{}, s.renderNotActive(c, http.StatusNotFound)
-	}
 	l, err := s.store.LinkByTokenHash(c.Request().Context(), auth.HashLinkToken(token))
-	if errors.Is(err, store.ErrNotFound) {
-		return l, s.renderNotActive(c, http.StatusNotFound)
-	}
-	if err != nil {
+	if err != nil && !errors.Is(err, store.ErrNotFound) {
 		return l, err
 	}
-	if !l.Live(s.now()) {
-		return l, s.renderNotActive(c, http.StatusGone)
+	if err != nil || !auth.WellFormedLinkToken(token) || !l.Live(s.now()) {
+		return store.ClientLink{}, s.renderNotActive(c)
 	}
 	return l, nil
 }
@@ -50,8 +46,8 @@ func (s *Server) linkFromToken(c echo.Context, token string) (store.ClientLink, 
 // errRendered stops a handler whose response is already written.
 var errRendered = errors.New("response rendered")
 
-func (s *Server) renderNotActive(c echo.Context, status int) error {
-	if err := s.renderClientError(c, status, nil); err != nil {
+func (s *Server) renderNotActive(c echo.Context) error {
+	if err := s.renderClientError(c, http.StatusNotFound, nil); err != nil {
 		return err
 	}
 	return errRendered
@@ -70,8 +66,8 @@ func (s *Server) openLinkPage(c echo.Context) error {
 	return s.render(c, http.StatusOK, "client/open", p)
 }
 
-// openLink starts the client session bound to this one link, records the opening, and
-// redirects to an address without the token.
+// openLink starts the client session bound to this one link of one client, records the
+// opening, and redirects to the client's page, an address without the token.
 func (s *Server) openLink(c echo.Context) error {
 	if err := onlyFields(c, "token"); err != nil {
 		return err
@@ -86,20 +82,7 @@ func (s *Server) openLink(c echo.Context) error {
 	}
 	s.clientSessions.Put(ctx, keyLinkID, l.ID)
 	s.clientSessions.Put(ctx, keyLinkPracticeID, l.PracticeID)
-	entry := store.AuditEntry{Action: "link.open"}
-	if l.CheckinID != nil {
-		ck, err := s.store.CheckinByID(ctx, l.PracticeID, *l.CheckinID)
-		if err != nil {
-			return err
-		}
-		entry.EntityType, entry.EntityID, entry.ClientID = "checkin", strconv.FormatInt(ck.ID, 10), ck.ClientID
-	} else {
-		a, err := s.store.ClientViewOf(ctx, l.PracticeID, *l.AssignmentID)
-		if err != nil {
-			return err
-		}
-		entry.EntityType, entry.EntityID, entry.ClientID = "assignment", strconv.FormatInt(a.ID, 10), a.ClientID
-	}
+	entry := store.AuditEntry{Action: "link.open", EntityType: "link", EntityID: strconv.FormatInt(l.ID, 10), ClientID: l.ClientID}
 	if err := s.auditFor(c, l.PracticeID, entry); err != nil {
 		return err
 	}
@@ -114,7 +97,8 @@ func ignoreRendered(err error) error {
 }
 
 // requireClientLink lets a request through only with a client session whose link is
-// still live: revoking or re-issuing a link ends its sessions at once.
+// still live: revoking or re-issuing a link, or a discharge, ends its sessions at once, and
+// the page is the same neutral 404 as for a dead link.
 func (s *Server) requireClientLink(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		clientHeaders(c)
@@ -132,7 +116,7 @@ func (s *Server) requireClientLink(next echo.HandlerFunc) echo.HandlerFunc {
 			if err := s.clientSessions.Destroy(ctx); err != nil {
 				return err
 			}
-			return echo.NewHTTPError(http.StatusGone) // the neutral page, with any typed text shown back
+			return echo.ErrNotFound // the neutral page, with any typed text shown back
 		}
 		c.Set(ctxLink, l)
 		return next(c)

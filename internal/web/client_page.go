@@ -74,6 +74,10 @@ func (s *Server) showClient(c echo.Context, cl store.Client, status int, form *F
 			return err
 		}
 	}
+	links, err := s.store.ClientLinkState(ctx, cl.PracticeID, cl.ID)
+	if err != nil {
+		return err
+	}
 	if err := s.auditClient(c, cl, "client.view", "client", cl.ID, ""); err != nil {
 		return err
 	}
@@ -91,7 +95,8 @@ func (s *Server) showClient(c echo.Context, cl store.Client, status int, form *F
 		Location     any
 		Homework     []assignmentView
 		Completion   float64
-	}{cl, flags, intake, overallRisk, goals, summary, appointments, counsellors, loc, homeworkViews, completion}
+		Links        store.LinkState
+	}{cl, flags, intake, overallRisk, goals, summary, appointments, counsellors, loc, homeworkViews, completion, links}
 	return s.render(c, status, "clients/show", p)
 }
 

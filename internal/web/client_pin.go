@@ -23,6 +23,7 @@ var pinPattern = regexp.MustCompile(`^[0-9]{4,8}$`)
 type earlierPage struct {
 	Open    bool // the PIN was entered in this session
 	Locked  bool
+	Gate    bool // the practice asks for the PIN before any form: the PIN form leads to the forms
 	Entries []shownEntry
 }
 
@@ -59,16 +60,21 @@ func (s *Server) renderEarlier(c echo.Context, status int, page earlierPage, for
 // counted in the database before they are checked; the fifth locks the earlier entries
 // until the counsellor re-issues the link, and the lock is audited.
 func (s *Server) earlierPost(c echo.Context) error {
-	if err := onlyFields(c, "pin"); err != nil {
+	if err := onlyFields(c, "pin", "next"); err != nil {
 		return err
 	}
 	ctx := c.Request().Context()
 	l := linkOf(c)
 	pin := c.FormValue("pin")
+	gate := c.FormValue("next") == "forms"
+	next := "/h/earlier"
+	if gate {
+		next = "/h"
+	}
 	form := &Form{Values: map[string][]string{}}
 	if !pinPattern.MatchString(pin) {
 		form.Fail("pin", "Use 4 to 8 digits.")
-		return s.renderEarlier(c, http.StatusUnprocessableEntity, earlierPage{Locked: l.PINLockedAt != nil}, form)
+		return s.renderEarlier(c, http.StatusUnprocessableEntity, earlierPage{Locked: l.PINLockedAt != nil, Gate: gate}, form)
 	}
 	if l.PINSetAt == nil {
 		hash, err := s.passwords.Hash(pin)
@@ -82,13 +88,13 @@ func (s *Server) earlierPost(c echo.Context) error {
 		if set {
 			s.auditLinkQuietly(c, l, "link.pin_set")
 			s.clientSessions.Put(ctx, keyPINOpen, l.ID)
-			return c.Redirect(http.StatusSeeOther, "/h/earlier")
+			return c.Redirect(http.StatusSeeOther, next)
 		}
 		// Another browser chose a PIN a moment ago: check this one against it.
 	}
 	hash, try, err := s.store.TryLinkPIN(ctx, l.PracticeID, l.ID)
 	if errors.Is(err, store.ErrPINLocked) {
-		return s.renderEarlier(c, http.StatusForbidden, earlierPage{Locked: true}, form)
+		return s.renderEarlier(c, http.StatusForbidden, earlierPage{Locked: true, Gate: gate}, form)
 	}
 	if err != nil {
 		return err
@@ -98,7 +104,7 @@ func (s *Server) earlierPost(c echo.Context) error {
 			return err
 		}
 		s.clientSessions.Put(ctx, keyPINOpen, l.ID)
-		return c.Redirect(http.StatusSeeOther, "/h/earlier")
+		return c.Redirect(http.StatusSeeOther, next)
 	}
 	s.auditLinkQuietly(c, l, "link.pin_wrong")
 	if try >= store.MaxPINTries {
@@ -109,35 +115,44 @@ func (s *Server) earlierPost(c echo.Context) error {
 		if locked {
 			s.auditLinkQuietly(c, l, "link.pin_lock")
 		}
-		return s.renderEarlier(c, http.StatusForbidden, earlierPage{Locked: true}, form)
+		return s.renderEarlier(c, http.StatusForbidden, earlierPage{Locked: true, Gate: gate}, form)
 	}
 	form.Fail("pin", "That was not right. Please try again.")
-	return s.renderEarlier(c, http.StatusUnprocessableEntity, earlierPage{}, form)
+	return s.renderEarlier(c, http.StatusUnprocessableEntity, earlierPage{Gate: gate}, form)
 }
 
-// earlierEntries lists the entries of the link's assignment sent since its PIN was chosen:
-// what was written before there was a PIN stays unseen. A check-in link lists none.
+// earlierEntries lists the entries of all the client's homework sent since the link's PIN was
+// chosen: what was written before there was a PIN stays unseen.
 func (s *Server) earlierEntries(c echo.Context, l store.ClientLink) ([]shownEntry, error) {
-	if l.AssignmentID == nil || l.PINSetAt == nil {
+	if l.PINSetAt == nil {
 		return nil, nil
 	}
 	ctx := c.Request().Context()
-	v, err := s.store.ClientViewOf(ctx, l.PracticeID, *l.AssignmentID)
-	if err != nil {
-		return nil, err
-	}
-	var t homework.Template
-	if err := json.Unmarshal(v.Template, &t); err != nil {
-		return nil, fmt.Errorf("assignment %d template: %w", v.ID, err)
-	}
-	entries, err := s.store.Entries(ctx, l.PracticeID, v.ID)
+	assignments, err := s.store.Assignments(ctx, l.PracticeID, l.ClientID)
 	if err != nil {
 		return nil, err
 	}
 	var out []shownEntry
-	for _, e := range entries {
-		if e.Status == "submitted" && e.SubmittedAt != nil && !e.SubmittedAt.Before(*l.PINSetAt) {
-			out = append(out, shownEntry{Date: e.EntryDate.Format("2 January 2006"), Answers: showAnswers(t, e.Answers), Reply: e.Reply})
+	for _, a := range assignments {
+		if a.Submitted == 0 {
+			continue
+		}
+		v, err := s.store.ClientViewOf(ctx, l.PracticeID, a.ID)
+		if err != nil {
+			return nil, err
+		}
+		var t homework.Template
+		if err := json.Unmarshal(v.Template, &t); err != nil {
+			return nil, fmt.Errorf("assignment %d template: %w", v.ID, err)
+		}
+		entries, err := s.store.Entries(ctx, l.PracticeID, v.ID)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			if e.Status == "submitted" && e.SubmittedAt != nil && !e.SubmittedAt.Before(*l.PINSetAt) {
+				out = append(out, shownEntry{Date: e.EntryDate.Format("2 January 2006"), Answers: showAnswers(t, e.Answers), Reply: e.Reply})
+			}
 		}
 	}
 	return out, nil

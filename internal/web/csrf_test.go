@@ -130,7 +130,7 @@ func TestEveryCookieIsSecureAndHostPrefixedUnderHTTPS(t *testing.T) {
 	if res := send("POST", "/logout", url.Values{"_csrf": {token}}); res.Status != 303 {
 		t.Fatalf("sign out: %d", res.Status)
 	}
-	f := &caseFixture{app: app, practice: practice}
+	f := &caseFixture{app: app, practice: practice, tokens: map[int64]string{}}
 	cl := f.addClient(t, u.ID, "Jordan", "Avery", "")
 	_, link := f.assign(t, cl, "once", nil)
 	token = csrfInPage.FindStringSubmatch(send("GET", "/h/"+link, nil).Body)[1]

@@ -16,7 +16,7 @@ func TestAssignmentEntryCountsFollowEveryChange(t *testing.T) {
 	ctx := context.Background()
 	assignmentID, _ := f.assign(t, f.client, "daily", nil)
 	otherID, _ := f.assign(t, f.client, "daily", nil)
-	linkID, err := f.app.Store.LiveLinkID(ctx, f.practice.ID, assignmentID)
+	linkID, err := f.app.Store.LiveClientLinkID(ctx, f.practice.ID, f.client.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -290,10 +290,16 @@ func (e *escapeCase) seedHomework(t *testing.T) {
 	e.counsellor.Get(e.clientPath("/homework/new"))
 	res := e.post(t, e.counsellor, e.clientPath("/homework"), url.Values{"template": {"practice:" + e.ids.template},
 		"instructions": {hostile("assignment_instructions")}, "start_date": {daysFromNow(-1)}, "due_date": {daysFromNow(5)},
-		"cadence": {"once"}, "request_key": {newKey()}}, 201)
-	m := linkPattern.FindStringSubmatch(res.Body)
+		"cadence": {"daily"}, "request_key": {newKey()}}, 303) // daily: still due after one entry, so /h keeps showing it
+	checkResponse(t, "the assignment", res)
+	if res := e.counsellor.Post(e.clientPath("/link"), url.Values{"replace": {"yes"}}); res.Status != 303 {
+		t.Fatalf("issue the link: %d", res.Status)
+	}
+	shown := e.counsellor.Get(e.clientPath("/link"))
+	checkResponse(t, "the link page", shown)
+	m := linkPattern.FindStringSubmatch(shown.Body)
 	if m == nil {
-		t.Fatal("the new homework link is not shown")
+		t.Fatal("the new link is not shown")
 	}
 	e.ids.homeworkToken = m[1] + m[2]
 	e.ids.assignment = e.scalar(t, `SELECT id::text FROM assignments WHERE client_id = $1`, e.ids.client)
@@ -328,15 +334,11 @@ func (e *escapeCase) seedHomework(t *testing.T) {
 func (e *escapeCase) seedCheckin(t *testing.T) {
 	t.Helper()
 	e.counsellor.Get(e.clientPath("/progress"))
-	res := e.post(t, e.counsellor, e.clientPath("/checkins"), url.Values{"ck_markers": {"true"}, "ck_due": {daysFromNow(3)},
-		"request_key": {newKey()}}, 201)
-	m := linkPattern.FindStringSubmatch(res.Body)
-	if m == nil {
-		t.Fatal("the new check-in link is not shown")
-	}
+	e.post(t, e.counsellor, e.clientPath("/checkins"), url.Values{"ck_markers": {"true"}, "ck_due": {daysFromNow(3)},
+		"request_key": {newKey()}}, 303)
 	e.ids.checkin = e.scalar(t, `SELECT id::text FROM checkins WHERE client_id = $1`, e.ids.client)
-	e.checkin = e.app.Client()
-	if res := openLink(t, e.checkin, m[1]+m[2]); res.Status != 303 {
+	e.checkin = e.app.Client() // the client's one link now shows the check-in
+	if res := openLink(t, e.checkin, e.ids.homeworkToken); res.Status != 303 {
 		t.Fatalf("open the check-in link: %d", res.Status)
 	}
 }

@@ -42,11 +42,10 @@ func TestAFormFromAnotherLinkInTheSameBrowserIsNotFiledUnderTheWrongAssignment(t
 	t.Parallel()
 	f := newCaseFixture(t)
 	_, first := assignByForm(t, f, dailyTally())
-	_, second := assignByForm(t, f, dailyTally())
 	c := f.app.Client()
 	openLink(t, c, first)
 	key, linkID := formKeys(t, c.Get("/h").Body)
-	openLink(t, c, second) // another tab
+	openLink(t, c, issueByForm(t, f)) // another tab, a newer link
 	res := c.Post("/h/entry", url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {daysFromNow(0)},
 		"action": {"submit"}, "reassurance_requests": {"3"}, "checks": {"1"}, "urges_resisted": {"2"}})
 	if res.Status != 409 || !strings.Contains(res.Body, "Another form is open") {
@@ -92,11 +91,9 @@ func TestAClosedSessionOrExpiredFormShowsTheTypedTextBackOnANeutralPage(t *testi
 	assertNeutral(t, "the CSRF page", res)
 
 	// The link is revoked while the form is open.
-	var id string
-	_ = f.app.DB.App.Get(&id, `SELECT assignment_id::text FROM client_links WHERE id = $1`, linkID)
-	f.counsellor.Post(f.path("/homework/"+id+"/revoke"), nil)
+	f.counsellor.Post(f.path("/link/revoke"), nil)
 	res = c.Post("/h/entry", withWords)
-	if res.Status != 410 || !strings.Contains(res.Body, "I noticed I wanted to ask three times") {
+	if res.Status != 404 || !strings.Contains(res.Body, "I noticed I wanted to ask three times") {
 		t.Fatalf("revoked while typing: status %d", res.Status)
 	}
 	assertNeutral(t, "the revoked page", res)
@@ -167,30 +164,21 @@ func TestFirstSubmissionsRacingForOneDayMakeOneEntry(t *testing.T) {
 	}
 }
 
-func TestLinkExpiryIsDueDatePlusGraceDaysAndReissueAfterIsLive(t *testing.T) {
+func TestAClientLinkLivesSixtyDaysAndOpensHomeworkPastItsDueDate(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
-	assignment, _ := assignByForm(t, f, dailyTally()) // due in 4 days
+	_, token := assignByForm(t, f, dailyTally())
 	var expires time.Time
 	if err := f.app.DB.App.Get(&expires, `SELECT expires_at FROM client_links WHERE revoked_at IS NULL`); err != nil {
 		t.Fatal(err)
 	}
 	london, _ := time.LoadLocation("Europe/London")
-	due, _ := time.ParseInLocation("2006-01-02", daysFromNow(4), london)
-	if want := due.AddDate(0, 0, 8); !expires.Equal(want) {
-		t.Fatalf("link expires %s, want the end of the due date + 7 days (%s)", expires.In(london), want)
+	today, _ := time.ParseInLocation("2006-01-02", daysFromNow(0), london)
+	if want := today.AddDate(0, 0, 61); !expires.Equal(want) {
+		t.Fatalf("link expires %s, want the end of the day 60 days from today (%s)", expires.In(london), want)
 	}
-	// Long after the due date, a re-issued link still works for its grace days.
-	if _, err := f.app.DB.OpenAsAdmin(t).Exec(`UPDATE assignments SET start_date = start_date - 60, due_date = due_date - 40`); err != nil {
-		t.Fatal(err)
-	}
-	page := f.counsellor.Post(assignment+"/link", nil)
-	m := linkPattern.FindStringSubmatch(page.Body)
-	if m == nil {
-		t.Fatalf("re-issue: %d", page.Status)
-	}
-	if res := openLink(t, f.app.Client(), m[1]+m[2]); res.Status != 303 {
-		t.Fatalf("a link re-issued after the due date is dead at once: %d", res.Status)
+	if res := openLink(t, f.app.Client(), token); res.Status != 303 {
+		t.Fatalf("the link: %d", res.Status)
 	}
 }
 
@@ -199,9 +187,10 @@ func TestDischargedClientsGetNoNewHomeworkOrLinks(t *testing.T) {
 	f := newCaseFixture(t)
 	assignment, _ := assignByForm(t, f, dailyTally())
 	f.counsellor.Post(f.path("/status"), url.Values{"action": {"discharge"}})
-	if res := f.counsellor.Post(assignment+"/link", nil); res.Status != 303 || linkPattern.MatchString(res.Body) {
-		t.Fatalf("re-issue after discharge: status %d", res.Status)
+	if res := f.counsellor.Post(f.path("/link"), url.Values{"replace": {"yes"}}); res.Status != 303 || res.Location != f.path("") {
+		t.Fatalf("re-issue after discharge: status %d to %q", res.Status, res.Location)
 	}
+	mustContain(t, "assignment page", f.counsellor.Get(assignment).Body, "Revoked")
 	if res := f.counsellor.Post(f.path("/homework"), dailyTally()); res.Status != 303 {
 		t.Fatalf("assign after discharge: status %d", res.Status)
 	}
@@ -219,7 +208,7 @@ func TestAssigningTheSameFormTwiceAssignsOnce(t *testing.T) {
 	form := dailyTally()
 	first := f.counsellor.Post(f.path("/homework"), form)
 	second := f.counsellor.Post(f.path("/homework"), form) // a refresh or a double click
-	if first.Status != 201 || second.Status != 303 || !strings.Contains(second.Location, "/homework/") {
+	if first.Status != 303 || second.Status != 303 || !strings.Contains(second.Location, "/homework/") {
 		t.Fatalf("statuses %d and %d (location %q)", first.Status, second.Status, second.Location)
 	}
 	var n int

@@ -20,23 +20,36 @@ import (
 var linkPattern = regexp.MustCompile(`data-testid="link"[^>]*value="http://[^"]+/h/([A-Za-z0-9_-]{43})"|value="http://[^"]+/h/([A-Za-z0-9_-]{43})"[^>]*data-testid="link"`)
 
 // assignByForm assigns homework through the staff form and returns the assignment page's
-// path and the link token shown once.
+// path and the client's link token (issued through the staff pages if none is live).
 func assignByForm(t *testing.T, f *caseFixture, form url.Values) (string, string) {
 	t.Helper()
 	res := f.counsellor.Post(f.path("/homework"), form)
-	if res.Status != 201 {
+	if res.Status != 303 || !strings.Contains(res.Location, "/homework/") {
 		t.Fatalf("assign: status %d: %s", res.Status, fieldErrors(res.Body))
 	}
-	m := linkPattern.FindStringSubmatch(res.Body)
+	token, ok := f.tokens[f.client.ID]
+	if !ok || !f.linkLive(t, token) {
+		token = issueByForm(t, f)
+	}
+	return res.Location, token
+}
+
+// issueByForm issues the client's link through the staff pages (POST, 303, the page that
+// shows it once), replacing any live one, and returns its token.
+func issueByForm(t *testing.T, f *caseFixture) string {
+	t.Helper()
+	res := f.counsellor.Post(f.path("/link"), url.Values{"replace": {"yes"}})
+	if res.Status != 303 || res.Location != f.path("/link") {
+		t.Fatalf("issue link: status %d location %q", res.Status, res.Location)
+	}
+	page := f.counsellor.Get(res.Location)
+	m := linkPattern.FindStringSubmatch(page.Body)
 	if m == nil {
 		t.Fatal("the new link is not shown")
 	}
 	token := m[1] + m[2]
-	var id string
-	if err := f.app.DB.App.Get(&id, `SELECT max(id)::text FROM assignments WHERE client_id = $1`, f.client.ID); err != nil {
-		t.Fatal(err)
-	}
-	return f.path("/homework/" + id), token
+	f.tokens[f.client.ID] = token
+	return token
 }
 
 func fieldErrors(body string) []string {
@@ -149,7 +162,7 @@ func TestOpeningALinkWithGETChangesNothing(t *testing.T) {
 func TestUnknownExpiredAndRevokedLinksGetTheSameNeutralPage(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
-	assignment, token := assignByForm(t, f, dailyTally())
+	_, token := assignByForm(t, f, dailyTally())
 	c := f.app.Client()
 	if res := c.Get("/h/" + strings.Repeat("A", 43)); res.Status != 404 || !strings.Contains(res.Body, "This link is not active") {
 		t.Fatalf("unknown token: %d", res.Status)
@@ -160,38 +173,98 @@ func TestUnknownExpiredAndRevokedLinksGetTheSameNeutralPage(t *testing.T) {
 	// A client in the middle of filling the form when the counsellor re-issues the link.
 	inside := f.app.Client()
 	openLink(t, inside, token)
-	page := f.counsellor.Post(assignment+"/link", nil)
-	fresh := linkPattern.FindStringSubmatch(page.Body)
-	if page.Status != 200 || fresh == nil {
-		t.Fatalf("re-issue: status %d, new link shown %v", page.Status, fresh != nil)
-	}
-	newToken := fresh[1] + fresh[2]
+	newToken := issueByForm(t, f)
 	for name, res := range map[string]*testutil.Response{"old link": c.Get("/h/" + token), "old session": inside.Get("/h")} {
-		if res.Status != 410 || !strings.Contains(res.Body, "This link is not active") {
-			t.Errorf("%s after re-issue: status %d, want 410 with the neutral page", name, res.Status)
+		if res.Status != 404 || !strings.Contains(res.Body, "This link is not active") {
+			t.Errorf("%s after re-issue: status %d, want 404 with the neutral page", name, res.Status)
 		}
 	}
 	if res := openLink(t, f.app.Client(), newToken); res.Status != 303 {
 		t.Fatalf("new link: %d", res.Status)
 	}
-	f.counsellor.Post(assignment+"/revoke", nil)
-	if res := c.Get("/h/" + newToken); res.Status != 410 {
-		t.Fatalf("revoked link: %d, want 410", res.Status)
+	if res := f.counsellor.Post(f.path("/link/revoke"), nil); res.Status != 303 {
+		t.Fatalf("revoke: %d", res.Status)
 	}
-	mustContain(t, "assignment page", f.counsellor.Get(assignment).Body, `data-testid="assignment-status">Link revoked`)
-	// Expiry: the link lives until the end of the due date plus the grace days.
-	_, expiring := assignByForm(t, f, dailyTally())
+	if res := c.Get("/h/" + newToken); res.Status != 404 {
+		t.Fatalf("revoked link: %d, want 404", res.Status)
+	}
+	mustContain(t, "link page", f.counsellor.Get(f.path("/link")).Body, `data-testid="client-link-state">None live`)
+	// Expiry.
+	expiring := issueByForm(t, f)
 	if _, err := f.app.DB.OpenAsAdmin(t).Exec(`UPDATE client_links SET expires_at = now() - interval '1 minute' WHERE revoked_at IS NULL`); err != nil {
 		t.Fatal(err)
 	}
-	if res := c.Get("/h/" + expiring); res.Status != 410 {
-		t.Fatalf("expired link: %d, want 410", res.Status)
+	if res := c.Get("/h/" + expiring); res.Status != 404 {
+		t.Fatalf("expired link: %d, want 404", res.Status)
 	}
-	for _, action := range []string{"link.issue", "link.revoke"} {
+	for _, action := range []string{"link.issue", "link.revoke", "link.open"} {
 		var n int
 		_ = f.app.DB.App.Get(&n, `SELECT count(*) FROM audit_log WHERE action = $1 AND client_id = $2`, action, f.client.ID)
 		if n == 0 {
 			t.Errorf("no %s audit row", action)
+		}
+	}
+}
+
+// deadLinkVariable is what differs between any two pages by design: the CSRF token, the
+// request id and the date. Everything else must be the same.
+var deadLinkVariable = regexp.MustCompile(`value="[A-Za-z0-9_+/=-]{20,}"|[0-9a-f]{8}-[0-9a-f-]{27}|[A-Za-z0-9_-]{22,}`)
+
+func TestEveryDeadLinkAnswersTheSame(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	revoked := f.clientLink(t, f.client)
+	live := issueByForm(t, f) // ends the first
+	other := f.addClient(t, f.me.ID, "Sam", "Rowe", "")
+	expired := f.clientLink(t, other)
+	if _, err := f.app.DB.OpenAsAdmin(t).Exec(`UPDATE client_links SET expires_at = now() - interval '1 minute' WHERE client_id = $1`, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	third := f.addClient(t, f.me.ID, "Kit", "Lane", "")
+	discharged := f.clientLink(t, third)
+	if res := f.counsellor.Post("/clients/"+itoa(third.ID)+"/status", url.Values{"action": {"discharge"}}); res.Status != 303 {
+		t.Fatalf("discharge: %d", res.Status)
+	}
+	if res := f.app.Client().Get("/h/" + live); res.Status != 200 {
+		t.Fatalf("the live link: %d", res.Status)
+	}
+	cases := map[string]string{"unknown": strings.Repeat("A", 43), "revoked": revoked, "expired": expired, "discharged": discharged}
+	var firstName string
+	var first *testutil.Response
+	for name, tok := range cases {
+		for _, method := range []string{"GET", "POST"} {
+			c := f.app.Client()
+			var res *testutil.Response
+			if method == "GET" {
+				res = c.Get("/h/" + tok)
+			} else {
+				c.Get("/h/" + strings.Repeat("B", 43)) // for the CSRF token
+				res = c.Post("/h/open", url.Values{"token": {tok}})
+			}
+			if res.Status != 404 || !strings.Contains(res.Body, "This link is not active") {
+				t.Fatalf("%s link, %s: status %d, want 404 and the neutral page", name, method, res.Status)
+			}
+			if method != "GET" {
+				continue
+			}
+			if first == nil {
+				firstName, first = name, res
+				continue
+			}
+			if a, b := deadLinkVariable.ReplaceAllString(first.Body, "*"), deadLinkVariable.ReplaceAllString(res.Body, "*"); a != b {
+				t.Errorf("the %s and %s links get different pages:\n%s\n---\n%s", firstName, name, a, b)
+			}
+			for h := range first.Header {
+				if h == "Date" || h == "Set-Cookie" || h == "X-Request-Id" || h == "Content-Length" {
+					continue
+				}
+				if first.Header.Get(h) != res.Header.Get(h) {
+					t.Errorf("header %s: %s link %q, %s link %q", h, firstName, first.Header.Get(h), name, res.Header.Get(h))
+				}
+			}
+			if len(first.Header) != len(res.Header) {
+				t.Errorf("the %s and %s links get different headers: %v / %v", firstName, name, first.Header, res.Header)
+			}
 		}
 	}
 }
@@ -207,12 +280,12 @@ func TestDischargeRevokesEveryLink(t *testing.T) {
 	openLink(t, inside, a)
 	f.counsellor.Post(f.path("/status"), url.Values{"action": {"discharge"}})
 	for _, tok := range []string{a, b} {
-		if res := f.app.Client().Get("/h/" + tok); res.Status != 410 {
-			t.Errorf("link after discharge: %d, want 410", res.Status)
+		if res := f.app.Client().Get("/h/" + tok); res.Status != 404 {
+			t.Errorf("link after discharge: %d, want 404", res.Status)
 		}
 	}
-	if res := inside.Get("/h"); res.Status != 410 {
-		t.Fatalf("open session after discharge: %d, want 410", res.Status)
+	if res := inside.Get("/h"); res.Status != 404 {
+		t.Fatalf("open session after discharge: %d, want 404", res.Status)
 	}
 }
 
@@ -368,7 +441,7 @@ func TestLinkEmailCarriesOnlyANeutralLineAndTheLink(t *testing.T) {
 	t.Parallel()
 	smtpServer := testutil.NewSMTPServer(t)
 	app := testutil.NewApp(t, func(c *config.Config) { c.SMTPAddr = smtpServer.Addr })
-	f := &caseFixture{app: app, practice: app.Practice("Harbour")}
+	f := &caseFixture{app: app, practice: app.Practice("Harbour"), tokens: map[int64]string{}}
 	f.counsellor, f.me = app.SignedIn(f.practice.ID, store.RoleCounsellor)
 	cl, err := app.Store.CreateClient(context.Background(), f.practice.ID, store.ClientInput{CounsellorID: f.me.ID,
 		FirstName: "Sky", LastName: "Reyes", Format: "individual", ContactMethod: "email", Email: "sky@example.org", NeutralMessages: true,
@@ -377,9 +450,15 @@ func TestLinkEmailCarriesOnlyANeutralLineAndTheLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.client = cl
-	form := dailyTally()
-	form.Set("email_link", "true")
-	_, token := assignByForm(t, f, form)
+	assignByForm(t, f, dailyTally()) // issues the link, not emailed
+	if res := f.counsellor.Post(f.path("/link"), url.Values{"replace": {"yes"}, "email_link": {"true"}}); res.Status != 303 {
+		t.Fatalf("issue and email: %d", res.Status)
+	}
+	m := linkPattern.FindStringSubmatch(f.counsellor.Get(f.path("/link")).Body)
+	if m == nil {
+		t.Fatal("the emailed link is not shown")
+	}
+	token := m[1] + m[2]
 	msgs := smtpServer.Messages()
 	if len(msgs) != 1 || msgs[0].To[0] != "<sky@example.org>" {
 		t.Fatalf("messages sent: %+v", msgs)

@@ -88,12 +88,12 @@ func (s *Server) progressPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.showProgress(c, cl, http.StatusOK, &Form{Values: url.Values{}}, "")
+	return s.showProgress(c, cl, http.StatusOK, &Form{Values: url.Values{}})
 }
 
 // showProgress renders the page. The check-in form always gets a fresh request key and the
 // rating form defaults to today in the practice's time zone, whichever form failed.
-func (s *Server) showProgress(c echo.Context, cl store.Client, status int, form *Form, link string) error {
+func (s *Server) showProgress(c echo.Context, cl store.Client, status int, form *Form) error {
 	ctx := c.Request().Context()
 	today, _, err := s.practiceToday(c)
 	if err != nil {
@@ -176,9 +176,7 @@ func (s *Server) showProgress(c echo.Context, cl store.Client, status int, form 
 		Measures  []measures.Measure
 		Notes     []store.EventNote
 		Checkins  []store.Checkin
-		Link      string
-		CanEmail  bool
 		Today     time.Time
-	}{cl, charts, summaries, markers, measures.Measures(), notes, checkins, link, s.canEmail(cl), s.now()}
+	}{cl, charts, summaries, markers, measures.Measures(), notes, checkins, s.now()}
 	return s.render(c, status, "clients/progress", p)
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/measures"
 	"github.com/securebase/securebase/internal/store"
 )
@@ -80,7 +79,7 @@ func (s *Server) recordSitting(c echo.Context) error {
 		if err := s.raiseEarly(c, cl.PracticeID, cl.ID, currentUser(c).ID, risks); err != nil {
 			return err
 		}
-		return s.showProgress(c, cl, http.StatusUnprocessableEntity, form, "")
+		return s.showProgress(c, cl, http.StatusUnprocessableEntity, form)
 	}
 	in.Day = *day
 	if key := values.Get("request_key"); idempotencyKeyPattern.MatchString(key) {
@@ -157,7 +156,7 @@ func (s *Server) addEventNote(c echo.Context) error {
 		form.Fail("note_text", "Write a short note of up to 120 characters, such as \"partner away for work\".")
 	}
 	if form.HasErrors() {
-		return s.showProgress(c, cl, http.StatusUnprocessableEntity, form, "")
+		return s.showProgress(c, cl, http.StatusUnprocessableEntity, form)
 	}
 	if err := s.store.AddEventNote(c.Request().Context(), cl.PracticeID, cl.ID, currentUser(c).ID, *day, text); err != nil {
 		return err
@@ -168,15 +167,15 @@ func (s *Server) addEventNote(c echo.Context) error {
 	return s.flash(c, clientPath(cl.ID)+"/progress", "Note added to the charts.")
 }
 
-// createCheckin issues a check-in link: the client rates the markers and/or answers the
-// chosen questionnaires through it, under the same rules as homework links.
+// createCheckin asks the client for a check-in: the client's private link shows it, and the
+// client rates the markers and/or answers the chosen questionnaires there.
 func (s *Server) createCheckin(c echo.Context) error {
 	ctx := c.Request().Context()
 	cl, err := s.clientFor(c)
 	if err != nil {
 		return err
 	}
-	if err := onlyFields(c, "ck_markers", "ck_measures", "ck_due", "request_key", "email_link"); err != nil {
+	if err := onlyFields(c, "ck_markers", "ck_measures", "ck_due", "request_key"); err != nil {
 		return err
 	}
 	values, err := c.FormParams()
@@ -196,7 +195,7 @@ func (s *Server) createCheckin(c echo.Context) error {
 	if !withMarkers && len(keys) == 0 {
 		form.Fail("ck_measures", "Choose the markers, a questionnaire, or both.")
 	}
-	today, loc, err := s.practiceToday(c)
+	today, _, err := s.practiceToday(c)
 	if err != nil {
 		return err
 	}
@@ -212,15 +211,9 @@ func (s *Server) createCheckin(c echo.Context) error {
 		form.Values.Set("request_key", newIdempotencyKey())
 	}
 	if form.HasErrors() {
-		return s.showProgress(c, cl, http.StatusUnprocessableEntity, form, "")
+		return s.showProgress(c, cl, http.StatusUnprocessableEntity, form)
 	}
-	token, hash, err := auth.NewLinkToken()
-	if err != nil {
-		return err
-	}
-	until := s.linkExpiry(*due, loc)
-	id, err := s.store.CreateCheckin(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, withMarkers, keys, *due, key,
-		store.LinkInput{TokenHash: hash, ExpiresAt: until})
+	id, err := s.store.CreateCheckin(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, withMarkers, keys, *due, key)
 	switch {
 	case errors.Is(err, store.ErrConflict):
 		return s.flash(c, clientPath(cl.ID)+"/progress", "This check-in was already sent.")
@@ -229,19 +222,13 @@ func (s *Server) createCheckin(c echo.Context) error {
 	case err != nil:
 		return err
 	}
-	if err := s.auditClient(c, cl, "link.issue", "checkin", id, ""); err != nil {
+	if err := s.auditClient(c, cl, "checkin.create", "checkin", id, ""); err != nil {
 		return err
 	}
-	out := &Form{Values: map[string][]string{"day": {today.Format("2006-01-02")}, "request_key": {newIdempotencyKey()}}}
-	if values.Get("email_link") == "true" {
-		if err := s.emailLink(c, cl, "checkin", id, token, until, out); err != nil {
-			return err
-		}
-	}
-	return s.showProgress(c, cl, http.StatusCreated, out, strings.TrimSuffix(s.cfg.PublicURL.String(), "/")+"/h/"+token)
+	return s.flash(c, clientPath(cl.ID)+"/progress", "Check-in sent. "+s.linkNote(c, cl))
 }
 
-// revokeCheckin kills a waiting check-in's link.
+// revokeCheckin withdraws a waiting check-in (and kills any older link issued for it alone).
 func (s *Server) revokeCheckin(c echo.Context) error {
 	cl, err := s.clientFor(c)
 	if err != nil {
@@ -261,8 +248,8 @@ func (s *Server) revokeCheckin(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.auditClient(c, cl, "link.revoke", "checkin", id, ""); err != nil {
+	if err := s.auditClient(c, cl, "checkin.revoke", "checkin", id, ""); err != nil {
 		return err
 	}
-	return s.flash(c, clientPath(cl.ID)+"/progress", "Revoked: the check-in link no longer opens.")
+	return s.flash(c, clientPath(cl.ID)+"/progress", "Revoked: the client's page no longer shows this check-in.")
 }

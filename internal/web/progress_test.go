@@ -135,11 +135,10 @@ func TestCheckinLinksFollowTheHomeworkLinkRules(t *testing.T) {
 	key := regexp.MustCompile(`name="request_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]
 	form := url.Values{"ck_markers": {"true"}, "ck_measures": {"phq9", "gad7"}, "ck_due": {daysFromNow(3)}, "request_key": {key}}
 	res := f.counsellor.Post(f.path("/checkins"), form)
-	m := linkPattern.FindStringSubmatch(res.Body)
-	if res.Status != 201 || m == nil {
+	if res.Status != 303 {
 		t.Fatalf("create check-in: %d %v", res.Status, fieldErrors(res.Body))
 	}
-	token := m[1] + m[2]
+	token := issueByForm(t, f)
 	if again := f.counsellor.Post(f.path("/checkins"), form); again.Status != 303 {
 		t.Fatalf("the same form twice: %d", again.Status)
 	}
@@ -194,10 +193,9 @@ func TestCheckinLinksFollowTheHomeworkLinkRules(t *testing.T) {
 	// Discharge kills a waiting check-in link.
 	page = f.counsellor.Get(f.path("/progress"))
 	key = regexp.MustCompile(`name="request_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]
-	res = f.counsellor.Post(f.path("/checkins"), url.Values{"ck_markers": {"true"}, "ck_due": {daysFromNow(3)}, "request_key": {key}})
-	m = linkPattern.FindStringSubmatch(res.Body)
+	f.counsellor.Post(f.path("/checkins"), url.Values{"ck_markers": {"true"}, "ck_due": {daysFromNow(3)}, "request_key": {key}})
 	f.counsellor.Post(f.path("/status"), url.Values{"action": {"discharge"}})
-	if res := f.app.Client().Get("/h/" + m[1] + m[2]); res.Status != 410 {
+	if res := f.app.Client().Get("/h/" + token); res.Status != 404 {
 		t.Fatalf("check-in link after discharge: %d", res.Status)
 	}
 }
@@ -324,19 +322,17 @@ func TestItem9IsActedOnEvenWhenTheFormIsIncomplete(t *testing.T) {
 	mustContain(t, "item-9 alert after the intake save", f.counsellor.Get("/").Body, "item 9 answered 3 (total 27)")
 }
 
-// checkinFor creates a check-in link through the store and returns its id, hash and token.
+// checkinFor creates a check-in through the store and returns its id, and the hash and token
+// of the client's link that opens it.
 func checkinFor(t *testing.T, f *caseFixture, cl store.Client, measures ...string) (int64, []byte, string) {
 	t.Helper()
-	token, hash, err := auth.NewLinkToken()
-	if err != nil {
-		t.Fatal(err)
-	}
 	id, err := f.app.Store.CreateCheckin(context.Background(), f.practice.ID, cl.ID, cl.CounsellorID, false, measures,
-		time.Now().AddDate(0, 0, 3), newKey(), store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 10)})
+		time.Now().AddDate(0, 0, 3), newKey())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return id, hash, token
+	token := f.clientLink(t, cl)
+	return id, auth.HashLinkToken(token), token
 }
 
 func TestCheckinLinksCanBeRevoked(t *testing.T) {
@@ -348,11 +344,12 @@ func TestCheckinLinksCanBeRevoked(t *testing.T) {
 	if res := f.counsellor.Post(f.path("/checkins/"+itoa(id)+"/revoke"), nil); res.Status != 303 {
 		t.Fatalf("revoke: %d", res.Status)
 	}
-	if res := c.Get("/h"); res.Status != 410 {
-		t.Fatalf("open check-in after revoke: %d, want 410", res.Status)
+	// The client's page no longer shows it; the client's link itself lives on.
+	if res := c.Get("/h"); res.Status != 200 || strings.Contains(res.Body, `data-testid="checkin-form"`) {
+		t.Fatalf("the client's page after the revoke: %d, still shows the check-in", res.Status)
 	}
-	if res := f.app.Client().Get("/h/" + token); res.Status != 410 {
-		t.Fatalf("revoked check-in link: %d, want 410", res.Status)
+	if res := c.Post("/h/checkin", url.Values{"link_id": {"0"}, "item": {"c:" + itoa(id)}}); res.Status != 409 {
+		t.Fatalf("posting the revoked check-in: %d", res.Status)
 	}
 }
 

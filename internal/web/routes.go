@@ -171,10 +171,13 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/clients/:id/checkins", caseStaff, s.createCheckin)
 	r.add(http.MethodPost, "/clients/:id/checkins/:checkin/revoke", caseStaff, s.revokeCheckin)
 
+	r.add(http.MethodGet, "/clients/:id/link", caseStaff, s.clientLinkPage)
+	r.add(http.MethodPost, "/clients/:id/link", caseStaff, s.issueClientLink)
+	r.add(http.MethodPost, "/clients/:id/link/revoke", caseStaff, s.revokeClientLink)
+
 	r.add(http.MethodGet, "/clients/:id/homework/new", caseStaff, s.newAssignmentPage)
 	r.add(http.MethodPost, "/clients/:id/homework", caseStaff, s.createAssignment)
 	r.add(http.MethodGet, "/clients/:id/homework/:assignment", caseStaff, s.assignmentPage)
-	r.add(http.MethodPost, "/clients/:id/homework/:assignment/link", caseStaff, s.reissueLink)
 	r.add(http.MethodPost, "/clients/:id/homework/:assignment/revoke", caseStaff, s.revokeAssignment)
 	r.add(http.MethodPost, "/clients/:id/homework/:assignment/entries/:entry/review", caseStaff, s.reviewEntry)
 
@@ -190,10 +193,11 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/exports/:kind", anyStaff, s.downloadExport)
 
 	// Clients: the token opens a neutral page (GET changes nothing); its button starts a
-	// short session bound to that one assignment, and the form lives at /h.
+	// short session bound to that one link of one client, and the client's page lives at /h.
 	r.clientToken(http.MethodGet, "/h/:token", s.openLinkPage)
 	r.clientToken(http.MethodPost, "/h/open", s.openLink)
-	r.add(http.MethodGet, "/h", clientLink, s.clientFormGet)
+	r.add(http.MethodGet, "/h", clientLink, s.clientHome)
+	r.add(http.MethodPost, "/h/pick", clientLink, s.pickItem)
 	r.add(http.MethodPost, "/h/entry", clientLink, s.clientFormPost)
 	r.add(http.MethodPost, "/h/checkin", clientLink, s.checkinPost)
 	r.clientToken(http.MethodPost, "/h/exit", s.quickExit)

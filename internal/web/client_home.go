@@ -1,0 +1,199 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/homework"
+	"github.com/securebase/securebase/internal/store"
+)
+
+// keyItem holds the form the client chose to fill in now ("a:12" homework, "c:5" a check-in).
+const keyItem = "item"
+
+// dueItem is one form on the client's page: open homework or a waiting check-in.
+type dueItem struct {
+	Key   string // "a:12" or "c:5"
+	Label string // neutral unless the heading rules allow the template's title
+}
+
+// dueList is everything the client's link opens now, with the one shown first.
+type dueList struct {
+	Items    []dueItem
+	Current  string
+	Upcoming []time.Time // homework that has not started yet
+}
+
+// Count is the neutral count the page shows: "2 forms to fill in".
+func (d dueList) Count() string {
+	if len(d.Items) == 1 {
+		return "1 form to fill in"
+	}
+	return fmt.Sprintf("%d forms to fill in", len(d.Items))
+}
+
+// dueNow lists what the session's link opens: the client's waiting check-ins, oldest first,
+// then their homework with a day still to fill in, in due order. The chosen form comes first
+// if it is still due.
+func (s *Server) dueNow(c echo.Context) (dueList, store.ClientView, error) {
+	ctx := c.Request().Context()
+	l := linkOf(c)
+	var d dueList
+	view, err := s.store.ClientViewByClient(ctx, l.PracticeID, l.ClientID)
+	if err != nil {
+		return d, view, err
+	}
+	checkins, err := s.store.Checkins(ctx, l.PracticeID, l.ClientID)
+	if err != nil {
+		return d, view, err
+	}
+	for i := len(checkins) - 1; i >= 0; i-- {
+		if ck := checkins[i]; ck.CompletedAt == nil && ck.RevokedAt == nil {
+			d.Items = append(d.Items, dueItem{Key: "c:" + strconv.FormatInt(ck.ID, 10), Label: "Check-in"})
+		}
+	}
+	assignments, err := s.store.Assignments(ctx, l.PracticeID, l.ClientID)
+	if err != nil {
+		return d, view, err
+	}
+	today, err := s.todayIn(view.TimeZone)
+	if err != nil {
+		return d, view, err
+	}
+	for i := len(assignments) - 1; i >= 0; i-- { // listed latest due first: show earliest first
+		a := assignments[i]
+		if a.RevokedAt != nil {
+			continue
+		}
+		if today.Before(a.StartDate) {
+			d.Upcoming = append(d.Upcoming, a.StartDate)
+			continue
+		}
+		entries, err := s.store.Entries(ctx, l.PracticeID, a.ID)
+		if err != nil {
+			return d, view, err
+		}
+		v := view
+		v.Assignment = a
+		page := s.clientFormData(v, titleOnly(a.Title), entries, today)
+		if len(page.Days) == 0 {
+			continue
+		}
+		label := "Form"
+		if page.Heading != "Your form" {
+			label = page.Heading
+		}
+		d.Items = append(d.Items, dueItem{Key: "a:" + strconv.FormatInt(a.ID, 10), Label: label})
+	}
+	chosen := s.clientSessions.GetString(ctx, keyItem)
+	for i, it := range d.Items {
+		if it.Key == chosen {
+			d.Items[0], d.Items[i] = d.Items[i], d.Items[0]
+		}
+	}
+	if len(d.Items) > 0 {
+		d.Current = d.Items[0].Key
+	}
+	return d, view, nil
+}
+
+// clientHome is the client's own page: the form chosen (or the first due), with the neutral
+// count and the others to pick from; or a calm "nothing to fill in" when nothing is due.
+func (s *Server) clientHome(c echo.Context) error {
+	if gated, err := s.pinGate(c); gated || err != nil {
+		if err != nil {
+			return err
+		}
+		return s.renderEarlier(c, http.StatusOK, earlierPage{Gate: true, Locked: linkOf(c).PINLockedAt != nil}, &Form{Values: map[string][]string{}})
+	}
+	due, view, err := s.dueNow(c)
+	if err != nil {
+		return err
+	}
+	kind, id := splitItem(due.Current)
+	switch kind {
+	case "a":
+		return s.assignmentFormGet(c, id, due)
+	case "c":
+		return s.checkinGet(c, id, due)
+	}
+	p := &Page{Title: "Your forms", CSRF: csrfToken(c), RequestID: requestIDOf(c),
+		Flash:    s.clientSessions.PopString(c.Request().Context(), "flash"),
+		HelpOpen: s.clientSessions.PopBool(c.Request().Context(), keyHelpOpen),
+		Data: struct {
+			View store.ClientView
+			Due  dueList
+		}{view, due}}
+	return s.render(c, http.StatusOK, "client/home", p)
+}
+
+// pickItem chooses which due form the page shows; it changes nothing but the session.
+func (s *Server) pickItem(c echo.Context) error {
+	if err := onlyFields(c, "item"); err != nil {
+		return err
+	}
+	if gated, err := s.pinGate(c); gated || err != nil {
+		return s.redirectHome(c, err)
+	}
+	due, _, err := s.dueNow(c)
+	if err != nil {
+		return err
+	}
+	for _, it := range due.Items {
+		if it.Key == c.FormValue("item") {
+			s.clientSessions.Put(c.Request().Context(), keyItem, it.Key)
+		}
+	}
+	return c.Redirect(http.StatusSeeOther, "/h")
+}
+
+// postedItem reads which of the client's forms a POST is for: its "item" field or, from a page
+// without one, the form the client's page last showed. Anything but a form of this kind is
+// the neutral 404 (the form's own checks then say whether it still takes an answer).
+func (s *Server) postedItem(c echo.Context, kind string) (int64, error) {
+	key := c.FormValue("item")
+	if key == "" {
+		key = s.clientSessions.GetString(c.Request().Context(), keyItem)
+	}
+	k, id := splitItem(key)
+	if k != kind || id <= 0 {
+		return 0, echo.ErrNotFound
+	}
+	return id, nil
+}
+
+// titleOnly is a template with nothing but its title, enough to work out a form's heading.
+func titleOnly(title string) homework.Template { return homework.Template{Title: title} }
+
+// pinGate reports whether the practice asks for the PIN before any form and this session has
+// not entered it yet. The page shown is the same whether or not the link has a PIN.
+func (s *Server) pinGate(c echo.Context) (bool, error) {
+	l := linkOf(c)
+	ps, err := s.store.Settings(c.Request().Context(), l.PracticeID)
+	if err != nil || !ps.PINBeforeForms {
+		return false, err
+	}
+	return l.PINLockedAt != nil || l.PINSetAt == nil || s.clientSessions.GetInt64(c.Request().Context(), keyPINOpen) != l.ID, nil
+}
+
+// redirectHome sends a gated POST back to the client's page, which asks for the PIN.
+func (s *Server) redirectHome(c echo.Context, err error) error {
+	if err != nil {
+		return err
+	}
+	return c.Redirect(http.StatusSeeOther, "/h")
+}
+
+func splitItem(key string) (string, int64) {
+	kind, raw, ok := strings.Cut(key, ":")
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if !ok || err != nil {
+		return "", 0
+	}
+	return kind, id
+}
