@@ -108,8 +108,8 @@ func TestAccessMatrixCoversEveryRoute(t *testing.T) {
 		"value": {"3"}, "date": {daysFromNow(-1)}, "time": {"10:00"}, "duration": {"50"}, "status": {"attended"},
 		"concerns_own_words": {"hacked"}, "base_version": {"1"}, "version": {"1"}, "reply": {"outsider reply"},
 		"template": {"builtin:reassurance_tally"}, "start_date": {daysFromNow(0)}, "due_date": {daysFromNow(7)}, "cadence": {"once"},
-		"link_id": {itoa(victimLink)}, "idempotency_key": {newKey()}, "entry_date": {daysFromNow(0)}, "reassurance_requests": {"9"},
-		"checks": {"9"}, "title": {"Hacked template"}, "identified": {"1"}, "confirm": {"1"}}
+		"link_id": {itoa(victimLink)}, "idempotency_key": {newKey()}, "entry_date": {daysFromNow(0)}, "q1": {"9"},
+		"q2": {"9"}, "title": {"Hacked template"}, "identified": {"1"}, "confirm": {"1"}}
 
 	kinds := routeKinds()
 	byKind := map[string][]testutil.Request{}

@@ -91,7 +91,7 @@ func TestCopyingABuiltInPrefillsTheEditor(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
 	res := f.counsellor.Get("/homework/templates/new?from=builtin:reassurance_tally")
-	mustContain(t, "copy form", res.Body, `value="Copy of Daily tally"`, `value="reassurance_requests"`, `value="builtin:reassurance_tally"`)
+	mustContain(t, "copy form", res.Body, `value="Copy of Reassurance and checking tally"`, `value="reassurance_requests"`, `value="builtin:reassurance_tally"`)
 	if n := len(regexp.MustCompile(`data-testid="row-\d+"`).FindAllString(res.Body, -1)); n != 6 {
 		t.Fatalf("editor rows %d, want the 3 fields and 3 empty rows", n)
 	}
