@@ -67,6 +67,9 @@ type templateChoice struct {
 	Template homework.Template
 }
 
+// Client is the template as the client's form shows it: the client's wording, positional names.
+func (t templateChoice) Client() homework.Template { return t.Template.ForClient() }
+
 // assignableTemplates lists the built-ins and the practice's own templates.
 func (s *Server) assignableTemplates(c echo.Context) ([]templateChoice, error) {
 	var out []templateChoice
