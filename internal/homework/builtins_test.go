@@ -206,3 +206,25 @@ func TestForClientNamesQuestionsByPosition(t *testing.T) {
 		t.Errorf("to client %v", got)
 	}
 }
+
+func TestWithWordingReplacesOnlyTheNamedTexts(t *testing.T) {
+	tr, _ := BuiltInByKey("trigger_reflection")
+	texts := tr.Texts()
+	if texts[0].Path != "title" || texts[0].Staff != "Trigger reflection" || texts[0].Client != "Looking back at a hard moment" {
+		t.Fatalf("first text %+v", texts[0])
+	}
+	w := Wording{"fields.now_or_past.choices.past": {"Historical", "From before"}, "fields.gone.label": {"x", "y"},
+		"title": {"Trigger log", "A look back"}}
+	got := tr.WithWording(w)
+	f, _ := got.Field("now_or_past")
+	if got.Title != "Trigger log" || got.ClientTitle != "A look back" || f.Choices[1].Label != "Historical" ||
+		f.Choices[1].ClientLabel != "From before" || f.Choices[1].Value != "past" || f.Choices[0].Label != "About now" {
+		t.Fatalf("with wording: %+v", got)
+	}
+	if orig, _ := tr.Field("now_or_past"); orig.Choices[1].Label != "Rooted in the past" {
+		t.Fatal("WithWording changed the original")
+	}
+	if len(got.Texts()) != len(texts) {
+		t.Fatal("the texts changed in number")
+	}
+}

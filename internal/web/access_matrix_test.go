@@ -44,6 +44,9 @@ func routeKinds() map[string]string {
 	for _, p := range []string{"/admin/users", "/admin/practice", "/admin/markers", "/admin/conventions", "/admin/supervision"} {
 		kinds["POST "+p] = scopeRoute
 	}
+	for _, r := range []string{"GET /admin/wording", "GET /admin/wording/:key", "POST /admin/wording/:key"} {
+		kinds[r] = scopeRoute
+	}
 	// Two-factor sign-in and the caller's own account (email, second factor, sessions): no client data.
 	for _, r := range []string{"GET /login/two-factor", "POST /login/two-factor", "GET /login/two-factor/setup",
 		"POST /login/two-factor/setup", "GET /login/two-factor/qr.png", "GET /account", "GET /account/email", "POST /account/email",
@@ -101,7 +104,7 @@ func TestAccessMatrixCoversEveryRoute(t *testing.T) {
 	}
 	ids := strings.NewReplacer(":id", itoa(cid), ":goal", itoa(goalID), ":appointment", itoa(appt.ID), ":flag", itoa(flagID),
 		":version", "1", ":section", "concerns", ":assignment", itoa(assignmentID), ":entry", itoa(entryID), ":checkin", itoa(checkinID),
-		":template", itoa(templateID), ":kind", "caseload", ":token", strings.Repeat("A", 43), "*", "css/app.css")
+		":template", itoa(templateID), ":kind", "caseload", ":key", "thought_record", ":token", strings.Repeat("A", 43), "*", "css/app.css")
 	forms := url.Values{"first_name": {"Hacked"}, "last_name": {"Hacked"}, "format": {"individual"}, "contact_method": {"neither"},
 		"action": {"discharge"}, "counsellor_id": {itoa(f.otherUser.ID)}, "review_note": {"cleared by an outsider"},
 		"statement": {"Hacked goal"}, "to": {"discontinued"}, "reason": {"outsider"}, "reading_date": {daysFromNow(-1)},
