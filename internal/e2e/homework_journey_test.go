@@ -68,20 +68,20 @@ func TestJourneyHomeworkThroughAPrivateLink(t *testing.T) {
 	for i, day := range days {
 		client.Do(chromedp.SetValue(chromedp.CSS("#q-entry_date"), day))
 		if i == 0 { // a validation error first: a count in words
-			client.Do(chromedp.SendKeys(chromedp.CSS("#q-reassurance_requests"), "-3"), chromedp.SendKeys(chromedp.CSS("#q-checks"), "2"))
+			client.Do(chromedp.SendKeys(chromedp.CSS("#q-q1"), "-3"), chromedp.SendKeys(chromedp.CSS("#q-q2"), "2"))
 			client.Submit(`[data-testid="send"]`)
-			if msg := client.Text(`[data-testid="error-reassurance_requests"]`); msg == "" {
+			if msg := client.Text(`[data-testid="error-q1"]`); msg == "" {
 				t.Fatal("no message beside the count")
 			}
-			if v := client.Value("#q-checks"); v != "2" {
+			if v := client.Value("#q-q2"); v != "2" {
 				t.Fatalf("the other answer was lost: %q", v)
 			}
 			client.Screenshots("entry-error")
-			client.Do(chromedp.Clear(chromedp.CSS("#q-reassurance_requests")))
+			client.Do(chromedp.Clear(chromedp.CSS("#q-q1")))
 		}
-		client.Do(chromedp.SendKeys(chromedp.CSS("#q-reassurance_requests"), []string{"8", "6", "5"}[i]))
+		client.Do(chromedp.SendKeys(chromedp.CSS("#q-q1"), []string{"8", "6", "5"}[i]))
 		if i > 0 {
-			client.Do(chromedp.SendKeys(chromedp.CSS("#q-checks"), "1"))
+			client.Do(chromedp.SendKeys(chromedp.CSS("#q-q2"), "1"))
 		}
 		client.Submit(`[data-testid="send"]`)
 		if flash := client.Text(`[data-testid="flash"]`); flash != "Sent. Thank you." {

@@ -35,9 +35,9 @@ func TestJourneyReviewAndPHQ9CheckIn(t *testing.T) {
 	client.Submit(`[data-testid="open-form"] button[type="submit"]`)
 	// The entry form with the keyboard alone: Tab from the top of the page to each count,
 	// type it, Tab on to Send and press Enter.
-	tabTo(client, "q-reassurance_requests")
+	tabTo(client, "q-q1")
 	client.Do(chromedp.KeyEvent("4"))
-	tabTo(client, "q-checks")
+	tabTo(client, "q-q2")
 	client.Do(chromedp.KeyEvent("2"))
 	tabTo(client, "send")
 	if _, err := chromedp.Run(client.ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.KeyEvent("\r"))); err != nil {

@@ -202,8 +202,8 @@ func TestHomeworkSentWhileTheDatabaseRestarts(t *testing.T) {
 		switch {
 		case !found:
 			t.Errorf("client %d got the success page but its entry is not in the database", i)
-		case r.Day != s.day || r.Key != s.key || r.Status != "submitted" || r.Requests != s.form.Get("reassurance_requests"):
-			t.Errorf("client %d: stored %+v, sent day %s key %s answer %s", i, r, s.day, s.key, s.form.Get("reassurance_requests"))
+		case r.Day != s.day || r.Key != s.key || r.Status != "submitted" || r.Requests != s.form.Get("q1"):
+			t.Errorf("client %d: stored %+v, sent day %s key %s answer %s", i, r, s.day, s.key, s.form.Get("q1"))
 		}
 	}
 	if len(rows) != succeeded {
@@ -256,7 +256,7 @@ func openForm(ctx context.Context, t *testing.T, base string, tr http.RoundTripp
 		t.Fatalf("client %d: the form lacks its key, link id or day", i)
 	}
 	form := url.Values{"link_id": {link[1]}, "idempotency_key": {key[1]}, "entry_date": {day[1]}, "action": {"submit"},
-		"reassurance_requests": {strconv.Itoa(i)}, "checks": {"1"}}
+		"q1": {strconv.Itoa(i)}, "q2": {"1"}}
 	return &sender{assignmentID: assignmentID, browser: b, form: form, key: key[1], day: day[1], statuses: map[int]int{}}
 }
 

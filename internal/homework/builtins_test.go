@@ -45,19 +45,12 @@ func TestBuiltInsAreSound(t *testing.T) {
 	}
 }
 
-// TestBuiltInsAreNeutral guards the wording a partner might read over a client's shoulder.
+// TestBuiltInsAreNeutral guards the client's wording, which a partner might read over a client's shoulder.
 // (American spellings in them are caught by make lint: misspell runs with the UK locale.)
 func TestBuiltInsAreNeutral(t *testing.T) {
 	banned := append(wording.Words(), "practice") // the practice must not be named, so the word stays off client pages
 	for _, b := range BuiltIns() {
-		texts := []string{b.Template.Title, b.Template.Purpose, b.Template.Instructions}
-		for _, f := range b.Template.Fields {
-			texts = append(texts, f.Label, f.Help)
-			for _, c := range f.Choices {
-				texts = append(texts, c.Label)
-			}
-		}
-		for _, s := range texts {
+		for _, s := range append(b.Template.ClientTexts(), b.Template.Instructions) {
 			for _, w := range banned {
 				if strings.Contains(strings.ToLower(s), w) {
 					t.Errorf("%s: %q mentions %q", b.Key, s, w)
@@ -142,5 +135,96 @@ func TestBuiltInsAreFreshCopies(t *testing.T) {
 	b, _ := BuiltInByKey(a[0].Key)
 	if b.Fields[0].Label == "changed" || b.Fields[4].Choices[0].Label == "changed" {
 		t.Fatal("editing one copy changed the built-ins")
+	}
+}
+
+// TestBuiltInsKeepTheClinicalWordingForStaff: staff read the clinical words of DOMAIN.md,
+// and every question, hint and option has a client wording of its own.
+func TestBuiltInsKeepTheClinicalWordingForStaff(t *testing.T) {
+	tally, _ := BuiltInByKey("reassurance_tally")
+	if tally.Title != "Reassurance and checking tally" || tally.ClientWorded().Title != "Daily tally" {
+		t.Errorf("tally titles %q / %q", tally.Title, tally.ClientWorded().Title)
+	}
+	if f, _ := tally.Field("reassurance_requests"); !strings.Contains(f.Label, "reassurance") {
+		t.Errorf("staff label %q", f.Label)
+	}
+	mind, _ := BuiltInByKey("mindfulness_log")
+	if f, _ := mind.Field("anxiety_before"); !strings.Contains(f.Label, "Anxiety") {
+		t.Errorf("staff label %q", f.Label)
+	}
+	clinical := 0
+	for _, b := range BuiltIns() {
+		for _, f := range b.Template.Fields {
+			if f.ClientLabel == "" || f.ClientHelp == "" {
+				t.Errorf("%s.%s has no client wording", b.Key, f.Key)
+			}
+			for _, c := range f.Choices {
+				if c.ClientLabel == "" {
+					t.Errorf("%s.%s.%s has no client wording", b.Key, f.Key, c.Value)
+				}
+			}
+		}
+		texts := []string{b.Template.Title, b.Template.Purpose}
+		for _, f := range b.Template.Fields {
+			texts = append(texts, f.Label, f.Help)
+		}
+		if len(wording.Revealing(strings.Join(texts, " "))) > 0 {
+			clinical++
+		}
+	}
+	if clinical < 5 {
+		t.Errorf("only %d built-ins use clinical words for staff", clinical)
+	}
+}
+
+// TestForClientNamesQuestionsByPosition: the client's form names questions q1, q2… and
+// options 1, 2…; answers map back to the template's keys and values.
+func TestForClientNamesQuestionsByPosition(t *testing.T) {
+	tr, _ := BuiltInByKey("thought_record")
+	ct := tr.ForClient()
+	for i, f := range ct.Fields {
+		if f.Key != ClientKey(i) || f.Label != tr.Fields[i].ClientLabel {
+			t.Errorf("field %d: %q %q", i, f.Key, f.Label)
+		}
+	}
+	in := map[string][]string{"q1": {"a"}, "q2": {"b"}, "q3": {"c"}, "q4": {"40"}, "q5": {"2", "8"}}
+	a, probs := ct.Validate(in, false)
+	if len(probs) != 0 {
+		t.Fatalf("problems %q", probs)
+	}
+	back := tr.FromClient(a)
+	if got := back["distortions"]; !reflect.DeepEqual(got, []string{"catastrophising", "should_statements"}) {
+		t.Errorf("distortions %v", got)
+	}
+	if back["situation"] != "a" || back["emotion_intensity"] != 40.0 {
+		t.Errorf("answers %v", back)
+	}
+	if _, probs := ct.Validate(map[string][]string{"q5": {"9"}}, true); probs["q5"] == "" {
+		t.Error("an option number past the last was accepted")
+	}
+	if got := tr.ToClient(back.Form()); !reflect.DeepEqual(got["q5"], []string{"2", "8"}) || got["q1"][0] != "a" {
+		t.Errorf("to client %v", got)
+	}
+}
+
+func TestWithWordingReplacesOnlyTheNamedTexts(t *testing.T) {
+	tr, _ := BuiltInByKey("trigger_reflection")
+	texts := tr.Texts()
+	if texts[0].Path != "title" || texts[0].Staff != "Trigger reflection" || texts[0].Client != "Looking back at a hard moment" {
+		t.Fatalf("first text %+v", texts[0])
+	}
+	w := Wording{"fields.now_or_past.choices.past": {"Historical", "From before"}, "fields.gone.label": {"x", "y"},
+		"title": {"Trigger log", "A look back"}}
+	got := tr.WithWording(w)
+	f, _ := got.Field("now_or_past")
+	if got.Title != "Trigger log" || got.ClientTitle != "A look back" || f.Choices[1].Label != "Historical" ||
+		f.Choices[1].ClientLabel != "From before" || f.Choices[1].Value != "past" || f.Choices[0].Label != "About now" {
+		t.Fatalf("with wording: %+v", got)
+	}
+	if orig, _ := tr.Field("now_or_past"); orig.Choices[1].Label != "Rooted in the past" {
+		t.Fatal("WithWording changed the original")
+	}
+	if len(got.Texts()) != len(texts) {
+		t.Fatal("the texts changed in number")
 	}
 }

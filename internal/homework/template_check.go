@@ -34,6 +34,12 @@ func (t Template) Check() map[string]string {
 	if msg := textProblem(t.Purpose, PurposeMax, false); msg != "" {
 		p["purpose"] = msg
 	}
+	if msg := textProblem(t.ClientTitle, TitleMax, false); msg != "" {
+		p["client_title"] = msg
+	}
+	if msg := textProblem(t.ClientPurpose, PurposeMax, false); msg != "" {
+		p["client_purpose"] = msg
+	}
 	if msg := textProblem(t.Instructions, InstructionsMax, true); msg != "" {
 		p["instructions"] = msg
 	}
@@ -62,6 +68,12 @@ func (t Template) Check() map[string]string {
 		}
 		if msg := textProblem(f.Help, HelpMax, true); msg != "" {
 			p[at("help")] = msg
+		}
+		if msg := textProblem(f.ClientLabel, LabelMax, false); msg != "" {
+			p[at("client_label")] = msg
+		}
+		if msg := textProblem(f.ClientHelp, HelpMax, true); msg != "" {
+			p[at("client_help")] = msg
 		}
 		if !f.Type.Valid() {
 			p[at("type")] = "Choose one of the question types."
@@ -140,7 +152,7 @@ func (f Field) choicesProblem() string {
 			return fmt.Sprintf("Two options share the value %q: each needs its own.", c.Value)
 		case strings.TrimSpace(c.Label) == "":
 			return "Every option needs a label."
-		case textProblem(c.Label, LabelMax, false) != "":
+		case textProblem(c.Label, LabelMax, false) != "", textProblem(c.ClientLabel, LabelMax, false) != "":
 			return fmt.Sprintf("Option labels must be plain text of up to %d characters.", LabelMax)
 		}
 		seen[c.Value] = true

@@ -13,7 +13,7 @@ func soundTemplate() Template {
 		Instructions: "Fill this in before bed.\nA few words is enough.",
 		Fields: []Field{
 			{Key: "mood", Label: "How was today?", Type: Rating10, Required: true},
-			{Key: "place", Label: "Where were you?", Type: SingleChoice, Choices: []Choice{{"home", "Home"}, {"out", "Out"}}},
+			{Key: "place", Label: "Where were you?", Type: SingleChoice, Choices: []Choice{{Value: "home", Label: "Home"}, {Value: "out", Label: "Out"}}},
 			{Key: "steps", Label: "Steps walked", Type: Count, Max: fp(50000)},
 			{Key: "weight_kg", Label: "Weight", Type: Number, Min: fp(30.5), Max: fp(250)},
 		},
@@ -60,7 +60,7 @@ func TestCheck(t *testing.T) {
 		{"empty choice value", func(t *Template) { t.Fields[1].Choices[1].Value = " " }, "fields.1.choices"},
 		{"choice value with spaces around", func(t *Template) { t.Fields[1].Choices[1].Value = "out " }, "fields.1.choices"},
 		{"empty choice label", func(t *Template) { t.Fields[1].Choices[1].Label = "" }, "fields.1.choices"},
-		{"choices on a rating", func(t *Template) { t.Fields[0].Choices = []Choice{{"a", "A"}, {"b", "B"}} }, "fields.0.choices"},
+		{"choices on a rating", func(t *Template) { t.Fields[0].Choices = []Choice{{Value: "a", Label: "A"}, {Value: "b", Label: "B"}} }, "fields.0.choices"},
 		{"min above max", func(t *Template) { t.Fields[3].Min = fp(300); t.Fields[3].Max = fp(250) }, "fields.3.min"},
 		{"min above default count max", func(t *Template) { t.Fields[2].Min = fp(2000); t.Fields[2].Max = nil }, "fields.2.min"},
 		{"min on text", func(t *Template) { t.Fields[1].Min = fp(1) }, "fields.1.min"},

@@ -85,20 +85,24 @@ func (t FieldType) Label() string {
 
 // Choice is one option of a choice field.
 type Choice struct {
-	Value string `json:"value"`
-	Label string `json:"label"`
+	Value       string `json:"value"`
+	Label       string `json:"label"`                  // staff wording
+	ClientLabel string `json:"client_label,omitempty"` // the client's wording; empty: Label
 }
 
 // Field is one question of a template.
 type Field struct {
-	Key      string    `json:"key"` // ^[a-z][a-z0-9_]{0,39}$
-	Label    string    `json:"label"`
-	Help     string    `json:"help,omitempty"`
-	Type     FieldType `json:"type"`
-	Required bool      `json:"required"`
-	Min      *float64  `json:"min,omitempty"`     // numeric types only
-	Max      *float64  `json:"max,omitempty"`     // numeric types only
-	Choices  []Choice  `json:"choices,omitempty"` // single_choice and multi_choice only
+	Key   string `json:"key"`   // ^[a-z][a-z0-9_]{0,39}$
+	Label string `json:"label"` // staff wording (clinical)
+	Help  string `json:"help,omitempty"`
+	// ClientLabel and ClientHelp are the client's wording; empty means the staff wording.
+	ClientLabel string    `json:"client_label,omitempty"`
+	ClientHelp  string    `json:"client_help,omitempty"`
+	Type        FieldType `json:"type"`
+	Required    bool      `json:"required"`
+	Min         *float64  `json:"min,omitempty"`     // numeric types only
+	Max         *float64  `json:"max,omitempty"`     // numeric types only
+	Choices     []Choice  `json:"choices,omitempty"` // single_choice and multi_choice only
 }
 
 // Numeric reports whether answers are numbers (number, count, minutes, ratings): these can feed a goal.
@@ -156,10 +160,13 @@ func (f Field) Bounds() (min, max float64) {
 
 // Template is a homework template: data, not code.
 type Template struct {
-	Title        string  `json:"title"`
-	Purpose      string  `json:"purpose"`
-	Instructions string  `json:"instructions"`
-	Fields       []Field `json:"fields"`
+	Title   string `json:"title"`   // staff wording
+	Purpose string `json:"purpose"` // staff wording
+	// ClientTitle and ClientPurpose are the client's wording; empty means the staff wording.
+	ClientTitle   string  `json:"client_title,omitempty"`
+	ClientPurpose string  `json:"client_purpose,omitempty"`
+	Instructions  string  `json:"instructions"`
+	Fields        []Field `json:"fields"`
 }
 
 // NumericFields returns the fields that can feed a goal.

@@ -12,7 +12,7 @@ func fuzzTemplate() Template {
 		f := Field{Key: string(o.Type), Label: o.Label, Type: o.Type, Required: true}
 		switch o.Type {
 		case SingleChoice, MultiChoice:
-			f.Choices = []Choice{{"a", "A"}, {"b", "B"}, {"c d", "C D"}}
+			f.Choices = []Choice{{Value: "a", Label: "A"}, {Value: "b", Label: "B"}, {Value: "c d", Label: "C D"}}
 		case Number:
 			f.Min, f.Max = fp(-2.5), fp(1e6)
 		case Count:

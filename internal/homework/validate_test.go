@@ -11,7 +11,7 @@ func fp(v float64) *float64 { return &v }
 func field(t FieldType) Field {
 	f := Field{Key: "a", Label: "A", Type: t}
 	if t == SingleChoice || t == MultiChoice {
-		f.Choices = []Choice{{"red", "Red"}, {"green", "Green"}, {"blue", "Blue"}}
+		f.Choices = []Choice{{Value: "red", Label: "Red"}, {Value: "green", Label: "Green"}, {Value: "blue", Label: "Blue"}}
 	}
 	return f
 }
@@ -177,7 +177,7 @@ func TestRequiredAndDraft(t *testing.T) {
 	tmpl := Template{Fields: []Field{
 		{Key: "mood", Label: "Mood", Type: Rating10, Required: true},
 		{Key: "note", Label: "Note", Type: LongText},
-		{Key: "tags", Label: "Tags", Type: MultiChoice, Required: true, Choices: []Choice{{"a", "A"}, {"b", "B"}}},
+		{Key: "tags", Label: "Tags", Type: MultiChoice, Required: true, Choices: []Choice{{Value: "a", Label: "A"}, {Value: "b", Label: "B"}}},
 	}}
 	cases := []struct {
 		name   string

@@ -43,6 +43,9 @@ func routeKinds() map[string]string {
 	for _, p := range []string{"/admin/users", "/admin/practice", "/admin/markers", "/admin/conventions", "/admin/supervision"} {
 		kinds["POST "+p] = scopeRoute
 	}
+	for _, r := range []string{"GET /admin/wording", "GET /admin/wording/:key", "POST /admin/wording/:key"} {
+		kinds[r] = scopeRoute
+	}
 	// Two-factor sign-in and the caller's own account (email, second factor, sessions): no client data.
 	for _, r := range []string{"GET /login/two-factor", "POST /login/two-factor", "GET /login/two-factor/setup",
 		"POST /login/two-factor/setup", "GET /login/two-factor/qr.png", "GET /account", "GET /account/email", "POST /account/email",
@@ -98,15 +101,15 @@ func TestAccessMatrixCoversEveryRoute(t *testing.T) {
 	}
 	ids := strings.NewReplacer(":id", itoa(cid), ":goal", itoa(goalID), ":appointment", itoa(appt.ID), ":flag", itoa(flagID),
 		":version", "1", ":section", "concerns", ":assignment", itoa(assignmentID), ":entry", itoa(entryID), ":checkin", itoa(checkinID),
-		":template", itoa(templateID), ":kind", "caseload", ":token", strings.Repeat("A", 43), "*", "css/app.css")
+		":template", itoa(templateID), ":kind", "caseload", ":key", "thought_record", ":token", strings.Repeat("A", 43), "*", "css/app.css")
 	forms := url.Values{"first_name": {"Hacked"}, "last_name": {"Hacked"}, "format": {"individual"}, "contact_method": {"neither"},
 		"action": {"discharge"}, "counsellor_id": {itoa(f.otherUser.ID)}, "review_note": {"cleared by an outsider"},
 		"statement": {"Hacked goal"}, "to": {"discontinued"}, "reason": {"outsider"}, "reading_date": {daysFromNow(-1)},
 		"value": {"3"}, "date": {daysFromNow(-1)}, "time": {"10:00"}, "duration": {"50"}, "status": {"attended"},
 		"concerns_own_words": {"hacked"}, "base_version": {"1"}, "version": {"1"}, "reply": {"outsider reply"},
 		"template": {"builtin:reassurance_tally"}, "start_date": {daysFromNow(0)}, "due_date": {daysFromNow(7)}, "cadence": {"once"},
-		"link_id": {itoa(victimLink)}, "idempotency_key": {newKey()}, "entry_date": {daysFromNow(0)}, "reassurance_requests": {"9"},
-		"checks": {"9"}, "title": {"Hacked template"}, "identified": {"1"}, "confirm": {"1"}}
+		"link_id": {itoa(victimLink)}, "idempotency_key": {newKey()}, "entry_date": {daysFromNow(0)}, "q1": {"9"},
+		"q2": {"9"}, "title": {"Hacked template"}, "identified": {"1"}, "confirm": {"1"}}
 
 	kinds := routeKinds()
 	byKind := map[string][]testutil.Request{}

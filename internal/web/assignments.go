@@ -65,10 +65,17 @@ type templateChoice struct {
 	Template homework.Template
 }
 
+// Client is the template as the client's form shows it: the client's wording, positional names.
+func (t templateChoice) Client() homework.Template { return t.Template.ForClient() }
+
 // assignableTemplates lists the built-ins and the practice's own templates.
 func (s *Server) assignableTemplates(c echo.Context) ([]templateChoice, error) {
 	var out []templateChoice
-	for _, b := range homework.BuiltIns() {
+	builtIns, err := s.practiceBuiltIns(c)
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range builtIns {
 		out = append(out, templateChoice{Ref: "builtin:" + b.Key, Template: b.Template})
 	}
 	own, err := s.store.HomeworkTemplates(c.Request().Context(), currentUser(c).PracticeID)

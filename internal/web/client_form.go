@@ -73,7 +73,7 @@ func (s *Server) assignmentFormGet(c echo.Context, id int64, due dueList) error 
 	}
 	s.clientSessions.Put(c.Request().Context(), keyItem, "a:"+strconv.FormatInt(id, 10))
 	form := &Form{Values: map[string][]string{}}
-	page := s.clientFormData(v, t, entries, today)
+	page := s.clientFormData(v, t.ForClient(), entries, today)
 	page.Due = due
 	if len(page.Days) > 0 {
 		day := page.Days[len(page.Days)-1]
@@ -96,8 +96,8 @@ func (s *Server) renderLinkForm(c echo.Context, status int, page clientFormPage,
 	return s.render(c, status, "client/form", p)
 }
 
-// clientFormData assembles the page: a neutral heading when the client asked for neutral
-// messages, the earlier entries and replies, and the days still open for an entry.
+// clientFormData assembles the page from the client's form of the template (ForClient): a
+// neutral heading when the client asked for neutral messages, and the days still open for an entry.
 func (s *Server) clientFormData(v store.ClientView, t homework.Template, entries []store.Entry, today time.Time) clientFormPage {
 	// The heading names the template only when that cannot give the client away: never for
 	// a client who asked for neutral messages, and for the practice's own templates (whose
@@ -156,7 +156,8 @@ func (s *Server) clientFormPost(c echo.Context) error {
 		// The client opened another link in this browser since loading this form.
 		return s.renderClientError(c, http.StatusConflict, nil)
 	}
-	page := s.clientFormData(v, t, entries, today)
+	ct := t.ForClient() // the questions as the client's form names them: q1, q2…
+	page := s.clientFormData(v, ct, entries, today)
 	if page.Due, _, err = s.dueNow(c); err != nil {
 		return err
 	}
@@ -167,10 +168,11 @@ func (s *Server) clientFormPost(c echo.Context) error {
 			answersIn[k] = vs
 		}
 	}
-	answers, problems := t.Validate(answersIn, !submit)
+	answers, problems := ct.Validate(answersIn, !submit)
 	for k, msg := range problems {
 		form.Fail(k, msg)
 	}
+	answers = t.FromClient(answers)
 	key := values.Get("idempotency_key")
 	if !idempotencyKeyPattern.MatchString(key) {
 		form.Fail("_form", "Something went wrong with the form. Please press the button again.")
@@ -240,25 +242,14 @@ func entryDay(v store.ClientView, raw string, today time.Time) (time.Time, bool)
 	return d, true
 }
 
-// prefill puts a draft's answers back into the form.
+// prefill puts a draft's answers back into the client's form, under its positional names.
 func prefill(f *Form, t homework.Template, raw []byte) {
-	var answers map[string]any
+	var answers homework.Answers
 	if json.Unmarshal(raw, &answers) != nil {
 		return
 	}
-	for _, field := range t.Fields {
-		switch a := answers[field.Key].(type) {
-		case string:
-			f.Values.Set(field.Key, a)
-		case float64:
-			f.Values.Set(field.Key, strconv.FormatFloat(a, 'f', -1, 64))
-		case []any:
-			for _, x := range a {
-				if s, ok := x.(string); ok {
-					f.Values.Add(field.Key, s)
-				}
-			}
-		}
+	for k, vs := range t.ToClient(answers.Form()) {
+		f.Values[k] = vs
 	}
 }
 

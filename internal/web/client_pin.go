@@ -151,7 +151,7 @@ func (s *Server) earlierEntries(c echo.Context, l store.ClientLink) ([]shownEntr
 		}
 		for _, e := range entries {
 			if e.Status == "submitted" && e.SubmittedAt != nil && !e.SubmittedAt.Before(*l.PINSetAt) {
-				out = append(out, shownEntry{Date: e.EntryDate.Format("2 January 2006"), Answers: showAnswers(t, e.Answers), Reply: e.Reply})
+				out = append(out, shownEntry{Date: e.EntryDate.Format("2 January 2006"), Answers: showAnswers(t.ClientWorded(), e.Answers), Reply: e.Reply})
 			}
 		}
 	}

@@ -103,7 +103,7 @@ func TestEarlierEntriesAreBehindAPINCountedInTheDatabase(t *testing.T) {
 
 	key, linkID := formKeys(t, c.Get("/h").Body)
 	if res := c.Post("/h/entry", url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {daysFromNow(0)},
-		"action": {"submit"}, "reassurance_requests": {"3"}, "checks": {"1"}, "urges_resisted": {"2"}}); res.Status != 303 {
+		"action": {"submit"}, "q1": {"3"}, "q2": {"1"}, "q3": {"2"}}); res.Status != 303 {
 		t.Fatalf("send: %d %v", res.Status, fieldErrors(res.Body))
 	}
 	var entryID string

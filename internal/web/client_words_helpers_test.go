@@ -10,16 +10,17 @@ import (
 	"github.com/securebase/securebase/internal/wording"
 )
 
-var (
-	scriptOrStyle = regexp.MustCompile(`(?is)<(script|style)\b.*?</(script|style)>`)
-	anyTag        = regexp.MustCompile(`(?s)<[^>]*>`)
-)
+// randomValue matches the values of the hidden inputs that hold random tokens (the CSRF token,
+// a link's token): random letters may spell anything, and they are no words.
+var randomValue = regexp.MustCompile(`(name="(?:_csrf|token)"[^>]*value=")[^"]*"`)
 
-// visibleText is what a person reading the page sees: the text outside tags, with the
-// validated questionnaires' own wording taken out (it stays word for word, and appears
-// only in check-ins the counsellor chose to send).
-func visibleText(body string) string {
-	text := html.UnescapeString(anyTag.ReplaceAllString(scriptOrStyle.ReplaceAllString(body, " "), " "))
+// pageText is all of a client page's HTML as a partner viewing its source would read it: the
+// text, and every tag with its attributes (names, ids, classes, titles, aria labels, hidden
+// inputs, the <title>, URLs), entities decoded. Only the validated questionnaires' own wording
+// is taken out (it stays word for word, and appears only in check-ins the counsellor chose to
+// send) and the random tokens.
+func pageText(body string) string {
+	text := html.UnescapeString(randomValue.ReplaceAllString(body, `$1"`))
 	for _, m := range measures.Measures() {
 		for _, it := range m.Items {
 			text = strings.ReplaceAll(text, it.Text, " ")
@@ -33,10 +34,16 @@ func visibleText(body string) string {
 	return text
 }
 
-// assertNoRevealingWord fails when a client page shows a word from the wording package's list.
+// assertNoRevealingWord fails when a client page's HTML, attributes included, holds a word from
+// the wording package's list.
 func assertNoRevealingWord(t *testing.T, what, body string) {
 	t.Helper()
-	if words := wording.Revealing(visibleText(body)); len(words) > 0 {
-		t.Errorf("%s shows revealing words %v", what, words)
+	if words := wording.Revealing(pageText(body)); len(words) > 0 {
+		t.Errorf("%s holds revealing words %v", what, words)
+		for _, w := range words {
+			low := strings.ToLower(pageText(body))
+			i := strings.Index(low, w)
+			t.Logf("  %q in …%s…", w, low[max(0, i-60):min(len(low), i+60)])
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,9 +14,11 @@ import (
 )
 
 // TestNoClientPageShowsARevealingWord renders every client page (the link's landing page,
-// every built-in template's form, a check-in with every default marker and both
-// questionnaires, the thanks, the PIN page and its lock, the error pages and the dead
-// link) and fails on any word of the wording package's list. The questionnaire items
+// every built-in template's form, with and without its messages, a check-in with every default
+// marker and both questionnaires, the thanks, the PIN page and its lock, the error pages and the
+// dead link) and fails on any word of the wording package's list anywhere in its HTML: the
+// visible text, and attribute values (field names and ids, classes, titles, aria labels, hidden
+// inputs, the page title, URLs). The questionnaire items
 // are the one exception. The client here did not ask for neutral messages, so the
 // built-in templates' own titles and purposes show too.
 func TestNoClientPageShowsARevealingWord(t *testing.T) {
@@ -49,11 +52,25 @@ func TestNoClientPageShowsARevealingWord(t *testing.T) {
 			t.Fatalf("%s: form %d", b.Key, form.Status)
 		}
 		assertNeutral(t, b.Key+": the form", form)
+		mustContain(t, b.Key+": the form", form.Body, `name="q1"`)
+		key, linkID := formKeys(t, form.Body)
+		empty := c.Post("/h/entry", url.Values{"link_id": {linkID}, "idempotency_key": {key}, "action": {"submit"},
+			"entry_date": {today.Format("2006-01-02")}})
+		if empty.Status != 422 {
+			t.Fatalf("%s: an empty entry: %d", b.Key, empty.Status)
+		}
+		assertNeutral(t, b.Key+": the form with its messages", empty)
+		assertNeutral(t, b.Key+": a draft's flash", c.Get("/h"))
 		assertNeutral(t, b.Key+": the PIN page", c.Get("/h/earlier"))
 		assertNeutral(t, b.Key+": a wrong-length PIN", c.Post("/h/earlier", url.Values{"pin": {"1"}}))
 		assertNeutral(t, b.Key+": a form from another tab", c.Post("/h/entry", url.Values{"link_id": {"0"}}))
 		assertNeutral(t, b.Key+": an unknown field", c.Post("/h/entry", url.Values{"zz": {"1"}}))
 		assertNeutral(t, b.Key+": a stale token", c.PostRaw("/h/entry", url.Values{"_csrf": {"stale"}}))
+		big := c.Post("/h/entry", url.Values{"q1": {strings.Repeat("x", int(f.app.Config.BodyLimit))}})
+		if big.Status != 413 {
+			t.Fatalf("%s: a body over the limit: %d", b.Key, big.Status)
+		}
+		assertNeutral(t, b.Key+": too long", big)
 	}
 
 	// A check-in with every default marker and both questionnaires, the thanks after it,

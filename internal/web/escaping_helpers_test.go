@@ -319,12 +319,12 @@ func (e *escapeCase) seedHomework(t *testing.T) {
 	// A PIN first: the entries sent after it are what /h/earlier shows once it is entered.
 	e.post(t, e.homework, "/h/earlier", url.Values{"pin": {"2468"}}, 303)
 	key, linkID := formKeys(t, page.Body)
-	pick := regexp.MustCompile(`name="pick"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="pick"`).FindStringSubmatch(page.Body)
+	pick := regexp.MustCompile(`name="q3"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="q3"`).FindStringSubmatch(page.Body)
 	if pick == nil {
 		t.Fatal("the choice question has no options")
 	}
 	e.post(t, e.homework, "/h/entry", url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {daysFromNow(0)},
-		"action": {"submit"}, "short": {hostile("answer_short")}, "long": {hostile("answer_long")}, "pick": {pick[1] + pick[2]}}, 303)
+		"action": {"submit"}, "q1": {hostile("answer_short")}, "q2": {hostile("answer_long")}, "q3": {pick[1] + pick[2]}}, 303)
 	e.ids.entry = e.scalar(t, `SELECT id::text FROM homework_entries WHERE client_id = $1`, e.ids.client)
 	assignment := e.clientPath("/homework/" + e.ids.assignment)
 	e.counsellor.Get(assignment)

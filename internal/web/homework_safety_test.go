@@ -47,7 +47,7 @@ func TestAFormFromAnotherLinkInTheSameBrowserIsNotFiledUnderTheWrongAssignment(t
 	key, linkID := formKeys(t, c.Get("/h").Body)
 	openLink(t, c, issueByForm(t, f)) // another tab, a newer link
 	res := c.Post("/h/entry", url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {daysFromNow(0)},
-		"action": {"submit"}, "reassurance_requests": {"3"}, "checks": {"1"}, "urges_resisted": {"2"}})
+		"action": {"submit"}, "q1": {"3"}, "q2": {"1"}, "q3": {"2"}})
 	if res.Status != 409 || !strings.Contains(res.Body, "Another form is open") {
 		t.Fatalf("posting the first form after opening the second: status %d", res.Status)
 	}
@@ -67,7 +67,7 @@ func TestAClosedSessionOrExpiredFormShowsTheTypedTextBackOnANeutralPage(t *testi
 	openLink(t, c, token)
 	key, linkID := formKeys(t, c.Get("/h").Body)
 	answer := url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {daysFromNow(0)}, "action": {"submit"},
-		"reassurance_requests": {"3"}, "checks": {"1"}}
+		"q1": {"3"}, "q2": {"1"}}
 
 	// The session is gone (another device, cookies cleared): the typed text comes back.
 	gone := f.app.Client()
@@ -125,7 +125,7 @@ func TestSameKeyWithDifferentAnswersIsRefusedNotSilentlyDropped(t *testing.T) {
 	key, linkID := formKeys(t, c.Get("/h").Body)
 	send := func(n string) *testutil.Response {
 		return c.Post("/h/entry", url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {daysFromNow(0)},
-			"action": {"submit"}, "reassurance_requests": {n}, "checks": {"1"}})
+			"action": {"submit"}, "q1": {n}, "q2": {"1"}})
 	}
 	if res := send("3"); res.Status != 303 {
 		t.Fatalf("first: %d", res.Status)
@@ -144,7 +144,7 @@ func TestFirstSubmissionsRacingForOneDayMakeOneEntry(t *testing.T) {
 	openLink(t, c, token)
 	key, linkID := formKeys(t, c.Get("/h").Body)
 	form := url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {daysFromNow(0)}, "action": {"submit"},
-		"reassurance_requests": {"3"}, "checks": {"1"}}
+		"q1": {"3"}, "q2": {"1"}}
 	var wg sync.WaitGroup
 	statuses := make([]int, 24)
 	for i := range statuses {

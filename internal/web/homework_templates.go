@@ -157,7 +157,8 @@ func (s *Server) renderTemplateForm(c echo.Context, status int, p *Page, t *stor
 
 // templateValues fills the editor's form from a template definition.
 func templateValues(t homework.Template) url.Values {
-	v := url.Values{"title": {t.Title}, "purpose": {t.Purpose}, "instructions": {t.Instructions}}
+	v := url.Values{"title": {t.Title}, "purpose": {t.Purpose}, "instructions": {t.Instructions},
+		"client_title": {t.ClientTitle}, "client_purpose": {t.ClientPurpose}}
 	for i, f := range t.Fields {
 		pre := fmt.Sprintf("field_%d_", i)
 		v.Set(pre+"key", f.Key)
@@ -174,16 +175,19 @@ func templateValues(t homework.Template) url.Values {
 			labels = append(labels, ch.Label)
 		}
 		v.Set(pre+"choices", strings.Join(labels, "\n"))
+		clientWordingValues(v, pre, f)
 	}
 	return v
 }
 
 // parseTemplateForm reads the editor: blank rows are skipped; messages about a field are
-// put beside the row it came from.
-func parseTemplateForm(f *Form) homework.Template {
+// put beside the row it came from. It reports whether what the client reads holds a revealing
+// word (the form carries a warning then, unless the counsellor chose to keep it).
+func parseTemplateForm(f *Form) (homework.Template, bool) {
 	v := f.Values
 	t := homework.Template{Title: strings.TrimSpace(v.Get("title")), Purpose: strings.TrimSpace(v.Get("purpose")),
-		Instructions: strings.TrimSpace(v.Get("instructions"))}
+		Instructions: strings.TrimSpace(v.Get("instructions")), ClientTitle: strings.TrimSpace(v.Get("client_title")),
+		ClientPurpose: strings.TrimSpace(v.Get("client_purpose"))}
 	var rowOf []int
 	for i := 0; i < maxTemplateFields; i++ {
 		pre := fmt.Sprintf("field_%d_", i)
@@ -194,11 +198,10 @@ func parseTemplateForm(f *Form) homework.Template {
 		field := homework.Field{Key: key, Label: label, Help: strings.TrimSpace(v.Get(pre + "help")),
 			Type: homework.FieldType(v.Get(pre + "type")), Required: v.Get(pre+"required") == "true",
 			Min: optionalNumber(f, pre+"min", v.Get(pre+"min")), Max: optionalNumber(f, pre+"max", v.Get(pre+"max"))}
-		for _, line := range strings.Split(v.Get(pre+"choices"), "\n") {
-			if line = strings.TrimSpace(line); line != "" {
-				field.Choices = append(field.Choices, homework.Choice{Value: slug(line), Label: line})
-			}
+		for _, line := range lines(v.Get(pre + "choices")) {
+			field.Choices = append(field.Choices, homework.Choice{Value: slug(line), Label: line})
 		}
+		parseClientWording(f, pre, &field)
 		t.Fields = append(t.Fields, field)
 		rowOf = append(rowOf, i)
 	}
@@ -212,7 +215,7 @@ func parseTemplateForm(f *Form) homework.Template {
 		}
 		f.Fail(k, msg)
 	}
-	return t
+	return t, warnRevealingWording(f, t, rowOf)
 }
 
 // saveTemplate creates a template, or saves an edit when the path names one. Assignments
@@ -231,7 +234,8 @@ func (s *Server) saveTemplate(c echo.Context) error {
 		}
 		existing = &cur
 	}
-	if err := onlyFields(c, "title", "purpose", "instructions", "version", "based_on", "field_*"); err != nil {
+	if err := onlyFields(c, "title", "purpose", "instructions", "client_title", "client_purpose", confirmWording,
+		"version", "based_on", "field_*"); err != nil {
 		return err
 	}
 	values, err := c.FormParams()
@@ -242,7 +246,11 @@ func (s *Server) saveTemplate(c echo.Context) error {
 	if err := s.check(form, &struct{}{}, nil); err != nil {
 		return err
 	}
-	t := parseTemplateForm(form)
+	t, revealing := parseTemplateForm(form)
+	detail := ""
+	if revealing {
+		detail = "client wording kept with revealing words"
+	}
 	p := s.page(c, "Homework template")
 	p.Form = form
 	if form.HasErrors() {
@@ -261,7 +269,7 @@ func (s *Server) saveTemplate(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		if err := s.audit(c, store.AuditEntry{Action: "template.create", EntityType: "template", EntityID: strconv.FormatInt(id, 10)}); err != nil {
+		if err := s.audit(c, store.AuditEntry{Action: "template.create", EntityType: "template", EntityID: strconv.FormatInt(id, 10), Detail: detail}); err != nil {
 			return err
 		}
 		return s.flash(c, "/homework/templates", "Template saved. It can now be assigned.")
@@ -276,7 +284,7 @@ func (s *Server) saveTemplate(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.audit(c, store.AuditEntry{Action: "template.update", EntityType: "template", EntityID: strconv.FormatInt(existing.ID, 10)}); err != nil {
+	if err := s.audit(c, store.AuditEntry{Action: "template.update", EntityType: "template", EntityID: strconv.FormatInt(existing.ID, 10), Detail: detail}); err != nil {
 		return err
 	}
 	return s.flash(c, "/homework/templates", "Template saved. Homework already assigned keeps the version it was given with.")

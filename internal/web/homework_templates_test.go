@@ -20,7 +20,8 @@ func TestBuiltInTemplatesAreListedAndPreviewed(t *testing.T) {
 		}
 	}
 	preview := f.counsellor.Get("/homework/templates/preview?ref=builtin:thought_record")
-	mustContain(t, "preview", preview.Body, "Thought record", `name="situation"`, "Mind-reading", "disabled")
+	mustContain(t, "preview", preview.Body, "Thought record", "Cognitive distortions", "Mind-reading", "disabled",
+		"Did any of these thinking habits show up?", `name="q5"`)
 	if f.counsellor.Get("/homework/templates/preview?ref=builtin:nope").Status != 404 {
 		t.Fatal("an unknown template preview is not a 404")
 	}
@@ -91,7 +92,7 @@ func TestCopyingABuiltInPrefillsTheEditor(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
 	res := f.counsellor.Get("/homework/templates/new?from=builtin:reassurance_tally")
-	mustContain(t, "copy form", res.Body, `value="Copy of Daily tally"`, `value="reassurance_requests"`, `value="builtin:reassurance_tally"`)
+	mustContain(t, "copy form", res.Body, `value="Copy of Reassurance and checking tally"`, `value="reassurance_requests"`, `value="builtin:reassurance_tally"`)
 	if n := len(regexp.MustCompile(`data-testid="row-\d+"`).FindAllString(res.Body, -1)); n != 6 {
 		t.Fatalf("editor rows %d, want the 3 fields and 3 empty rows", n)
 	}
@@ -144,4 +145,69 @@ func TestOnlyATemplatesOwnerOrAnAdminEditsIt(t *testing.T) {
 	if res := f.admin.Post("/homework/templates/"+id, changed); res.Status != 303 {
 		t.Fatalf("an admin saves: %d %v", res.Status, fieldErrors(res.Body))
 	}
+}
+
+// TestCustomTemplateClientWordingWarnsOfRevealingWords: a counsellor's template has a client
+// wording too (empty: the staff wording); what the client would read is checked against the
+// revealing words, and a hit is a warning beside the field, kept only when the counsellor says so.
+func TestCustomTemplateClientWordingWarnsOfRevealingWords(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	form := customTemplate()
+	form.Set("title", "Jealousy log")
+	form.Set("field_0_label", "Minutes spent anxious")
+	res := f.counsellor.Post("/homework/templates", form)
+	if res.Status != 422 || fieldError(res.Body, "client_title") == "" || fieldError(res.Body, "field_0_client_label") == "" ||
+		fieldError(res.Body, "confirm_wording") == "" || !strings.Contains(res.Body, `data-testid="confirm-wording"`) {
+		t.Fatalf("revealing staff wording without a client wording: %d %v", res.Status, fieldErrors(res.Body))
+	}
+	form.Set("client_title", "Evening notes")
+	form.Set("field_0_client_label", "Minutes spent winding down")
+	form.Set("field_1_client_choices", "Calm\nA bit restless") // one short
+	if res := f.counsellor.Post("/homework/templates", form); res.Status != 422 || fieldError(res.Body, "field_1_client_choices") == "" {
+		t.Fatalf("client choices that do not match: %d %v", res.Status, fieldErrors(res.Body))
+	}
+	form.Set("field_1_client_choices", "Settled\nA bit restless\nAll over the place")
+	if res := f.counsellor.Post("/homework/templates", form); res.Status != 303 {
+		t.Fatalf("neutral client wording: %d %v", res.Status, fieldErrors(res.Body))
+	}
+	var def []byte
+	if err := f.app.DB.App.Get(&def, `SELECT definition FROM homework_templates WHERE title = 'Jealousy log'`); err != nil {
+		t.Fatal(err)
+	}
+	var tpl homework.Template
+	if err := json.Unmarshal(def, &tpl); err != nil || tpl.ClientTitle != "Evening notes" || tpl.Fields[0].ClientLabel != "Minutes spent winding down" ||
+		tpl.Fields[1].Choices[0].ClientLabel != "Settled" || tpl.Fields[1].Choices[0].Label != "Calm" {
+		t.Fatalf("stored %+v (%v)", tpl, err)
+	}
+
+	// A client wording with a revealing word is kept only when the box is ticked, and audited so.
+	kept := customTemplate()
+	kept.Set("title", "Panic diary")
+	kept.Set("client_title", "Panic diary")
+	if res := f.counsellor.Post("/homework/templates", kept); res.Status != 422 || fieldError(res.Body, "client_title") == "" {
+		t.Fatalf("revealing client wording: %d", res.Status)
+	}
+	kept.Set("confirm_wording", "true")
+	if res := f.counsellor.Post("/homework/templates", kept); res.Status != 303 {
+		t.Fatalf("revealing client wording, kept: %d %v", res.Status, fieldErrors(res.Body))
+	}
+	var n int
+	_ = f.app.DB.App.Get(&n, `SELECT count(*) FROM audit_log WHERE action = 'template.create' AND detail LIKE '%revealing%'`)
+	if n != 1 {
+		t.Fatalf("kept revealing wording audited %d times, want 1", n)
+	}
+
+	// The client's form shows the client wording; the counsellor's pages the staff wording.
+	var id string
+	_ = f.app.DB.App.Get(&id, `SELECT id::text FROM homework_templates WHERE title = 'Jealousy log'`)
+	assign := dailyTally()
+	assign.Set("template", "practice:"+id)
+	assignment, token := assignByForm(t, f, assign)
+	c := f.app.Client()
+	openLink(t, c, token)
+	page := c.Get("/h")
+	mustContain(t, "client form", page.Body, "Minutes spent winding down", "Settled")
+	assertNeutral(t, "the custom template's form", page)
+	mustContain(t, "assignment page", f.counsellor.Get(assignment).Body, "Jealousy log")
 }

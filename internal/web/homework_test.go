@@ -101,7 +101,7 @@ func TestHomeworkLinkOpensOneAssignmentAndOnlyItsHashIsStored(t *testing.T) {
 		t.Fatalf("pressing the button: status %d location %q, want 303 to /h (no token)", res.Status, res.Location)
 	}
 	form := client.Get("/h")
-	mustContain(t, "client form", form.Body, "Hello, Jo.", "Tally each evening before bed.", "<title>Your form</title>", `name="reassurance_requests"`)
+	mustContain(t, "client form", form.Body, "Hello, Jo.", "Tally each evening before bed.", "<title>Your form</title>", `name="q1"`)
 	for _, banned := range []string{"counsel", "therap", f.practice.Name, "Avery", f.client.Code} {
 		if strings.Contains(strings.ToLower(form.Body), strings.ToLower(banned)) {
 			t.Errorf("the client page mentions %q", banned)
@@ -306,20 +306,20 @@ func TestDraftThenSubmitFeedsTheGoalAndIsIdempotent(t *testing.T) {
 	key := regexp.MustCompile(`name="idempotency_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]
 	linkID := regexp.MustCompile(`name="link_id" value="(\d+)"`).FindStringSubmatch(page.Body)[1]
 	today := daysFromNow(0)
-	draft := url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {today}, "action": {"draft"}, "reassurance_requests": {"5"}}
+	draft := url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {today}, "action": {"draft"}, "q1": {"5"}}
 	if res := c.Post("/h/entry", draft); res.Status != 303 {
 		t.Fatalf("draft: status %d %v", res.Status, fieldErrors(res.Body))
 	}
-	if res := c.Get("/h"); !strings.Contains(res.Body, `name="reassurance_requests" type="number"`) || !strings.Contains(res.Body, `value="5"`) {
+	if res := c.Get("/h"); !strings.Contains(res.Body, `name="q1" type="number"`) || !strings.Contains(res.Body, `value="5"`) {
 		t.Fatal("the draft is not put back into the form")
 	}
-	bad := url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {today}, "action": {"submit"}, "reassurance_requests": {"lots"}, "urges_resisted": {"3"}}
+	bad := url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {today}, "action": {"submit"}, "q1": {"lots"}, "q3": {"3"}}
 	res := c.Post("/h/entry", bad)
-	if res.Status != 422 || fieldError(res.Body, "reassurance_requests") == "" || fieldError(res.Body, "checks") == "" ||
+	if res.Status != 422 || fieldError(res.Body, "q1") == "" || fieldError(res.Body, "q2") == "" ||
 		!strings.Contains(res.Body, `value="lots"`) || !strings.Contains(res.Body, `value="3"`) {
 		t.Fatalf("invalid submit: status %d %v", res.Status, fieldErrors(res.Body))
 	}
-	submit := url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {today}, "action": {"submit"}, "reassurance_requests": {"4"}, "checks": {"2"}}
+	submit := url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {today}, "action": {"submit"}, "q1": {"4"}, "q2": {"2"}}
 	// A double click: the same form twice, at the same moment.
 	var wg sync.WaitGroup
 	statuses := make([]int, 2)
@@ -340,7 +340,7 @@ func TestDraftThenSubmitFeedsTheGoalAndIsIdempotent(t *testing.T) {
 	if entries != 1 || readings != 1 {
 		t.Fatalf("after a double submit and a retry: %d entries, %d readings; want 1 and 1", entries, readings)
 	}
-	again := url.Values{"link_id": {linkID}, "idempotency_key": {newKey()}, "entry_date": {today}, "action": {"submit"}, "reassurance_requests": {"9"}, "checks": {"9"}}
+	again := url.Values{"link_id": {linkID}, "idempotency_key": {newKey()}, "entry_date": {today}, "action": {"submit"}, "q1": {"9"}, "q2": {"9"}}
 	if res := c.Post("/h/entry", again); res.Status != 409 && res.Status != 422 {
 		t.Fatalf("a second, different entry for the same day: %d, want a refusal", res.Status)
 	}
@@ -375,7 +375,7 @@ func TestOnceOnlyHomeworkIsDoneAfterOneEntry(t *testing.T) {
 	page := c.Get("/h")
 	key := regexp.MustCompile(`name="idempotency_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]
 	linkID := regexp.MustCompile(`name="link_id" value="(\d+)"`).FindStringSubmatch(page.Body)[1]
-	if res := c.Post("/h/entry", url.Values{"link_id": {linkID}, "idempotency_key": {key}, "action": {"submit"}, "reassurance_requests": {"3"}, "checks": {"1"}}); res.Status != 303 {
+	if res := c.Post("/h/entry", url.Values{"link_id": {linkID}, "idempotency_key": {key}, "action": {"submit"}, "q1": {"3"}, "q2": {"1"}}); res.Status != 303 {
 		t.Fatalf("submit: %d %v", res.Status, fieldErrors(res.Body))
 	}
 	after := c.Get("/h")

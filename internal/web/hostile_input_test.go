@@ -25,7 +25,7 @@ func TestHostileInputToEveryFormIsRefusedWithoutA500(t *testing.T) {
 	assignmentID, token := f.assign(t, f.client, "daily", nil)
 	ids := strings.NewReplacer(":id", itoa(f.client.ID), ":goal", itoa(goalID), ":appointment", itoa(appt.ID), ":flag", "1",
 		":section", "concerns", ":assignment", itoa(assignmentID), ":entry", "1", ":checkin", "1", ":template", "1",
-		":kind", "caseload", ":token", token)
+		":kind", "caseload", ":key", "thought_record", ":token", token)
 	client := f.app.Client()
 	openLink(t, client, token)
 	base := url.Values{"first_name": {"Ok"}, "last_name": {"Ok"}, "statement": {"Ok"}, "label": {"Ok"}, "title": {"Ok"}}

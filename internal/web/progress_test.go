@@ -210,7 +210,7 @@ func TestDashboardItemsAppearAndClearAsFactsChange(t *testing.T) {
 	// Homework awaiting review, then reviewed.
 	assignmentID, _ := f.assign(t, f.client, "daily", nil)
 	entryID := f.submitEntry(t, f.client, assignmentID, `{"reassurance_requests": 4, "checks": 2}`)
-	mustContain(t, "awaiting review", section(f.counsellor.Get("/").Body, "review"), "Jo Avery", "Daily tally")
+	mustContain(t, "awaiting review", section(f.counsellor.Get("/").Body, "review"), "Jo Avery", "Reassurance and checking tally")
 	f.counsellor.Post(f.path("/homework/"+itoa(assignmentID)+"/entries/"+itoa(entryID)+"/review"), nil)
 	if strings.Contains(section(f.counsellor.Get("/").Body, "review"), "Jo Avery") {
 		t.Fatal("a reviewed entry still awaits review")
@@ -219,9 +219,9 @@ func TestDashboardItemsAppearAndClearAsFactsChange(t *testing.T) {
 	if _, err := f.app.DB.OpenAsAdmin(t).Exec(`UPDATE assignments SET start_date = start_date - 20, due_date = due_date - 10`); err != nil {
 		t.Fatal(err)
 	}
-	mustContain(t, "overdue", section(f.counsellor.Get("/").Body, "overdue"), "Daily tally")
+	mustContain(t, "overdue", section(f.counsellor.Get("/").Body, "overdue"), "Reassurance and checking tally")
 	// The admin's whole-practice dashboard (a statement of its own) lists it too.
-	mustContain(t, "admin's overdue", section(f.admin.Get("/").Body, "overdue"), "Jo Avery", "Daily tally")
+	mustContain(t, "admin's overdue", section(f.admin.Get("/").Body, "overdue"), "Jo Avery", "Reassurance and checking tally")
 	// A goal due within 14 days.
 	goalURL := f.counsellor.Post(f.path("/goals"), completeGoalForm()).Location
 	f.counsellor.Post(goalURL+"/status", url.Values{"to": {"active"}})

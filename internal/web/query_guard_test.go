@@ -46,7 +46,7 @@ func newRouteWalk(t *testing.T) *routeWalk {
 		t.Fatalf("open link: %d", res.Status)
 	}
 	ids := strings.NewReplacer(":id", itoa(cid), ":goal", itoa(goalID), ":appointment", itoa(appt.ID), ":version", "1",
-		":assignment", itoa(assignmentID), ":template", itoa(templateID), ":kind", "caseload", ":token", token, "*", "css/app.css")
+		":assignment", itoa(assignmentID), ":template", itoa(templateID), ":kind", "caseload", ":key", "thought_record", ":token", token, "*", "css/app.css")
 	return &routeWalk{f: f, ids: ids, personas: map[string]*testutil.Client{
 		"anonymous": f.app.Client(), "admin": f.admin, "counsellor": f.counsellor, "supervisor": f.supervisor, "client": link,
 	}}
