@@ -38,10 +38,11 @@ func routeKinds() map[string]string {
 		"POST /h/exit": linkRoute, "GET /h/earlier": linkRoute, "POST /h/earlier": linkRoute,
 	}
 	for _, p := range []string{"/admin/users", "/admin/users/new", "/admin/audit", "/admin/practice", "/admin/markers",
-		"/admin/conventions", "/admin/supervision"} {
+		"/admin/conventions", "/admin/supervision", "/admin/practice/exports"} {
 		kinds["GET "+p] = scopeRoute
 	}
-	for _, p := range []string{"/admin/users", "/admin/practice", "/admin/markers", "/admin/conventions", "/admin/supervision"} {
+	for _, p := range []string{"/admin/users", "/admin/practice", "/admin/markers", "/admin/conventions", "/admin/supervision",
+		"/admin/practice/export-first-year", "/admin/practice/pseudonym-key"} {
 		kinds["POST "+p] = scopeRoute
 	}
 	// Two-factor sign-in and the caller's own account (email, second factor, sessions): no client data.

@@ -49,11 +49,12 @@ func (s *Server) prepareDeid(c echo.Context, f store.ExportFilter, chosen string
 	for _, w := range strings.FieldsFunc(strings.ToUpper(chosen), func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\r' || r == '\t' }) {
 		want[w] = true
 	}
+	choosing := len(want) > 0
 	byCode := map[string]int64{}
 	codes := make([]string, 0, len(refs))
 	for _, r := range refs {
 		code := p.Client(r.ID)
-		if len(want) > 0 && !want[code] {
+		if choosing && !want[code] {
 			continue
 		}
 		delete(want, code)
