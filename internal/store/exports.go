@@ -227,7 +227,7 @@ type HomeworkExportRow struct {
 func (s *Store) ExportHomework(ctx context.Context, practiceID int64, f ExportFilter, withText bool, fn func(HomeworkExportRow) error) error {
 	q := `SELECT c.id AS client_id, c.code, ` + firstDay + ` AS first_day, a.id AS assignment_id,
 			dense_rank() OVER (PARTITION BY a.client_id ORDER BY a.id) AS assignment_number, kv.n AS field_number,
-			CASE WHEN $9 THEN a.title ELSE a.template_ref END AS template, e.entry_date, kv.key AS field_key,
+			CASE WHEN $9 THEN a.title WHEN a.template_ref LIKE 'builtin:%' THEN a.template_ref ELSE 'practice_template' END AS template, e.entry_date, kv.key AS field_key,
 			CASE WHEN jsonb_typeof(kv.value) = 'number' THEN (kv.value)::text::float8 END AS number,
 			CASE WHEN jsonb_typeof(kv.value) <> 'number' THEN kv.value #>> '{}' END AS text,
 			a.submitted_entries AS made, CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END AS expected
