@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -17,11 +18,12 @@ import (
 	"github.com/securebase/securebase/internal/testutil"
 )
 
-// TestJourneySupervisorDownloadsADeIdentifiedCaseload is journey 8: the admin links a
-// supervisor to a counsellor on the Supervision page; the supervisor downloads the
-// de-identified caseload export through the browser, and the file parses as CSV, lists the
-// counsellor's client by code and names no client.
-func TestJourneySupervisorDownloadsADeIdentifiedCaseload(t *testing.T) {
+// TestJourneySupervisorDownloadsDeIdentifiedFiles is journey 8: the admin links a supervisor
+// to a counsellor on the Supervision page; the supervisor downloads every de-identified file
+// through the browser. Each parses as CSV, its header is exactly the README's list of columns,
+// the client appears by pseudonym (never the working code), and no file names a client or
+// holds a calendar date.
+func TestJourneySupervisorDownloadsDeIdentifiedFiles(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
@@ -46,30 +48,104 @@ func TestJourneySupervisorDownloadsADeIdentifiedCaseload(t *testing.T) {
 		t.Fatalf("supervision rows after saving: %d, %v", linked, err)
 	}
 
+	columns := readmeColumns(t)
 	sup := NewBrowser(t)
 	signIn(sup, app.HTTP.URL, supervisorUser.Email, supervisorPassword)
-	sup.Do(chromedp.Navigate(app.HTTP.URL+"/exports"), chromedp.SetValue(chromedp.CSS("#f-kind"), "caseload"))
-	if strings.Contains(sup.HTML(), `data-testid="identified-form"`) {
-		t.Fatal("a supervisor is offered the identified export")
-	}
-	sup.Screenshots("exports")
-	data := sup.Download(`[data-testid="download"]`)
-
-	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
-	if err != nil {
-		t.Fatalf("the downloaded file is not CSV: %v\n%s", err, data)
-	}
-	if len(rows) != 2 {
-		t.Fatalf("%d rows in the caseload file, want a header and one client:\n%s", len(rows), data)
-	}
-	if i := slices.Index(rows[0], "client_code"); i < 0 || rows[1][i] != "SB-0001" {
-		t.Fatalf("the client's code is not in its column: %v / %v", rows[0], rows[1])
-	}
-	for _, secret := range []string{"Robin", "Hale", counsellorUser.DisplayName, counsellorUser.Email} {
-		if bytes.Contains(data, []byte(secret)) {
-			t.Fatalf("the de-identified file names %q:\n%s", secret, data)
+	for _, kind := range []string{"caseload", "goals", "homework", "scores"} {
+		sup.Do(chromedp.Navigate(app.HTTP.URL+"/exports"), chromedp.SetValue(chromedp.CSS("#f-kind"), kind))
+		if strings.Contains(sup.HTML(), `data-testid="identified-form"`) {
+			t.Fatal("a supervisor is offered the identified export")
+		}
+		if kind == "caseload" {
+			sup.Screenshots("exports")
+		}
+		data := sup.Download(`[data-testid="download"]`)
+		rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+		if err != nil || len(rows) == 0 {
+			t.Fatalf("the downloaded %s file is not CSV: %v\n%s", kind, err, data)
+		}
+		want, ok := columns[kind]
+		if !ok {
+			t.Fatalf("the README lists no columns for %s", kind)
+		}
+		if got := matchColumns(rows[0], want); got != "" {
+			t.Errorf("%s: %s\nheader %v\nREADME %v", kind, got, rows[0], want)
+		}
+		if m := calendarDate.Find(data); m != nil {
+			t.Errorf("the %s file holds a calendar date %q", kind, m)
+		}
+		for _, secret := range []string{"Robin", "Hale", "SB-0001", counsellorUser.DisplayName, counsellorUser.Email} {
+			if bytes.Contains(data, []byte(secret)) {
+				t.Errorf("the de-identified %s file holds %q:\n%s", kind, secret, data)
+			}
+		}
+		if kind == "caseload" || kind == "goals" {
+			if len(rows) != 2 || !strings.HasPrefix(rows[1][0], "C-") {
+				t.Errorf("%s: want one row, the client by pseudonym: %v", kind, rows)
+			}
 		}
 	}
+}
+
+// calendarDate is any calendar date or year in a file.
+var calendarDate = regexp.MustCompile(`(?i)\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b(19|20)\d{2}\b`)
+
+// readmeColumn is one column of the README's list: optional ones may be absent, repeated ones
+// stand for marker_1_…, marker_2_….
+type readmeColumn struct {
+	Name               string
+	Optional, Repeated bool
+}
+
+// readmeColumns parses the README's list of de-identified columns, the one source of truth.
+func readmeColumns(t *testing.T) map[string][]readmeColumn {
+	t.Helper()
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok1 := strings.Cut(string(readme), "<!-- deidentified-columns:start -->")
+	section, _, ok2 := strings.Cut(rest, "<!-- deidentified-columns:end -->")
+	if !ok1 || !ok2 {
+		t.Fatal("the README has no de-identified columns section")
+	}
+	out := map[string][]readmeColumn{}
+	item := regexp.MustCompile("`([a-z0-9_N]+)`( \\((optional|repeated)\\))?")
+	for _, line := range strings.Split(section, "\n") {
+		kind, list, ok := strings.Cut(strings.TrimPrefix(strings.TrimSpace(line), "- "), ": ")
+		if !ok {
+			continue
+		}
+		for _, m := range item.FindAllStringSubmatch(list, -1) {
+			out[kind] = append(out[kind], readmeColumn{Name: m[1], Optional: m[3] == "optional", Repeated: m[3] == "repeated"})
+		}
+	}
+	return out
+}
+
+// matchColumns compares a header with the README's list, returning what differs or "".
+func matchColumns(header []string, want []readmeColumn) string {
+	number := regexp.MustCompile(`_\d+_`)
+	var got []string
+	for _, h := range header {
+		n := number.ReplaceAllString(h, "_N_")
+		if !slices.Contains(got, n) {
+			got = append(got, n)
+		} else if !slices.ContainsFunc(want, func(c readmeColumn) bool { return c.Name == n && c.Repeated }) {
+			return "column " + h + " is repeated"
+		}
+	}
+	var expect []string
+	for _, c := range want {
+		if (c.Optional || c.Repeated) && !slices.Contains(got, c.Name) {
+			continue
+		}
+		expect = append(expect, c.Name)
+	}
+	if !slices.Equal(got, expect) {
+		return fmt.Sprintf("columns %v, README says %v", got, expect)
+	}
+	return ""
 }
 
 // Download clicks the element matching css, lets Chromium save the file into a temporary

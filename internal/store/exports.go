@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
 )
 
 // ExportFilter narrows an export: whose clients (the scope, and optionally one counsellor),
@@ -18,12 +19,18 @@ type ExportFilter struct {
 	From, To     *time.Time // inclusive calendar dates
 	Limit        int        // rows, for a preview; 0 for all
 	Identified   bool       // names may be read; otherwise they never leave the database
+	// Clients, when not nil, are the only clients exported, in this order (de-identified files
+	// are sorted by pseudonym, never by working code or row id).
+	Clients []int64
 }
 
 // exportWhere restricts clients c to the filter: $1 practice, $2 all, $3 counsellors,
 // $4 one counsellor (0 any), $5 status (” any), $6 from, $7 to.
 const exportWhere = ` c.practice_id = $1 AND ($2 OR c.counsellor_id = ANY($3)) AND ($4 = 0 OR c.counsellor_id = $4)
-	AND ($5 = '' OR c.status = $5) `
+	AND ($5 = '' OR c.status = $5) AND ($8::bigint[] IS NULL OR c.id = ANY($8::bigint[])) `
+
+// clientOrder sorts by the chosen clients' order, when there is one, then by working code.
+const clientOrder = ` array_position($8::bigint[], c.id), c.code `
 
 // inRange tests a date expression against $6 and $7.
 func inRange(expr string) string {
@@ -31,7 +38,25 @@ func inRange(expr string) string {
 }
 
 func (f ExportFilter) args(practiceID int64) []any {
-	return append(f.Scope.args(practiceID), f.CounsellorID, f.Status, f.From, f.To)
+	var clients any
+	if f.Clients != nil {
+		clients = pq.Int64Array(f.Clients)
+	}
+	return append(f.Scope.args(practiceID), f.CounsellorID, f.Status, f.From, f.To, clients)
+}
+
+// ExportClientRef is a client an export may cover: its id and counsellor, for pseudonyms.
+type ExportClientRef struct {
+	ID           int64 `db:"id"`
+	CounsellorID int64 `db:"counsellor_id"`
+}
+
+// ExportClients lists the clients in the filter's scope (dates aside).
+func (s *Store) ExportClients(ctx context.Context, practiceID int64, f ExportFilter) ([]ExportClientRef, error) {
+	var out []ExportClientRef
+	err := s.db.SelectContext(ctx, &out, `SELECT c.id, c.counsellor_id FROM clients c
+		WHERE `+exportWhere+` AND ($6::date IS NULL OR true) AND ($7::date IS NULL OR true) ORDER BY c.id`, f.args(practiceID)...)
+	return out, mapErr("export clients", err)
 }
 
 // firstDay is each client's first day of treatment: the first appointment that was not
@@ -105,7 +130,7 @@ func streamRows[T any](ctx context.Context, db *sqlx.DB, query string, args []an
 // ExportCaseload streams the caseload summary, one row per client.
 func (s *Store) ExportCaseload(ctx context.Context, practiceID int64, f ExportFilter, fn func(CaseloadExportRow) error) error {
 	q := `SELECT c.id AS client_id, c.code, c.counsellor_id,
-			CASE WHEN $8 THEN c.first_name ELSE '' END AS first_name, CASE WHEN $8 THEN c.last_name ELSE '' END AS last_name, c.status, c.format, ` + firstDay + ` AS first_day,
+			CASE WHEN $9 THEN c.first_name ELSE '' END AS first_name, CASE WHEN $9 THEN c.last_name ELSE '' END AS last_name, c.status, c.format, ` + firstDay + ` AS first_day,
 			ap.attended, ap.cancelled, ap.no_show, ap.first_appt, ap.last_appt,
 			g.goals_draft, g.goals_active, g.goals_achieved, g.goals_revised, g.goals_discontinued,
 			hw.entries_made, hw.entries_expected,
@@ -139,15 +164,19 @@ func (s *Store) ExportCaseload(ctx context.Context, practiceID int64, f ExportFi
 					(array_agg(value ORDER BY rated_on DESC, id DESC))[1] AS latest
 				FROM marker_ratings WHERE practice_id = c.practice_id AND client_id = c.id AND ` + inRange("rated_on") + `
 				GROUP BY marker_id) x) mk ON true
-		WHERE ` + exportWhere + ` ORDER BY c.code`
+		WHERE ` + exportWhere + ` ORDER BY ` + clientOrder
 	return streamRows(ctx, s.pool, q, append(f.args(practiceID), f.Identified), f.Limit, fn)
 }
 
 // GoalExportRow is one goal with its latest reading.
 type GoalExportRow struct {
+	ClientID      int64      `db:"client_id"`
 	Code          string     `db:"code"`
 	FirstDay      time.Time  `db:"first_day"`
 	GoalID        int64      `db:"goal_id"`
+	GoalNumber    int        `db:"goal_number"`
+	MetricCode    string     `db:"metric_code"`
+	UnitCode      string     `db:"unit_code"`
 	Statement     string     `db:"statement"`
 	Metric        string     `db:"metric"`
 	Unit          string     `db:"unit"`
@@ -163,22 +192,27 @@ type GoalExportRow struct {
 
 // ExportGoals streams one row per goal.
 func (s *Store) ExportGoals(ctx context.Context, practiceID int64, f ExportFilter, fn func(GoalExportRow) error) error {
-	q := `SELECT c.code, ` + firstDay + ` AS first_day, g.id AS goal_id, g.statement, g.metric, g.unit, g.direction,
+	q := `SELECT c.id AS client_id, c.code, ` + firstDay + ` AS first_day, g.id AS goal_id,
+			row_number() OVER (PARTITION BY g.client_id ORDER BY g.id) AS goal_number, g.metric_code, g.unit_code,
+			g.statement, g.metric, g.unit, g.direction,
 			g.baseline_value, g.baseline_date, g.target_value, g.target_date, g.status, r.value AS latest_value, r.reading_date AS latest_date
 		FROM goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
 		LEFT JOIN LATERAL (SELECT value, reading_date FROM goal_readings WHERE practice_id = g.practice_id AND goal_id = g.id
 			ORDER BY reading_date DESC, id DESC LIMIT 1) r ON true
 		WHERE ` + exportWhere + ` AND ($6::date IS NULL OR g.target_date IS NULL OR g.target_date >= $6::date)
 			AND ($7::date IS NULL OR g.created_at::date <= $7::date)
-		ORDER BY c.code, g.id`
+		ORDER BY ` + clientOrder + `, g.id`
 	return streamRows(ctx, s.pool, q, f.args(practiceID), f.Limit, fn)
 }
 
 // HomeworkExportRow is one answer of one entry, in long form.
 type HomeworkExportRow struct {
+	ClientID     int64     `db:"client_id"`
 	Code         string    `db:"code"`
 	FirstDay     time.Time `db:"first_day"`
 	AssignmentID int64     `db:"assignment_id"`
+	AssignmentNo int       `db:"assignment_number"`
+	FieldNo      int       `db:"field_number"`
 	Template     string    `db:"template"`
 	EntryDate    time.Time `db:"entry_date"`
 	FieldKey     string    `db:"field_key"`
@@ -191,21 +225,23 @@ type HomeworkExportRow struct {
 // ExportHomework streams one row per answer of every submitted entry: numbers only, or also
 // the free text when withText (identified exports only).
 func (s *Store) ExportHomework(ctx context.Context, practiceID int64, f ExportFilter, withText bool, fn func(HomeworkExportRow) error) error {
-	q := `SELECT c.code, ` + firstDay + ` AS first_day, a.id AS assignment_id,
-			CASE WHEN $8 THEN a.title ELSE a.template_ref END AS template, e.entry_date, kv.key AS field_key,
+	q := `SELECT c.id AS client_id, c.code, ` + firstDay + ` AS first_day, a.id AS assignment_id,
+			dense_rank() OVER (PARTITION BY a.client_id ORDER BY a.id) AS assignment_number, kv.n AS field_number,
+			CASE WHEN $9 THEN a.title WHEN a.template_ref LIKE 'builtin:%' THEN a.template_ref ELSE 'practice_template' END AS template, e.entry_date, kv.key AS field_key,
 			CASE WHEN jsonb_typeof(kv.value) = 'number' THEN (kv.value)::text::float8 END AS number,
 			CASE WHEN jsonb_typeof(kv.value) <> 'number' THEN kv.value #>> '{}' END AS text,
 			a.submitted_entries AS made, CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END AS expected
 		FROM assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
 		JOIN homework_entries e ON e.practice_id = a.practice_id AND e.assignment_id = a.id AND e.status = 'submitted'
-		CROSS JOIN LATERAL jsonb_each(e.answers) kv
-		WHERE ` + exportWhere + ` AND ` + inRange("e.entry_date") + ` AND ($8 OR jsonb_typeof(kv.value) = 'number')
-		ORDER BY a.id, e.entry_date`
+		CROSS JOIN LATERAL jsonb_each(e.answers) WITH ORDINALITY kv(key, value, n)
+		WHERE ` + exportWhere + ` AND ` + inRange("e.entry_date") + ` AND ($9 OR jsonb_typeof(kv.value) = 'number')
+		ORDER BY ` + clientOrder + `, a.id, e.entry_date, kv.n`
 	return streamRows(ctx, s.pool, q, append(f.args(practiceID), withText), f.Limit, fn)
 }
 
 // ScoreExportRow is one score in long form: a questionnaire item or total, or a marker rating.
 type ScoreExportRow struct {
+	ClientID   int64     `db:"client_id"`
 	Code       string    `db:"code"`
 	FirstDay   time.Time `db:"first_day"`
 	Day        time.Time `db:"day"`
@@ -216,20 +252,22 @@ type ScoreExportRow struct {
 
 // ExportScores streams questionnaire items and totals, and marker ratings, in long form.
 func (s *Store) ExportScores(ctx context.Context, practiceID int64, f ExportFilter, fn func(ScoreExportRow) error) error {
-	q := `SELECT code, first_day, day, instrument, item, score FROM (
-			SELECT c.code, ` + firstDay + ` AS first_day, r.taken_on AS day, r.measure_key AS instrument, 'total' AS item, r.total AS score, r.id AS ord, 0 AS sub
+	q := `SELECT client_id, code, first_day, day, instrument, item, score FROM (
+			SELECT c.id AS client_id, array_position($8::bigint[], c.id) AS pos, c.code, ` + firstDay + ` AS first_day, r.taken_on AS day, r.measure_key AS instrument, 'total' AS item, r.total AS score, r.id AS ord, 0 AS sub
 			FROM measure_results r JOIN clients c ON c.practice_id = r.practice_id AND c.id = r.client_id
 			WHERE ` + exportWhere + ` AND ` + inRange("r.taken_on") + `
 			UNION ALL
-			SELECT c.code, ` + firstDay + `, r.taken_on, r.measure_key, kv.key, round((kv.value)::text::numeric)::int, r.id, 1
+			SELECT c.id, array_position($8::bigint[], c.id), c.code, ` + firstDay + `, r.taken_on, r.measure_key, kv.key, round((kv.value)::text::numeric)::int, r.id, 1
 			FROM measure_results r JOIN clients c ON c.practice_id = r.practice_id AND c.id = r.client_id
 			CROSS JOIN LATERAL jsonb_each(r.answers) kv
 			WHERE ` + exportWhere + ` AND ` + inRange("r.taken_on") + ` AND jsonb_typeof(kv.value) = 'number'
 			UNION ALL
-			SELECT c.code, ` + firstDay + `, m.rated_on, 'marker', 'marker_' || m.marker_id, m.value, m.id, 2
-			FROM marker_ratings m JOIN clients c ON c.practice_id = m.practice_id AND c.id = m.client_id
+			SELECT c.id, array_position($8::bigint[], c.id), c.code, ` + firstDay + `, m.rated_on, 'marker',
+				'marker_' || (SELECT count(*) FROM markers k WHERE k.practice_id = m.practice_id AND (k.sort_order, k.id) <= (mk.sort_order, mk.id)),
+				m.value, m.id, 2
+			FROM marker_ratings m JOIN markers mk ON mk.practice_id = m.practice_id AND mk.id = m.marker_id JOIN clients c ON c.practice_id = m.practice_id AND c.id = m.client_id
 			WHERE ` + exportWhere + ` AND ` + inRange("m.rated_on") + `) x
-		ORDER BY code, day, instrument, sub, item, ord`
+		ORDER BY pos, code, day, instrument, sub, item, ord`
 	return streamRows(ctx, s.pool, q, f.args(practiceID), f.Limit, fn)
 }
 

@@ -37,10 +37,11 @@ func routeKinds() map[string]string {
 		"POST /h/exit": linkRoute, "POST /h/pick": linkRoute, "GET /h/earlier": linkRoute, "POST /h/earlier": linkRoute,
 	}
 	for _, p := range []string{"/admin/users", "/admin/users/new", "/admin/audit", "/admin/practice", "/admin/markers",
-		"/admin/conventions", "/admin/supervision"} {
+		"/admin/conventions", "/admin/supervision", "/admin/practice/exports"} {
 		kinds["GET "+p] = scopeRoute
 	}
-	for _, p := range []string{"/admin/users", "/admin/practice", "/admin/markers", "/admin/conventions", "/admin/supervision"} {
+	for _, p := range []string{"/admin/users", "/admin/practice", "/admin/markers", "/admin/conventions", "/admin/supervision",
+		"/admin/practice/export-first-year", "/admin/practice/pseudonym-key"} {
 		kinds["POST "+p] = scopeRoute
 	}
 	for _, r := range []string{"GET /admin/wording", "GET /admin/wording/:key", "POST /admin/wording/:key"} {

@@ -1,19 +1,16 @@
 package web
 
 import (
-	"encoding/json"
 	"fmt"
-	"math"
 	"net/http"
 	"net/url"
 	"strconv"
-	"time"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/securebase/securebase/internal/casework"
 	"github.com/securebase/securebase/internal/export"
-	"github.com/securebase/securebase/internal/measures"
 	"github.com/securebase/securebase/internal/store"
 )
 
@@ -54,6 +51,7 @@ type exportRequest struct {
 	BOM        bool
 	Identified bool
 	ScopeName  string
+	deid       deid // pseudonyms and chosen clients, for de-identified files
 }
 
 // exportScope returns whose clients the user may export: a counsellor their own, an admin
@@ -105,13 +103,18 @@ func (s *Server) readExportRequest(c echo.Context, values url.Values) (exportReq
 		}
 		req.Filter.Status = st
 	}
-	req.Filter.From = optionalDate(form, "from", values.Get("from"))
-	req.Filter.To = optionalDate(form, "to", values.Get("to"))
-	if req.Filter.From != nil && req.Filter.To != nil && req.Filter.To.Before(*req.Filter.From) {
-		form.Fail("to", "The end of the range must be on or after its start.")
-	}
 	// Full calendar dates identify: they are part of an identified export, with its rules.
 	req.Identified = req.Identified || req.FullDates
+	if req.Identified {
+		req.Filter.From = optionalDate(form, "from", values.Get("from"))
+		req.Filter.To = optionalDate(form, "to", values.Get("to"))
+		if req.Filter.From != nil && req.Filter.To != nil && req.Filter.To.Before(*req.Filter.From) {
+			form.Fail("to", "The end of the range must be on or after its start.")
+		}
+	} else if values.Get("from") != "" || values.Get("to") != "" {
+		// A calendar range would recover the dates that weeks of treatment hide.
+		form.Fail("from", "De-identified files choose clients, not dates: leave the dates empty, or ask for an identified export.")
+	}
 	if req.Identified {
 		switch {
 		case currentUser(c).Role == store.RoleSupervisor:
@@ -121,9 +124,20 @@ func (s *Server) readExportRequest(c echo.Context, values url.Values) (exportReq
 		}
 		req.FullDates = true
 		req.Filter.Identified = !form.HasErrors()
-	} else {
-		// A day-by-day range would recover the dates that weeks hide: whole weeks only.
-		req.Filter.From, req.Filter.To = weekStart(req.Filter.From), weekEnd(req.Filter.To)
+		return req, form, nil
+	}
+	if form.HasErrors() {
+		return req, form, nil
+	}
+	if req.deid, err = s.prepareDeid(c, req.Filter, values.Get("clients")); err != nil {
+		return req, form, err
+	}
+	if len(req.deid.unknown) > 0 {
+		form.Fail("clients", "Not among the clients you may export: "+strings.Join(req.deid.unknown, " ")+".")
+	}
+	req.Filter.Clients = req.deid.clients
+	if !req.Filter.Scope.All || req.Filter.CounsellorID != 0 {
+		req.ScopeName = "deidentified" // a name holding a row id would lead back to a person
 	}
 	return req, form, nil
 }
@@ -148,10 +162,13 @@ func (s *Server) exportsPage(c echo.Context) error {
 			row := make([]string, len(cells))
 			for i, cell := range cells {
 				row[i] = cell.Value()
+				if pseudonymColumn(header, i) {
+					row[i] = "(in the file)" // pseudonyms never show on a staff screen
+				}
 			}
 			rows = append(rows, row)
 			return nil
-		})
+		}, func(h []string) error { header = h; return nil })
 		if err != nil {
 			return err
 		}
@@ -204,7 +221,7 @@ func (s *Server) exportCounsellors(c echo.Context) ([]store.User, error) {
 func (s *Server) downloadExport(c echo.Context) error {
 	values := c.QueryParams()
 	if c.Request().Method == http.MethodPost {
-		if err := onlyFields(c, "identified", "confirm", "full_dates", "bom", "counsellor", "status", "from", "to", "kind"); err != nil {
+		if err := onlyFields(c, "identified", "confirm", "full_dates", "bom", "counsellor", "status", "from", "to", "kind", "clients"); err != nil {
 			return err
 		}
 		form, err := c.FormParams()
@@ -287,23 +304,6 @@ func (s *Server) downloadExport(c echo.Context) error {
 	return nil
 }
 
-// weekStart is the Monday on or before d; weekEnd the Sunday on or after it.
-func weekStart(d *time.Time) *time.Time {
-	if d == nil {
-		return nil
-	}
-	t := d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
-	return &t
-}
-
-func weekEnd(d *time.Time) *time.Time {
-	if d == nil {
-		return nil
-	}
-	t := d.AddDate(0, 0, (7-int(d.Weekday()))%7)
-	return &t
-}
-
 func exportDetail(req exportRequest, rows int) string {
 	f := req.Filter
 	d := fmt.Sprintf("identified=%t full_dates=%t counsellor=%d status=%s", req.Identified, req.FullDates, f.CounsellorID, f.Status)
@@ -316,220 +316,16 @@ func exportDetail(req exportRequest, rows int) string {
 	if f.To != nil {
 		d += " to=" + f.To.Format("2006-01-02")
 	}
+	if f.Clients != nil {
+		d += " clients=" + strconv.Itoa(len(f.Clients))
+	}
 	if rows >= 0 {
 		d += " rows=" + strconv.Itoa(rows)
 	}
 	return d
 }
 
-// dateCells writes a date as the week of treatment and the year, or in full when asked.
-func dateCells(full bool, first time.Time, t *time.Time) []export.Cell {
-	switch {
-	case t == nil && full:
-		return []export.Cell{export.Empty()}
-	case t == nil:
-		return []export.Cell{export.Empty(), export.Empty()}
-	case full:
-		return []export.Cell{export.Date(*t)}
-	}
-	return []export.Cell{export.Int(int64(export.WeekOfTreatment(first, *t))), export.Int(int64(t.Year()))}
-}
-
-func dateHeader(full bool, name string) []string {
-	if full {
-		return []string{name + "_date"}
-	}
-	return []string{name + "_week", name + "_year"}
-}
-
-func numCell(f *float64) export.Cell {
-	if f == nil {
-		return export.Empty()
-	}
-	return export.Float(*f)
-}
-
-// produceExport runs one export, handing each row to emit. A header callback, when given,
-// receives the header before the first row; the header is also returned.
-func (s *Server) produceExport(c echo.Context, req exportRequest, emit func([]export.Cell) error, onHeader ...func([]string) error) ([]string, error) {
-	ctx := c.Request().Context()
-	pid := currentUser(c).PracticeID
-	full := req.FullDates
-	start := func(h []string) error {
-		for _, fn := range onHeader {
-			if err := fn(h); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	switch req.Kind {
-	case "caseload":
-		return s.produceCaseload(c, req, emit, start)
-	case "goals":
-		h := []string{"client_code", "goal_id"}
-		if req.Identified {
-			h = append(h, "statement")
-		}
-		h = append(h, "metric", "unit", "direction", "baseline")
-		h = append(h, dateHeader(full, "baseline")...)
-		h = append(h, "target")
-		h = append(h, dateHeader(full, "target")...)
-		h = append(h, "status", "latest_reading")
-		h = append(h, dateHeader(full, "latest_reading")...)
-		h = append(h, "progress")
-		if err := start(h); err != nil {
-			return h, err
-		}
-		return h, s.store.ExportGoals(ctx, pid, req.Filter, func(r store.GoalExportRow) error {
-			row := []export.Cell{export.Text(r.Code), export.Int(r.GoalID)}
-			if req.Identified {
-				row = append(row, export.Text(r.Statement))
-			}
-			row = append(row, export.Text(r.Metric), export.Text(r.Unit), export.Text(r.Direction), numCell(r.BaselineValue))
-			row = append(row, dateCells(full, r.FirstDay, r.BaselineDate)...)
-			row = append(row, numCell(r.TargetValue))
-			row = append(row, dateCells(full, r.FirstDay, r.TargetDate)...)
-			row = append(row, export.Text(r.Status), numCell(r.LatestValue))
-			row = append(row, dateCells(full, r.FirstDay, r.LatestDate)...)
-			progress := export.Empty()
-			if r.LatestValue != nil && r.LatestDate != nil {
-				pr := casework.ProgressOf(casework.SMART{BaselineValue: r.BaselineValue, BaselineDate: r.BaselineDate, TargetValue: r.TargetValue,
-					TargetDate: r.TargetDate}, []casework.Reading{{Date: *r.LatestDate, Value: *r.LatestValue}}, s.now())
-				if pr.HasReadings {
-					progress = export.Float(math.Round(pr.Share*1000) / 1000)
-				}
-			}
-			return emit(append(row, progress))
-		})
-	case "homework":
-		h := []string{"client_code", "assignment_id", "template"}
-		h = append(h, dateHeader(full, "entry")...)
-		h = append(h, "field_key", "value", "assignment_entries_made", "assignment_entries_expected", "assignment_completion")
-		if err := start(h); err != nil {
-			return h, err
-		}
-		return h, s.store.ExportHomework(ctx, pid, req.Filter, req.Identified, func(r store.HomeworkExportRow) error {
-			row := []export.Cell{export.Text(r.Code), export.Int(r.AssignmentID), export.Text(r.Template)}
-			row = append(row, dateCells(full, r.FirstDay, &r.EntryDate)...)
-			value := numCell(r.Number)
-			if r.Number == nil && r.Text != nil {
-				value = export.Text(*r.Text)
-			}
-			return emit(append(row, export.Text(r.FieldKey), value, export.Int(int64(r.Made)), export.Int(int64(r.Expected)),
-				homeworkRate(r.Made, r.Expected)))
-		})
-	case "scores":
-		h := []string{"client_code"}
-		h = append(h, dateHeader(full, "")...)
-		h = append(h, "instrument", "item", "score")
-		for i := range h {
-			h[i] = trimUnderscore(h[i])
-		}
-		if err := start(h); err != nil {
-			return h, err
-		}
-		return h, s.store.ExportScores(ctx, pid, req.Filter, func(r store.ScoreExportRow) error {
-			row := []export.Cell{export.Text(r.Code)}
-			row = append(row, dateCells(full, r.FirstDay, &r.Day)...)
-			return emit(append(row, export.Text(r.Instrument), export.Text(r.Item), export.Int(int64(r.Score))))
-		})
-	}
-	return nil, fmt.Errorf("unknown export %q", req.Kind)
-}
-
-func trimUnderscore(s string) string {
-	if len(s) > 0 && s[0] == '_' {
-		return s[1:]
-	}
-	return s
-}
-
-// homeworkRate is the share of expected entries made, to three places.
-func homeworkRate(made, expected int) export.Cell {
-	if expected == 0 {
-		return export.Empty() // nothing was asked: no rate, rather than a rate of nought
-	}
-	return export.Float(math.Round(float64(min(made, expected))/float64(expected)*1000) / 1000)
-}
-
-// produceCaseload writes the caseload summary, judging reliable change with the practice's conventions.
-func (s *Server) produceCaseload(c echo.Context, req exportRequest, emit func([]export.Cell) error, start func([]string) error) ([]string, error) {
-	ctx := c.Request().Context()
-	pid := currentUser(c).PracticeID
-	full := req.FullDates
-	conv, err := s.conventionsOf(c)
-	if err != nil {
-		return nil, err
-	}
-	markers, err := s.store.Markers(ctx, pid, false)
-	if err != nil {
-		return nil, err
-	}
-	names := map[int64]string{}
-	if req.Identified {
-		if names, err = s.store.PracticeCounsellors(ctx, pid); err != nil {
-			return nil, err
-		}
-	}
-	h := []string{"client_code"}
-	if req.Identified {
-		h = append(h, "first_name", "last_name", "counsellor_name")
-	}
-	h = append(h, "counsellor_code", "status", "format", "appointments_attended", "appointments_cancelled", "appointments_no_show")
-	h = append(h, dateHeader(full, "first_appointment")...)
-	h = append(h, dateHeader(full, "last_appointment")...)
-	h = append(h, "goals_draft", "goals_active", "goals_achieved", "goals_revised", "goals_discontinued", "homework_completion")
-	shipped := []string{"phq9", "gad7"}
-	for _, k := range shipped {
-		h = append(h, k+"_first", k+"_latest", k+"_change")
-	}
-	for _, m := range markers {
-		h = append(h, fmt.Sprintf("marker_%d_first", m.ID), fmt.Sprintf("marker_%d_latest", m.ID))
-	}
-	h = append(h, "risk_level", "flag_open")
-	if err := start(h); err != nil {
-		return h, err
-	}
-	return h, s.store.ExportCaseload(ctx, pid, req.Filter, func(r store.CaseloadExportRow) error {
-		row := []export.Cell{export.Text(r.Code)}
-		if req.Identified {
-			row = append(row, export.Text(r.FirstName), export.Text(r.LastName), export.Text(names[r.CounsellorID]))
-		}
-		row = append(row, export.Text(counsellorCode(r.CounsellorID)), export.Text(r.Status), export.Text(r.Format),
-			export.Int(int64(r.Attended)), export.Int(int64(r.Cancelled)), export.Int(int64(r.NoShow)))
-		row = append(row, dateCells(full, r.FirstDay, r.FirstAppt)...)
-		row = append(row, dateCells(full, r.FirstDay, r.LastAppt)...)
-		row = append(row, export.Int(int64(r.GoalsDraft)), export.Int(int64(r.GoalsActive)), export.Int(int64(r.GoalsAchieved)),
-			export.Int(int64(r.GoalsRevised)), export.Int(int64(r.GoalsStopped)), homeworkRate(r.EntriesMade, r.EntriesExpected))
-		var ms map[string][2]int
-		if err := json.Unmarshal(r.Measures, &ms); err != nil {
-			return fmt.Errorf("measures of %s: %w", r.Code, err)
-		}
-		for _, k := range shipped {
-			v, ok := ms[k]
-			m, _ := measures.ByKey(k)
-			if !ok {
-				row = append(row, export.Empty(), export.Empty(), export.Empty())
-				continue
-			}
-			row = append(row, export.Int(int64(v[0])), export.Int(int64(v[1])), export.Text(m.ClassifyChange(v[0], v[1], conv).Class))
-		}
-		var mk map[string][2]int
-		if err := json.Unmarshal(r.Markers, &mk); err != nil {
-			return fmt.Errorf("markers of %s: %w", r.Code, err)
-		}
-		for _, m := range markers {
-			if v, ok := mk[strconv.FormatInt(m.ID, 10)]; ok {
-				row = append(row, export.Int(int64(v[0])), export.Int(int64(v[1])))
-			} else {
-				row = append(row, export.Empty(), export.Empty())
-			}
-		}
-		risk := export.Empty()
-		if r.RiskLevel != nil {
-			risk = export.Text(*r.RiskLevel)
-		}
-		return emit(append(row, risk, export.Bool(r.FlagOpen)))
-	})
+// pseudonymColumn reports whether column i of a de-identified file holds a pseudonym.
+func pseudonymColumn(header []string, i int) bool {
+	return i < len(header) && (header[i] == "client" || header[i] == "counsellor")
 }

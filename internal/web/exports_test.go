@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/securebase/securebase/internal/demo"
+	"github.com/securebase/securebase/internal/supervision"
 	"github.com/securebase/securebase/internal/testutil"
 )
 
@@ -88,14 +89,21 @@ func TestDeIdentifiedExportsOfASeededPracticeNameNoClient(t *testing.T) {
 	}
 	caseload := readCSV(t, admin.Get("/exports/caseload").Body)
 	header := strings.Join(caseload[0], ",")
-	for _, want := range []string{"client_code", "counsellor_code", "first_appointment_week", "first_appointment_year", "phq9_change", "flag_open"} {
-		if !strings.Contains(header, want) {
+	for _, want := range []string{"client", "counsellor", "first_appointment_week", "phq9_change", "flag_open"} {
+		if indexOf(caseload[0], want) < 0 {
 			t.Errorf("caseload header lacks %s", want)
 		}
 	}
+	if strings.Contains(header, "_year") || strings.Contains(header, "_code") {
+		t.Errorf("caseload header has a year or working code column: %s", header)
+	}
+	var samID int64
+	if err := app.DB.App.Get(&samID, `SELECT id FROM clients WHERE code = 'SB-0002'`); err != nil {
+		t.Fatal(err)
+	}
 	var sam []string
 	for _, r := range caseload[1:] {
-		if r[0] == "SB-0002" {
+		if r[0] == clientPseudonym(t, app, samID) {
 			sam = r
 		}
 	}
@@ -159,7 +167,8 @@ func TestExportCellsCannotRunAsFormulasAndNumbersStayNumbers(t *testing.T) {
 	if res := f.counsellor.Post(f.path("/goals"), form); res.Status != 303 {
 		t.Fatalf("goal: %d %v", res.Status, fieldErrors(res.Body))
 	}
-	rows := readCSV(t, f.counsellor.Get("/exports/goals").Body)
+	f.counsellor.Get("/exports")
+	rows := readCSV(t, f.counsellor.Post("/exports/goals", url.Values{"identified": {"1"}, "confirm": {"1"}}).Body)
 	r := rows[1]
 	if r[indexOf(rows[0], "metric")] != "'=HYPERLINK(\"http://evil.example\",\"x\")" || r[indexOf(rows[0], "unit")] != "'@unit" {
 		t.Fatalf("formula cells not neutralised: %v", r)
@@ -184,8 +193,9 @@ func TestExportsAreScopedToWhatEachRoleMaySee(t *testing.T) {
 		}
 		return strings.Join(out, ",")
 	}
-	if got := codes(f.counsellor.Get("/exports/caseload").Body); got != f.client.Code {
-		t.Fatalf("counsellor's export: %q, want only %s", got, f.client.Code)
+	mine, theirs := clientPseudonym(t, f.app, f.client.ID), clientPseudonym(t, f.app, other.ID)
+	if got := codes(f.counsellor.Get("/exports/caseload").Body); got != mine {
+		t.Fatalf("counsellor's export: %q, want only %s", got, mine)
 	}
 	if got := codes(f.supervisor.Get("/exports/caseload").Body); got != "" {
 		t.Fatalf("an unlinked supervisor's export: %q, want none", got)
@@ -193,8 +203,8 @@ func TestExportsAreScopedToWhatEachRoleMaySee(t *testing.T) {
 	var supID string
 	_ = f.app.DB.App.Get(&supID, `SELECT id::text FROM users WHERE role = 'supervisor' AND practice_id = $1`, f.practice.ID)
 	f.admin.Post("/admin/supervision", url.Values{"supervisor_id": {supID}, "counsellor_id": {itoa(f.otherUser.ID)}})
-	if got := codes(f.supervisor.Get("/exports/caseload").Body); got != other.Code {
-		t.Fatalf("supervisor's export: %q, want only %s", got, other.Code)
+	if got := codes(f.supervisor.Get("/exports/caseload").Body); got != theirs {
+		t.Fatalf("supervisor's export: %q, want only %s", got, theirs)
 	}
 	// Asking for a counsellor outside the supervision gives nothing of theirs.
 	if got := codes(f.supervisor.Get("/exports/caseload?counsellor=" + itoa(f.me.ID)).Body); got != "" {
@@ -207,13 +217,45 @@ func TestExportsAreScopedToWhatEachRoleMaySee(t *testing.T) {
 	if res := f.supervisor.Post("/exports/caseload", url.Values{"full_dates": {"1"}, "identified": {"1"}, "confirm": {"1"}}); res.Status != 422 || strings.Contains(res.Body, "first_appointment_date") {
 		t.Fatalf("supervisor full-dates export: %d, want 422", res.Status)
 	}
-	if got := codes(f.admin.Get("/exports/caseload").Body); got != f.client.Code+","+other.Code {
-		t.Fatalf("admin's export: %q", got)
+	sorted := []string{mine, theirs}
+	if sorted[1] < sorted[0] {
+		sorted[0], sorted[1] = sorted[1], sorted[0]
+	}
+	if got := codes(f.admin.Get("/exports/caseload").Body); got != strings.Join(sorted, ",") {
+		t.Fatalf("admin's export: %q, want rows sorted by pseudonym %v", got, sorted)
+	}
+	if got := codes(f.admin.Get("/exports/caseload?clients=" + theirs).Body); got != theirs {
+		t.Fatalf("admin's export of one chosen client: %q, want %s", got, theirs)
+	}
+	if res := f.admin.Get("/exports/caseload?from=2026-01-01"); res.Status != 422 {
+		t.Fatalf("a calendar range on a de-identified export: %d, want 422", res.Status)
 	}
 	outsider, _ := f.app.SignedIn(f.app.Practice("Elsewhere").ID, "admin")
 	if got := codes(outsider.Get("/exports/caseload").Body); got != "" {
 		t.Fatalf("another practice's export: %q", got)
 	}
 	preview := f.counsellor.Get("/exports?kind=caseload")
-	mustContain(t, "preview", preview.Body, `data-testid="preview"`, f.client.Code)
+	mustContain(t, "preview", preview.Body, `data-testid="preview"`)
+	if strings.Contains(preview.Body, mine) || strings.Contains(preview.Body, theirs) {
+		t.Fatal("a pseudonym is shown on a staff screen")
+	}
+}
+
+// clientPseudonym is the client's pseudonym under its practice's current key.
+func clientPseudonym(t *testing.T, app *testutil.App, clientID int64) string {
+	t.Helper()
+	var pid int64
+	if err := app.DB.App.Get(&pid, `SELECT practice_id FROM clients WHERE id = $1`, clientID); err != nil {
+		t.Fatal(err)
+	}
+	fresh, _ := supervision.NewKey()
+	key, err := app.Store.PseudonymKey(context.Background(), pid, fresh) // as the first export would
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := supervision.NewPseudonymiser(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.Client(clientID)
 }

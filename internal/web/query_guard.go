@@ -52,7 +52,7 @@ func queryRules() map[string][]QueryParam {
 	}
 	sort.Strings(sorts)
 	exportFilters := []QueryParam{{Name: "kind", Max: 40}, digits("counsellor"), {Name: "status", Max: 40}, date("from"), date("to"),
-		{Name: "bom", Max: 8}, {Name: "identified", Max: 8}, {Name: "full_dates", Max: 8}, {Name: "confirm", Max: 8}}
+		{Name: "bom", Max: 8}, {Name: "identified", Max: 8}, {Name: "full_dates", Max: 8}, {Name: "confirm", Max: 8}, {Name: "clients", Max: 4000}}
 	return map[string][]QueryParam{
 		"GET /login": {{Name: "next", Max: 2000}},
 		"GET /clients": {{Name: "q", Max: 400}, {Name: "status", Values: optionValues(casework.ClientStatuses())},

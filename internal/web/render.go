@@ -175,7 +175,7 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"trimPrefix":         strings.TrimPrefix,
 		"statusLabel":        homework.StatusLabel,
 		"changeLabel":        measures.ChangeLabel,
-		"exportFilterFields": func() []string { return []string{"counsellor", "status", "from", "to", "bom"} },
+		"exportFilterFields": func() []string { return []string{"counsellor", "status", "bom"} },
 		"statusesAny": func() casework.Options {
 			return append(casework.Options{{Value: "", Label: "Any"}}, casework.ClientStatuses()...)
 		},
