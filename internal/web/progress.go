@@ -36,6 +36,15 @@ type measureSummary struct {
 	Count         int
 }
 
+// courseOutcome is the overall verdict of the course, by the paired rule where both were measured.
+func courseOutcome(sums []measureSummary, conv measures.Conventions) measures.Outcome {
+	courses := make([]measures.Course, len(sums))
+	for i, s := range sums {
+		courses[i] = measures.Course{Measure: s.Measure, First: s.First.Total, Latest: s.Latest.Total, Count: s.Count}
+	}
+	return measures.JudgeCourse(courses, conv)
+}
+
 // conventionsOf reads the practice's reliable-change conventions.
 func (s *Server) conventionsOf(c echo.Context) (measures.Conventions, error) {
 	raw, err := s.store.Conventions(c.Request().Context(), currentUser(c).PracticeID)
@@ -65,8 +74,11 @@ func summarise(results []store.Result, conv measures.Conventions) []measureSumma
 			continue
 		}
 		first, latest := mine[0], mine[len(mine)-1]
-		out = append(out, measureSummary{Measure: m, First: first, Latest: latest, Band: m.Band(latest.Total),
-			Change: m.ClassifyChange(first.Total, latest.Total, conv), Count: len(mine)})
+		sum := measureSummary{Measure: m, First: first, Latest: latest, Band: m.Band(latest.Total), Count: len(mine)}
+		if len(mine) > 1 { // a single score gives no verdict
+			sum.Change = m.ClassifyChange(first.Total, latest.Total, conv)
+		}
+		out = append(out, sum)
 	}
 	return out
 }
@@ -147,7 +159,11 @@ func (s *Server) showProgress(c echo.Context, cl store.Client, status int, form 
 				spec.Points = append(spec.Points, chart.Point{Date: r.TakenOn, Value: float64(r.Total), Label: m.Band(r.Total).Label})
 			}
 		}
-		add(spec, fmt.Sprintf("%s: %d then %d now (%s); %s.", m.Name, sum.First.Total, sum.Latest.Total, sum.Band.Label, measures.ChangeLabel(sum.Change.Class)))
+		note := fmt.Sprintf("%s: %d now (%s); one score so far.", m.Name, sum.Latest.Total, sum.Band.Label)
+		if sum.Count > 1 {
+			note = fmt.Sprintf("%s: %d then %d now (%s); %s.", m.Name, sum.First.Total, sum.Latest.Total, sum.Band.Label, measures.ChangeLabel(sum.Change.Class))
+		}
+		add(spec, note)
 	}
 	for _, mk := range markers {
 		spec := chart.Spec{ID: fmt.Sprintf("marker-%d", mk.ID), Title: mk.Label, YLabel: "0 to 10", YMin: ptr(0), YMax: ptr(10)}
@@ -172,6 +188,7 @@ func (s *Server) showProgress(c echo.Context, cl store.Client, status int, form 
 		Client    store.Client
 		Charts    []shownChart
 		Summaries []measureSummary
+		Outcome   measures.Outcome
 		Markers   []store.Marker
 		Measures  []measures.Measure
 		Notes     []store.EventNote
@@ -179,6 +196,6 @@ func (s *Server) showProgress(c echo.Context, cl store.Client, status int, form 
 		Link      string
 		CanEmail  bool
 		Today     time.Time
-	}{cl, charts, summaries, markers, measures.Measures(), notes, checkins, link, s.canEmail(cl), s.now()}
+	}{cl, charts, summaries, courseOutcome(summaries, conv), markers, measures.Measures(), notes, checkins, link, s.canEmail(cl), s.now()}
 	return s.render(c, status, "clients/progress", p)
 }

@@ -81,13 +81,23 @@ func TestCounsellorRecordsRatingsAndQuestionnairesAndTheChartsShowThem(t *testin
 	if res := f.counsellor.Post(f.path("/progress"), first); res.Status != 303 {
 		t.Fatalf("first sitting: %d %v", res.Status, fieldErrors(res.Body))
 	}
+	// One score gives no verdict, not "No reliable change".
+	single := f.counsellor.Get(f.path("/progress")).Body
+	mustContain(t, "progress after one score", single, `data-testid="change-phq9"><small>One score so far: no verdict`, "no verdict yet")
+	if strings.Contains(single, "No reliable change") {
+		t.Fatal("a single score shows a reliable-change verdict")
+	}
 	latest := phq9(url.Values{"day": {daysFromNow(0)}, "m_" + ids[0]: {"7"}}, "1", "0") // total 8
 	if res := f.counsellor.Post(f.path("/progress"), latest); res.Status != 303 {
 		t.Fatalf("second sitting: %d", res.Status)
 	}
 	f.counsellor.Post(f.path("/events"), url.Values{"note_day": {daysFromNow(-7)}, "note_text": {"Partner away for work"}})
 	page := f.counsellor.Get(f.path("/progress"))
-	mustContain(t, "progress page", page.Body, `data-testid="change-phq9">Recovered`, "16", "Mild")
+	mustContain(t, "progress page", page.Body, `data-testid="change-phq9">Reliable recovery`, "16", "Mild",
+		`<strong>Course so far:</strong> Reliable recovery`, "Single-measure rule on the PHQ-9 alone")
+	if strings.Contains(page.Body, ">Recovered<") {
+		t.Fatal(`the verdict is still labelled "Recovered"`)
+	}
 	phqChart := regexp.MustCompile(`(?s)data-testid="chart-measure-phq9".*?</figure>`).FindString(page.Body)
 	if pts := chartPoints(t, phqChart); strings.Join(pts, " ") != daysFromNow(-14)+"=16 "+daysFromNow(0)+"=8" {
 		t.Fatalf("PHQ-9 chart points %v", pts)
