@@ -321,7 +321,7 @@ func TestItem9IsActedOnEvenWhenTheFormIsIncomplete(t *testing.T) {
 	alerts = regexp.MustCompile(`(?s)data-testid="dash-item9".*?</section>`).FindString(f.counsellor.Get("/").Body)
 	mustContain(t, "worse alert", alerts, "item 9 answered 3 (total 27)")
 	// An intake risk save keeps its own flag and leaves the item-9 alert alone.
-	risk := url.Values{"base_version": {"0"}, "risk_self_harm": {"none"}, "risk_to_others": {"none"}, "risk_ipv": {"some"},
+	risk := url.Values{"base_version": {"0"}, "risk_self_harm": {"none"}, "risk_to_others": {"none"}, "risk_substance": {"none"}, "risk_own_control": {"none"}, "risk_ipv": {"some"},
 		"overall_risk": {"moderate"}, "safety_plan": {"Plan agreed"}}
 	if res := f.counsellor.Post(f.path("/intake/risk"), risk); res.Status != 303 {
 		t.Fatalf("intake risk: %d", res.Status)
@@ -369,7 +369,7 @@ func TestCheckinLinksCanBeRevoked(t *testing.T) {
 func TestSupervisorsDashboardCarriesNoNarrative(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
-	risk := url.Values{"base_version": {"0"}, "risk_self_harm": {"none"}, "risk_to_others": {"none"}, "risk_ipv": {"serious"},
+	risk := url.Values{"base_version": {"0"}, "risk_self_harm": {"none"}, "risk_to_others": {"none"}, "risk_substance": {"none"}, "risk_own_control": {"none"}, "risk_ipv": {"serious"},
 		"overall_risk": {"high"}, "safety_plan": {"Plan agreed"}}
 	f.counsellor.Post(f.path("/intake/risk"), risk)
 	goalURL := f.counsellor.Post(f.path("/goals"), completeGoalForm()).Location

@@ -175,6 +175,7 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"trimPrefix":         strings.TrimPrefix,
 		"statusLabel":        homework.StatusLabel,
 		"changeLabel":        measures.ChangeLabel,
+		"riskSource":         casework.RiskFlagSources().Label,
 		"exportFilterFields": func() []string { return []string{"counsellor", "status", "from", "to", "bom"} },
 		"statusesAny": func() casework.Options {
 			return append(casework.Options{{Value: "", Label: "Any"}}, casework.ClientStatuses()...)
