@@ -57,3 +57,37 @@ func TestJudgeCourse(t *testing.T) {
 		t.Fatal(`the verdict is labelled "Reliable recovery"`)
 	}
 }
+
+// TestDifficultyQuestionIsPublishedWordingAndUnscored checks the closing question of both forms.
+func TestDifficultyQuestionIsPublishedWordingAndUnscored(t *testing.T) {
+	want := "If you checked off any problems, how difficult have these problems made it for you to do your work, " +
+		"take care of things at home, or get along with other people?"
+	for _, key := range []string{"phq9", "gad7"} {
+		m, _ := ByKey(key)
+		d := m.Difficulty
+		if d == nil || d.Text != want || d.Key != key+"_difficulty" {
+			t.Fatalf("%s difficulty question %+v", key, d)
+		}
+		labels := []string{}
+		for _, o := range d.Options {
+			labels = append(labels, o.Label)
+		}
+		if strings.Join(labels, "/") != "Not difficult at all/Somewhat difficult/Very difficult/Extremely difficult" {
+			t.Fatalf("%s options %v", key, labels)
+		}
+		for _, it := range m.Items {
+			if it.Key == d.Key {
+				t.Fatalf("%s: the difficulty question is among the scored items", key)
+			}
+		}
+		answers := map[string]int{}
+		for _, it := range m.Items {
+			answers[it.Key] = 1
+		}
+		total, _ := m.Score(answers)
+		answers[d.Key] = 3
+		if _, problems := m.Score(answers); problems[d.Key] == "" {
+			t.Fatalf("%s: Score took the difficulty answer into the total (total %d)", key, total)
+		}
+	}
+}

@@ -34,6 +34,7 @@ type measureSummary struct {
 	Band          measures.Band
 	Change        measures.Change
 	Count         int
+	Difficulty    string // the latest answer to the unscored difficulty question, or ""
 }
 
 // courseOutcome is the overall verdict of the course, by the paired rule where both were measured.
@@ -75,6 +76,9 @@ func summarise(results []store.Result, conv measures.Conventions) []measureSumma
 		}
 		first, latest := mine[0], mine[len(mine)-1]
 		sum := measureSummary{Measure: m, First: first, Latest: latest, Band: m.Band(latest.Total), Count: len(mine)}
+		if latest.Difficulty != nil {
+			sum.Difficulty = m.Difficulty.Label(*latest.Difficulty)
+		}
 		if len(mine) > 1 { // a single score gives no verdict
 			sum.Change = m.ClassifyChange(first.Total, latest.Total, conv)
 		}

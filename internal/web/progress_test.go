@@ -183,6 +183,8 @@ func TestCheckinLinksFollowTheHomeworkLinkRules(t *testing.T) {
 	for i := 1; i <= 7; i++ {
 		answers.Set("gad7_"+string(rune('0'+i)), "2")
 	}
+	mustContain(t, "check-in form", form2.Body, `name="gad7_difficulty"`, `name="phq9_difficulty"`, "Extremely difficult")
+	answers.Set("gad7_difficulty", "3") // optional: the PHQ-9's is left blank
 	if res := c.Post("/h/checkin", answers); res.Status != 303 {
 		t.Fatalf("send check-in: %d %v", res.Status, fieldErrors(res.Body))
 	}
@@ -195,6 +197,12 @@ func TestCheckinLinksFollowTheHomeworkLinkRules(t *testing.T) {
 	_ = f.app.DB.App.Get(&results, `SELECT count(*) FROM measure_results WHERE client_id = $1 AND source = 'client'`, f.client.ID)
 	if ratings != 7 || results != 2 {
 		t.Fatalf("after a check-in sent twice: %d ratings, %d results; want 7 and 2", ratings, results)
+	}
+	var difficulties []string
+	_ = f.app.DB.App.Select(&difficulties, `SELECT measure_key || '=' || coalesce(difficulty::text, 'blank') || ' total ' || total
+		FROM measure_results WHERE client_id = $1 AND source = 'client' ORDER BY measure_key`, f.client.ID)
+	if strings.Join(difficulties, ",") != "gad7=3 total 14,phq9=blank total 8" {
+		t.Fatalf("stored difficulty answers: %v", difficulties)
 	}
 	recent := regexp.MustCompile(`(?s)data-testid="dash-recent".*?</section>`).FindString(f.counsellor.Get("/").Body)
 	mustContain(t, "recent activity", recent, "Completed a check-in")
