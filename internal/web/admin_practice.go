@@ -39,6 +39,9 @@ func (s *Server) practicePage(c echo.Context) error {
 	if required {
 		p.Form.Values.Set("require_two_factor", "true")
 	}
+	if p.Data, err = s.numberFormat(c); err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, "admin/practice", p)
 }
 
@@ -76,6 +79,9 @@ func (s *Server) updatePractice(c echo.Context) error {
 	if form.HasErrors() {
 		p := s.page(c, "Practice settings")
 		p.Form = form
+		if p.Data, err = s.numberFormat(c); err != nil {
+			return err
+		}
 		return s.render(c, http.StatusUnprocessableEntity, "admin/practice", p)
 	}
 	ended, err := s.store.SaveSettings(ctx, admin.PracticeID,

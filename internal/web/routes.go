@@ -126,6 +126,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/admin/audit", adminOnly, s.auditLog)
 	r.add(http.MethodGet, "/admin/practice", adminOnly, s.practicePage)
 	r.add(http.MethodPost, "/admin/practice", adminOnly, s.updatePractice)
+	r.add(http.MethodPost, "/admin/practice/numbers", adminOnly, s.updateNumberFormat)
 	r.add(http.MethodGet, "/admin/markers", adminOnly, s.markersPage)
 	r.add(http.MethodPost, "/admin/markers", adminOnly, s.saveMarker)
 	r.add(http.MethodGet, "/admin/conventions", adminOnly, s.conventionsPage)
