@@ -150,14 +150,6 @@ func (s *Server) saveGoal(c echo.Context) error {
 		return err
 	}
 	g := in.smart(form, comma)
-	for _, v := range []struct {
-		field string
-		n     *float64
-	}{{"baseline_value", g.BaselineValue}, {"target_value", g.TargetValue}} {
-		if v.n != nil && *v.n < 0 && !casework.UnitAllowsNegative("") {
-			form.Fail(v.field, "A count, time, rating or percentage cannot be below zero.")
-		}
-	}
 	for field, msg := range g.Problems() {
 		form.Fail(field, msg)
 	}
