@@ -68,6 +68,10 @@ type Intake struct {
 	RiskIPV            string   `json:"risk_ipv" form:"risk_ipv" section:"risk"`
 	RiskIPVSigns       []string `json:"risk_ipv_signs" form:"risk_ipv_signs" section:"risk"`
 	RiskIPVNotes       string   `json:"risk_ipv_notes" form:"risk_ipv_notes" section:"risk" validate:"max=5000"`
+	RiskSubstance      string   `json:"risk_substance" form:"risk_substance" section:"risk"`
+	RiskSubstanceNotes string   `json:"risk_substance_notes" form:"risk_substance_notes" section:"risk" validate:"max=5000"`
+	RiskOwnControl     string   `json:"risk_own_control" form:"risk_own_control" section:"risk"`
+	RiskOwnControlNote string   `json:"risk_own_control_notes" form:"risk_own_control_notes" section:"risk" validate:"max=5000"`
 	SafetyPlan         string   `json:"safety_plan" form:"safety_plan" section:"risk" validate:"max=5000"`
 	OverallRisk        string   `json:"overall_risk" form:"overall_risk" section:"risk"`
 	RiskScreenComplete bool     `json:"risk_screen_complete" form:"-" section:"risk"`
@@ -143,12 +147,14 @@ func (in Intake) SectionProblems(section string) map[string]string {
 		check("risk_self_harm", answers.Has(in.RiskSelfHarm), "Record none, some or serious.")
 		check("risk_to_others", answers.Has(in.RiskToOthers), "Record none, some or serious.")
 		check("risk_ipv", answers.Has(in.RiskIPV), "Record none, some or serious.")
+		check("risk_substance", answers.Has(in.RiskSubstance), "Record none, some or serious.")
+		check("risk_own_control", answers.Has(in.RiskOwnControl), "Record none, some or serious.")
 		check("risk_ipv_signs", CoerciveSigns().HasAll(in.RiskIPVSigns), pick)
 		check("overall_risk", RiskLevels().Has(in.OverallRisk), "Choose the overall risk level.")
 		if in.RiskIPV == "none" && len(in.RiskIPVSigns) > 0 {
 			p["risk_ipv"] = "Signs of coercive control are ticked: record some or serious."
 		}
-		raised := in.RiskSelfHarm == "serious" || in.RiskToOthers == "serious" || in.RiskIPV == "serious"
+		raised := slices.Contains(in.riskAnswers(), "serious")
 		if raised && (in.OverallRisk == "none" || in.OverallRisk == "low") {
 			p["overall_risk"] = "A serious answer above needs an overall level of moderate or high."
 		}
@@ -162,12 +168,17 @@ func (in Intake) SectionProblems(section string) map[string]string {
 // RiskRaised reports whether the risk screen calls for a flag: any answer above none, or
 // an overall level of moderate or high.
 func (in Intake) RiskRaised() bool {
-	for _, a := range []string{in.RiskSelfHarm, in.RiskToOthers, in.RiskIPV} {
+	for _, a := range in.riskAnswers() {
 		if a == "some" || a == "serious" {
 			return true
 		}
 	}
 	return slices.Contains([]string{"moderate", "high"}, in.OverallRisk)
+}
+
+// riskAnswers are the graded answers of the risk screen, each flagging when above none.
+func (in Intake) riskAnswers() []string {
+	return []string{in.RiskSelfHarm, in.RiskToOthers, in.RiskIPV, in.RiskSubstance, in.RiskOwnControl}
 }
 
 // RiskSummary names the raised parts of the risk screen in a few words, for the flag.
@@ -181,6 +192,8 @@ func (in Intake) RiskSummary() string {
 	add(in.RiskSelfHarm, "self-harm or suicide")
 	add(in.RiskToOthers, "risk to others")
 	add(in.RiskIPV, "partner violence or coercive control")
+	add(in.RiskSubstance, "alcohol or drug use")
+	add(in.RiskOwnControl, "own controlling or monitoring behaviour")
 	s := "Overall risk " + RiskLevels().Label(in.OverallRisk)
 	for _, p := range parts {
 		s += "; " + p

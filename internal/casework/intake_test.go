@@ -29,13 +29,13 @@ func TestEverySectionHasFieldsAndEveryFieldASection(t *testing.T) {
 		}
 		total += n
 	}
-	if total != 36 {
+	if total != 40 {
 		t.Errorf("fields across sections = %d; a field without a section would never be saved", total)
 	}
 }
 
 func TestRiskScreenRules(t *testing.T) {
-	calm := Intake{RiskSelfHarm: "none", RiskToOthers: "none", RiskIPV: "none", OverallRisk: "none"}
+	calm := Intake{RiskSelfHarm: "none", RiskToOthers: "none", RiskIPV: "none", RiskSubstance: "none", RiskOwnControl: "none", OverallRisk: "none"}
 	if calm.RiskRaised() || len(calm.SectionProblems("risk")) != 0 {
 		t.Fatalf("a calm screen: raised %v, problems %v", calm.RiskRaised(), calm.SectionProblems("risk"))
 	}
@@ -50,6 +50,12 @@ func TestRiskScreenRules(t *testing.T) {
 		{"serious but overall low", func(i *Intake) { i.RiskIPV = "serious"; i.OverallRisk = "low"; i.SafetyPlan = "plan" }, true, "overall_risk"},
 		{"coercion signs but none", func(i *Intake) { i.RiskIPVSigns = []string{"monitored"} }, false, "risk_ipv"},
 		{"overall moderate alone", func(i *Intake) { i.OverallRisk = "moderate" }, true, "safety_plan"},
+		{"substance use unanswered", func(i *Intake) { i.RiskSubstance = "" }, false, "risk_substance"},
+		{"own control unanswered", func(i *Intake) { i.RiskOwnControl = "" }, false, "risk_own_control"},
+		{"some substance use flags, needs a plan", func(i *Intake) { i.RiskSubstance = "some" }, true, "safety_plan"},
+		{"own controlling behaviour flags, needs a plan", func(i *Intake) { i.RiskOwnControl = "some"; i.OverallRisk = "low" }, true, "safety_plan"},
+		{"serious substance use but overall low", func(i *Intake) { i.RiskSubstance = "serious"; i.OverallRisk = "low"; i.SafetyPlan = "p" }, true, "overall_risk"},
+		{"serious own control but overall none", func(i *Intake) { i.RiskOwnControl = "serious"; i.SafetyPlan = "p" }, true, "overall_risk"},
 		{"unknown sign", func(i *Intake) { i.RiskIPV = "some"; i.RiskIPVSigns = []string{"aliens"}; i.SafetyPlan = "p" }, true, "risk_ipv_signs"},
 	}
 	for _, tc := range cases {
@@ -68,6 +74,10 @@ func TestRiskScreenRules(t *testing.T) {
 		t.Fatalf("a serious, planned screen: problems %v", p)
 	}
 	if s := ok.RiskSummary(); !strings.Contains(s, "High") || !strings.Contains(s, "coercive control: serious") {
+		t.Fatalf("summary %q", s)
+	}
+	ok.RiskSubstance, ok.RiskOwnControl = "some", "serious"
+	if s := ok.RiskSummary(); !strings.Contains(s, "alcohol or drug use: some") || !strings.Contains(s, "own controlling or monitoring behaviour: serious") {
 		t.Fatalf("summary %q", s)
 	}
 }

@@ -174,6 +174,15 @@ func RiskLevels() Options {
 	return Options{{"none", "None"}, {"low", "Low"}, {"moderate", "Moderate"}, {"high", "High"}}
 }
 
+// RiskFlagSources name where a risk flag came from, for staff pages (never the stored code).
+func RiskFlagSources() Options {
+	return Options{
+		{"intake", "Intake risk screen"},
+		{"phq9_item9", "PHQ-9 question 9 (thoughts of being better off dead or of self-harm)"},
+		{"manual", "Raised by a counsellor"},
+	}
+}
+
 // CoerciveSigns are the signs of coercive control the risk screen asks about.
 func CoerciveSigns() Options {
 	return Options{

@@ -103,7 +103,7 @@ func seedCasework(ctx context.Context, st *store.Store, practiceID int64, counse
 func seedIntake(ctx context.Context, st *store.Store, practiceID int64, cl store.Client, userID int64, d demoClient) error {
 	in := casework.Intake{Concerns: d.concerns, ConcernsOwnWords: d.ownWords, AttachmentStyle: "anxious", Format: d.format,
 		Approaches: []string{"cbt", "attachment_based"}, AnticipatedSessions: "16", Hopes: "To feel steadier on my own.",
-		RiskSelfHarm: "none", RiskToOthers: "none", RiskIPV: d.riskIPV, OverallRisk: "low", RiskScreenComplete: true}
+		RiskSelfHarm: "none", RiskToOthers: "none", RiskIPV: d.riskIPV, RiskSubstance: "none", RiskOwnControl: "none", OverallRisk: "low", RiskScreenComplete: true}
 	var flag *store.RiskFlagInput
 	if d.riskIPV != "none" {
 		in.RiskIPVSigns, in.OverallRisk, in.SafetyPlan = []string{"monitored"}, "moderate", "Agreed who to call; helpline number saved under a neutral name."

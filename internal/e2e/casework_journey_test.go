@@ -48,6 +48,8 @@ func TestJourneyCounsellorRecordsACaseWithRiskAndAGoal(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`input[name="risk_self_harm"][value="none"]`)),
 		chromedp.Click(chromedp.CSS(`input[name="risk_to_others"][value="none"]`)),
 		chromedp.Click(chromedp.CSS(`input[name="risk_ipv"][value="serious"]`)),
+		chromedp.Click(chromedp.CSS(`input[name="risk_substance"][value="none"]`)),
+		chromedp.Click(chromedp.CSS(`input[name="risk_own_control"][value="none"]`)),
 		chromedp.Click(chromedp.CSS(`input[name="risk_ipv_signs"][value="monitored"]`)),
 		chromedp.Click(chromedp.CSS(`input[name="overall_risk"][value="high"]`)),
 		chromedp.SendKeys(chromedp.CSS("#f-risk_ipv_notes"), "Partner tracks her phone"),

@@ -92,6 +92,7 @@ func TestJourneyReviewAndPHQ9CheckIn(t *testing.T) {
 			phone.Do(chromedp.KeyEvent("\t"))
 		}
 	}
+	phone.Do(chromedp.KeyEvent("\t")) // to the optional, unscored difficulty question, left unanswered
 	phone.Do(chromedp.KeyEvent("\t")) // to Send (the licence line is not a stop)
 	focused := phone.EvalString(`document.activeElement.getAttribute("data-testid") || document.activeElement.name || ""`)
 	if focused != "send" {

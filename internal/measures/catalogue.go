@@ -33,8 +33,24 @@ func items(prefix string, texts ...string) []Item {
 // guidance: PHQ-9 reliable change is a change of 6 points or more and caseness a score of 10 or more;
 // GAD-7 reliable change is 4 points or more and caseness 8 or more.
 
-// phq9 is the Patient Health Questionnaire. The unscored closing question on how difficult the problems
-// have made life is not included: it has no part in the total.
+// difficulty is the closing question printed, word for word, on both the PHQ-9 and the GAD-7 forms. It is
+// asked only of people who checked off any problem, and it is not scored.
+func difficulty(prefix string) *Difficulty {
+	return &Difficulty{
+		Key: prefix + "_difficulty",
+		Text: "If you checked off any problems, how difficult have these problems made it for you to do your work, " +
+			"take care of things at home, or get along with other people?",
+		Options: []Option{
+			{0, "Not difficult at all"},
+			{1, "Somewhat difficult"},
+			{2, "Very difficult"},
+			{3, "Extremely difficult"},
+		},
+	}
+}
+
+// phq9 is the Patient Health Questionnaire. Its closing difficulty question is kept apart: it has no part
+// in the total.
 func phq9() Measure {
 	return Measure{
 		Key:   "phq9",
@@ -65,11 +81,11 @@ func phq9() Measure {
 		Thresholds: Thresholds{RCI: 6, CutOff: 10, Source: nhsTalkingTherapies},
 		Licence:    pfizerCredit,
 		RiskItem:   "phq9_9",
+		Difficulty: difficulty("phq9"),
 	}
 }
 
-// gad7 is the Generalised Anxiety Disorder scale. As for the PHQ-9, the unscored difficulty question is
-// not included.
+// gad7 is the Generalised Anxiety Disorder scale. As for the PHQ-9, the difficulty question is unscored.
 func gad7() Measure {
 	return Measure{
 		Key:   "gad7",
@@ -95,5 +111,6 @@ func gad7() Measure {
 		Max:        21,
 		Thresholds: Thresholds{RCI: 4, CutOff: 8, Source: nhsTalkingTherapies},
 		Licence:    pfizerCredit,
+		Difficulty: difficulty("gad7"),
 	}
 }

@@ -74,7 +74,7 @@ func (m Measure) ClassifyChange(first, latest int, c Conventions) Change {
 	return ch
 }
 
-// ChangeLabel gives a plain label for a class ("Reliably improved", "Recovered", ...), or "" for an unknown class.
+// ChangeLabel gives a plain label for a class ("Reliably improved", "Reliable recovery", ...), or "" for an unknown class.
 func ChangeLabel(class string) string {
 	switch class {
 	case Improved:
@@ -84,7 +84,7 @@ func ChangeLabel(class string) string {
 	case Deteriorated:
 		return "Reliably deteriorated"
 	case Recovered:
-		return "Recovered"
+		return "Reliable recovery"
 	}
 	return ""
 }

@@ -131,7 +131,7 @@ func TestChangeLabel(t *testing.T) {
 		Improved:     "Reliably improved",
 		NoChange:     "No reliable change",
 		Deteriorated: "Reliably deteriorated",
-		Recovered:    "Recovered",
+		Recovered:    "Reliable recovery",
 		"":           "",
 		"unknown":    "",
 	}

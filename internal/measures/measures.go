@@ -15,6 +15,26 @@ type Item struct {
 	Text string `json:"text"`
 }
 
+// Difficulty is an unscored closing question with its own response options.
+type Difficulty struct {
+	Key     string   `json:"key"`
+	Text    string   `json:"text"`
+	Options []Option `json:"options"`
+}
+
+// Label returns the label of an answer value, or "" when it is not one of the options.
+func (d *Difficulty) Label(v int) string {
+	if d == nil {
+		return ""
+	}
+	for _, o := range d.Options {
+		if o.Value == v {
+			return o.Label
+		}
+	}
+	return ""
+}
+
 // Band is a severity band of the total, inclusive bounds.
 type Band struct {
 	From, To int
@@ -44,6 +64,9 @@ type Measure struct {
 	Licence    string     // the exact credit/licence line to show wherever the text is shown
 	ScoresOnly bool       // text may not be shipped: the counsellor enters item scores or a total
 	RiskItem   string     // key of an item whose answer above 0 raises a risk flag, or ""
+	// Difficulty is the closing, unscored question on how difficult the problems have made life, or nil.
+	// Its answer is optional, stored apart from the item answers and never part of the total.
+	Difficulty *Difficulty
 	// SDPre and Reliability are the norms for Jacobson-Truax when no published RCI exists: the standard
 	// deviation of pre-treatment scores and the test-retest or internal reliability.
 	SDPre, Reliability float64

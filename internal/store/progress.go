@@ -57,6 +57,7 @@ type Result struct {
 	Answers    []byte    `db:"answers"`
 	RiskRaised bool      `db:"risk_raised"`
 	Source     string    `db:"source"`
+	Difficulty *int      `db:"difficulty"` // the unscored closing question, when answered
 }
 
 // EventNote is a dated note shown on every chart of a client.
@@ -85,6 +86,7 @@ type ResultInput struct {
 	Answers    []byte
 	RiskRaised bool
 	RiskNote   string // the flag's summary when RiskRaised
+	Difficulty *int   // the unscored closing question, when answered
 }
 
 // ErrSittingRecorded means this very form was already saved: nothing is recorded again.
@@ -125,8 +127,9 @@ func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, 
 		}
 		for _, r := range in.Results {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO measure_results (practice_id, client_id, measure_key, taken_on, total, answers,
-					risk_raised, source, checkin_id, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-				practiceID, clientID, r.MeasureKey, in.Day, r.Total, r.Answers, r.RiskRaised, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy)); err != nil {
+					risk_raised, source, checkin_id, recorded_by, difficulty) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+				practiceID, clientID, r.MeasureKey, in.Day, r.Total, r.Answers, r.RiskRaised, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy),
+				r.Difficulty); err != nil {
 				return mapErr("record result", err)
 			}
 			if r.RiskRaised {
@@ -153,7 +156,7 @@ func (s *Store) ClientProgress(ctx context.Context, practiceID, clientID int64) 
 		WHERE practice_id = $1 AND client_id = $2 ORDER BY rated_on, id`, practiceID, clientID); err != nil {
 		return nil, nil, nil, mapErr("ratings", err)
 	}
-	if err := s.db.SelectContext(ctx, &results, `SELECT id, measure_key, taken_on, total, answers, risk_raised, source FROM measure_results
+	if err := s.db.SelectContext(ctx, &results, `SELECT id, measure_key, taken_on, total, answers, risk_raised, source, difficulty FROM measure_results
 		WHERE practice_id = $1 AND client_id = $2 ORDER BY taken_on, id`, practiceID, clientID); err != nil {
 		return nil, nil, nil, mapErr("results", err)
 	}

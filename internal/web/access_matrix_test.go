@@ -55,6 +55,7 @@ func routeKinds() map[string]string {
 		"POST /account/sessions/end-others"} {
 		kinds[r] = openRoute
 	}
+	kinds["POST /admin/practice/numbers"] = scopeRoute
 	kinds["POST /admin/users/:id/deactivate"] = caseRoute
 	kinds["POST /admin/users/:id/reset-password"] = caseRoute
 	kinds["POST /admin/users/:id/reset-two-factor"] = caseRoute

@@ -43,6 +43,9 @@ func (s *Server) practicePage(c echo.Context) error {
 	if ps.PINBeforeForms {
 		p.Form.Values.Set("pin_before_forms", "true")
 	}
+	if p.Data, err = s.numberFormat(c); err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, "admin/practice", p)
 }
 
@@ -80,6 +83,9 @@ func (s *Server) updatePractice(c echo.Context) error {
 	if form.HasErrors() {
 		p := s.page(c, "Practice settings")
 		p.Form = form
+		if p.Data, err = s.numberFormat(c); err != nil {
+			return err
+		}
 		return s.render(c, http.StatusUnprocessableEntity, "admin/practice", p)
 	}
 	ended, err := s.store.SaveSettings(ctx, admin.PracticeID,

@@ -161,6 +161,23 @@ func (s *Server) checkinPost(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, "/h")
 }
 
+// difficultyAnswer reads the optional, unscored difficulty question: nil when left blank, ok false when
+// the answer is not one of its options.
+func difficultyAnswer(m measures.Measure, values map[string][]string) (*int, bool) {
+	if m.Difficulty == nil {
+		return nil, true
+	}
+	vs := values[m.Difficulty.Key]
+	if len(vs) == 0 || (len(vs) == 1 && vs[0] == "") {
+		return nil, true
+	}
+	v, err := strconv.Atoi(vs[0])
+	if err != nil || len(vs) != 1 || m.Difficulty.Label(v) == "" {
+		return nil, false
+	}
+	return &v, true
+}
+
 // scoreForm reads one questionnaire's item answers from a form and scores it. riskNote is
 // set whenever the risk item is answered above 0, complete form or not: that answer is
 // acted on at once.
@@ -192,7 +209,11 @@ func scoreForm(m measures.Measure, values map[string][]string) (r store.ResultIn
 	if len(scoreProblems) > 0 {
 		return store.ResultInput{}, scoreProblems, riskNote
 	}
-	r = store.ResultInput{MeasureKey: m.Key, Total: total, Answers: mustJSON(answers), RiskRaised: riskNote != ""}
+	diff, ok := difficultyAnswer(m, values)
+	if !ok {
+		return store.ResultInput{}, map[string]string{m.Difficulty.Key: "Please choose one of the answers given, or leave it blank."}, riskNote
+	}
+	r = store.ResultInput{MeasureKey: m.Key, Total: total, Answers: mustJSON(answers), RiskRaised: riskNote != "", Difficulty: diff}
 	if r.RiskRaised {
 		riskNote = fmt.Sprintf("%s (total %d)", riskNote, total)
 		r.RiskNote = riskNote

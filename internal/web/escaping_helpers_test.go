@@ -205,7 +205,7 @@ var intakeTexts = []struct {
 	{"beliefs", []string{"core_beliefs_own_words", "triggers"}},
 	{"wider", []string{"co_occurring_notes", "previous_therapy", "medical_notes", "substance_use", "social_supports", "strengths"}},
 	{"plan", []string{"hopes"}},
-	{"risk", []string{"risk_self_harm_notes", "risk_to_others_notes", "risk_ipv_notes", "safety_plan"}},
+	{"risk", []string{"risk_self_harm_notes", "risk_to_others_notes", "risk_ipv_notes", "risk_substance_notes", "risk_own_control_notes", "safety_plan"}},
 }
 
 func (e *escapeCase) seedIntake(t *testing.T) {
@@ -220,6 +220,8 @@ func (e *escapeCase) seedIntake(t *testing.T) {
 			form.Set("risk_self_harm", "none")
 			form.Set("risk_to_others", "none")
 			form.Set("risk_ipv", "serious")
+			form.Set("risk_substance", "none")
+			form.Set("risk_own_control", "none")
 			form.Set("overall_risk", "high")
 		}
 		if sec.section == "risk" { // a raised risk needs a safety plan: refused, and the notes come back

@@ -90,10 +90,19 @@ func (s *Server) addGoalReading(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	comma, err := s.store.DecimalComma(c.Request().Context(), cl.PracticeID)
+	if err != nil {
+		return err
+	}
 	date := optionalDate(form, "reading_date", in.Date)
-	value := optionalNumber(form, "value", in.Value)
+	value := localNumber(form, "value", in.Value, comma)
 	if date != nil && date.After(s.now()) {
 		form.Fail("reading_date", "A reading cannot be dated in the future.")
+	}
+	if date != nil && value != nil {
+		for field, msg := range casework.ReadingProblems(smartOf(g), "", *date, *value) {
+			form.Fail(field, msg)
+		}
 	}
 	if g.Status != casework.GoalActive && g.Status != casework.GoalDraft {
 		form.Fail("_form", "This goal is closed; readings can no longer be added.")
@@ -118,7 +127,7 @@ func (s *Server) changeGoalStatus(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := onlyFields(c, "to", "reason"); err != nil {
+	if err := onlyFields(c, "to", "reason", "confirm_past_target"); err != nil {
 		return err
 	}
 	to := c.FormValue("to")
@@ -138,8 +147,20 @@ func (s *Server) changeGoalStatus(c echo.Context) error {
 		form.Fail("reason", "Use at most 2000 characters.")
 	}
 	if to == casework.GoalActive {
+		today, _, err := s.practiceToday(c)
+		if err != nil {
+			return err
+		}
+		if casework.TargetPassed(smartOf(g), today) && c.FormValue("confirm_past_target") != "yes" {
+			form.Values["confirm_past_target"] = []string{"ask"}
+			return s.showGoal(c, cl, g, http.StatusConflict, form)
+		}
 		if missing := smartOf(g).MissingForActivation(); len(missing) > 0 {
-			edit := &Form{Values: goalValues(g), Errors: missing}
+			comma, err := s.store.DecimalComma(ctx, cl.PracticeID)
+			if err != nil {
+				return err
+			}
+			edit := &Form{Values: goalValues(g, comma), Errors: missing}
 			edit.Errors["_form"] = "Every SMART part must be in place before the goal becomes active. Complete the parts marked below."
 			p := s.page(c, "Edit goal")
 			p.Form = edit

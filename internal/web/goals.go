@@ -34,12 +34,13 @@ type goalForm struct {
 	Version       int      `form:"version"`
 }
 
-// smart reads the form into the domain value, noting unreadable numbers and dates.
-func (in goalForm) smart(f *Form) casework.SMART {
+// smart reads the form into the domain value, noting unreadable numbers (in the practice's locale),
+// negative values and unreadable dates.
+func (in goalForm) smart(f *Form, decimalComma bool) casework.SMART {
 	return casework.SMART{
 		Statement: in.Statement, What: in.What, Where: in.Where, WithWhom: in.WithWhom, Metric: in.Metric, Unit: in.Unit,
-		Direction: in.Direction, BaselineValue: optionalNumber(f, "baseline_value", in.BaselineValue),
-		BaselineDate: optionalDate(f, "baseline_date", in.BaselineDate), TargetValue: optionalNumber(f, "target_value", in.TargetValue),
+		Direction: in.Direction, BaselineValue: localNumber(f, "baseline_value", in.BaselineValue, decimalComma),
+		BaselineDate: optionalDate(f, "baseline_date", in.BaselineDate), TargetValue: localNumber(f, "target_value", in.TargetValue, decimalComma),
 		MeasureHow: in.MeasureHow, MeasureOften: in.MeasureOften, Steps: in.Steps, Supports: in.Supports,
 		Concerns: in.Concerns, TargetDate: optionalDate(f, "target_date", in.TargetDate),
 	}
@@ -52,12 +53,12 @@ func goalInput(g casework.SMART) store.GoalInput {
 		Supports: g.Supports, Concerns: g.Concerns, TargetDate: g.TargetDate}
 }
 
-// goalValues fills the form from a stored goal.
-func goalValues(g store.Goal) url.Values {
+// goalValues fills the form from a stored goal, numbers written in the practice's locale.
+func goalValues(g store.Goal, decimalComma bool) url.Values {
 	return url.Values{
 		"statement": {g.Statement}, "what": {g.What}, "where": {g.Where}, "with_whom": {g.WithWhom}, "metric": {g.Metric},
-		"unit": {g.Unit}, "direction": {g.Direction}, "baseline_value": {formatNumber(g.BaselineValue)},
-		"baseline_date": {formatDate(g.BaselineDate)}, "target_value": {formatNumber(g.TargetValue)},
+		"unit": {g.Unit}, "direction": {g.Direction}, "baseline_value": {localFormat(g.BaselineValue, decimalComma)},
+		"baseline_date": {formatDate(g.BaselineDate)}, "target_value": {localFormat(g.TargetValue, decimalComma)},
 		"measure_how": {g.MeasureHow}, "measure_often": {g.MeasureOften}, "steps": {g.Steps}, "supports": {g.Supports},
 		"concerns": g.Concerns, "target_date": {formatDate(g.TargetDate)}, "version": {strconv.Itoa(g.Version)},
 	}
@@ -112,7 +113,11 @@ func (s *Server) editGoalPage(c echo.Context) error {
 		return err
 	}
 	p := s.page(c, "Edit goal")
-	p.Form.Values = goalValues(g)
+	comma, err := s.store.DecimalComma(c.Request().Context(), cl.PracticeID)
+	if err != nil {
+		return err
+	}
+	p.Form.Values = goalValues(g, comma)
 	return s.renderGoalForm(c, http.StatusOK, p, cl, &g)
 }
 
@@ -140,7 +145,11 @@ func (s *Server) saveGoal(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	g := in.smart(form)
+	comma, err := s.store.DecimalComma(ctx, cl.PracticeID)
+	if err != nil {
+		return err
+	}
+	g := in.smart(form, comma)
 	for field, msg := range g.Problems() {
 		form.Fail(field, msg)
 	}

@@ -91,7 +91,7 @@ func TestIntakeValidationKeepsEverythingTyped(t *testing.T) {
 func TestRaisedRiskFlagsTheClientEverywhereUntilReviewed(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
-	risk := url.Values{"base_version": {"0"}, "risk_self_harm": {"none"}, "risk_to_others": {"none"}, "risk_ipv": {"serious"},
+	risk := url.Values{"base_version": {"0"}, "risk_self_harm": {"none"}, "risk_to_others": {"none"}, "risk_substance": {"none"}, "risk_own_control": {"none"}, "risk_ipv": {"serious"},
 		"risk_ipv_signs": {"monitored", "financial"}, "overall_risk": {"high"}, "risk_ipv_notes": {"Partner tracks her location"}}
 	res := f.counsellor.Post(f.path("/intake/risk"), risk)
 	if res.Status != 422 || !strings.Contains(fieldError(res.Body, "safety_plan"), "safety plan") {

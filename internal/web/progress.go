@@ -34,6 +34,16 @@ type measureSummary struct {
 	Band          measures.Band
 	Change        measures.Change
 	Count         int
+	Difficulty    string // the latest answer to the unscored difficulty question, or ""
+}
+
+// courseOutcome is the overall verdict of the course, by the paired rule where both were measured.
+func courseOutcome(sums []measureSummary, conv measures.Conventions) measures.Outcome {
+	courses := make([]measures.Course, len(sums))
+	for i, s := range sums {
+		courses[i] = measures.Course{Measure: s.Measure, First: s.First.Total, Latest: s.Latest.Total, Count: s.Count}
+	}
+	return measures.JudgeCourse(courses, conv)
 }
 
 // conventionsOf reads the practice's reliable-change conventions.
@@ -65,8 +75,14 @@ func summarise(results []store.Result, conv measures.Conventions) []measureSumma
 			continue
 		}
 		first, latest := mine[0], mine[len(mine)-1]
-		out = append(out, measureSummary{Measure: m, First: first, Latest: latest, Band: m.Band(latest.Total),
-			Change: m.ClassifyChange(first.Total, latest.Total, conv), Count: len(mine)})
+		sum := measureSummary{Measure: m, First: first, Latest: latest, Band: m.Band(latest.Total), Count: len(mine)}
+		if latest.Difficulty != nil {
+			sum.Difficulty = m.Difficulty.Label(*latest.Difficulty)
+		}
+		if len(mine) > 1 { // a single score gives no verdict
+			sum.Change = m.ClassifyChange(first.Total, latest.Total, conv)
+		}
+		out = append(out, sum)
 	}
 	return out
 }
@@ -147,7 +163,11 @@ func (s *Server) showProgress(c echo.Context, cl store.Client, status int, form 
 				spec.Points = append(spec.Points, chart.Point{Date: r.TakenOn, Value: float64(r.Total), Label: m.Band(r.Total).Label})
 			}
 		}
-		add(spec, fmt.Sprintf("%s: %d then %d now (%s); %s.", m.Name, sum.First.Total, sum.Latest.Total, sum.Band.Label, measures.ChangeLabel(sum.Change.Class)))
+		note := fmt.Sprintf("%s: %d now (%s); one score so far.", m.Name, sum.Latest.Total, sum.Band.Label)
+		if sum.Count > 1 {
+			note = fmt.Sprintf("%s: %d then %d now (%s); %s.", m.Name, sum.First.Total, sum.Latest.Total, sum.Band.Label, measures.ChangeLabel(sum.Change.Class))
+		}
+		add(spec, note)
 	}
 	for _, mk := range markers {
 		spec := chart.Spec{ID: fmt.Sprintf("marker-%d", mk.ID), Title: mk.Label, YLabel: "0 to 10", YMin: ptr(0), YMax: ptr(10)}
@@ -172,11 +192,12 @@ func (s *Server) showProgress(c echo.Context, cl store.Client, status int, form 
 		Client    store.Client
 		Charts    []shownChart
 		Summaries []measureSummary
+		Outcome   measures.Outcome
 		Markers   []store.Marker
 		Measures  []measures.Measure
 		Notes     []store.EventNote
 		Checkins  []store.Checkin
 		Today     time.Time
-	}{cl, charts, summaries, markers, measures.Measures(), notes, checkins, s.now()}
+	}{cl, charts, summaries, courseOutcome(summaries, conv), markers, measures.Measures(), notes, checkins, s.now()}
 	return s.render(c, status, "clients/progress", p)
 }

@@ -81,13 +81,23 @@ func TestCounsellorRecordsRatingsAndQuestionnairesAndTheChartsShowThem(t *testin
 	if res := f.counsellor.Post(f.path("/progress"), first); res.Status != 303 {
 		t.Fatalf("first sitting: %d %v", res.Status, fieldErrors(res.Body))
 	}
+	// One score gives no verdict, not "No reliable change".
+	single := f.counsellor.Get(f.path("/progress")).Body
+	mustContain(t, "progress after one score", single, `data-testid="change-phq9"><small>One score so far: no verdict`, "no verdict yet")
+	if strings.Contains(single, "No reliable change") {
+		t.Fatal("a single score shows a reliable-change verdict")
+	}
 	latest := phq9(url.Values{"day": {daysFromNow(0)}, "m_" + ids[0]: {"7"}}, "1", "0") // total 8
 	if res := f.counsellor.Post(f.path("/progress"), latest); res.Status != 303 {
 		t.Fatalf("second sitting: %d", res.Status)
 	}
 	f.counsellor.Post(f.path("/events"), url.Values{"note_day": {daysFromNow(-7)}, "note_text": {"Partner away for work"}})
 	page := f.counsellor.Get(f.path("/progress"))
-	mustContain(t, "progress page", page.Body, `data-testid="change-phq9">Recovered`, "16", "Mild")
+	mustContain(t, "progress page", page.Body, `data-testid="change-phq9">Reliable recovery`, "16", "Mild",
+		`<strong>Course so far:</strong> Reliable recovery`, "Single-measure rule on the PHQ-9 alone")
+	if strings.Contains(page.Body, ">Recovered<") {
+		t.Fatal(`the verdict is still labelled "Recovered"`)
+	}
 	phqChart := regexp.MustCompile(`(?s)data-testid="chart-measure-phq9".*?</figure>`).FindString(page.Body)
 	if pts := chartPoints(t, phqChart); strings.Join(pts, " ") != daysFromNow(-14)+"=16 "+daysFromNow(0)+"=8" {
 		t.Fatalf("PHQ-9 chart points %v", pts)
@@ -172,6 +182,8 @@ func TestCheckinLinksFollowTheHomeworkLinkRules(t *testing.T) {
 	for i := 1; i <= 7; i++ {
 		answers.Set("gad7_"+string(rune('0'+i)), "2")
 	}
+	mustContain(t, "check-in form", form2.Body, `name="gad7_difficulty"`, `name="phq9_difficulty"`, "Extremely difficult")
+	answers.Set("gad7_difficulty", "3") // optional: the PHQ-9's is left blank
 	if res := c.Post("/h/checkin", answers); res.Status != 303 {
 		t.Fatalf("send check-in: %d %v", res.Status, fieldErrors(res.Body))
 	}
@@ -184,6 +196,12 @@ func TestCheckinLinksFollowTheHomeworkLinkRules(t *testing.T) {
 	_ = f.app.DB.App.Get(&results, `SELECT count(*) FROM measure_results WHERE client_id = $1 AND source = 'client'`, f.client.ID)
 	if ratings != 7 || results != 2 {
 		t.Fatalf("after a check-in sent twice: %d ratings, %d results; want 7 and 2", ratings, results)
+	}
+	var difficulties []string
+	_ = f.app.DB.App.Select(&difficulties, `SELECT measure_key || '=' || coalesce(difficulty::text, 'blank') || ' total ' || total
+		FROM measure_results WHERE client_id = $1 AND source = 'client' ORDER BY measure_key`, f.client.ID)
+	if strings.Join(difficulties, ",") != "gad7=3 total 14,phq9=blank total 8" {
+		t.Fatalf("stored difficulty answers: %v", difficulties)
 	}
 	recent := regexp.MustCompile(`(?s)data-testid="dash-recent".*?</section>`).FindString(f.counsellor.Get("/").Body)
 	mustContain(t, "recent activity", recent, "Completed a check-in")
@@ -309,7 +327,7 @@ func TestItem9IsActedOnEvenWhenTheFormIsIncomplete(t *testing.T) {
 	alerts = regexp.MustCompile(`(?s)data-testid="dash-item9".*?</section>`).FindString(f.counsellor.Get("/").Body)
 	mustContain(t, "worse alert", alerts, "item 9 answered 3 (total 27)")
 	// An intake risk save keeps its own flag and leaves the item-9 alert alone.
-	risk := url.Values{"base_version": {"0"}, "risk_self_harm": {"none"}, "risk_to_others": {"none"}, "risk_ipv": {"some"},
+	risk := url.Values{"base_version": {"0"}, "risk_self_harm": {"none"}, "risk_to_others": {"none"}, "risk_substance": {"none"}, "risk_own_control": {"none"}, "risk_ipv": {"some"},
 		"overall_risk": {"moderate"}, "safety_plan": {"Plan agreed"}}
 	if res := f.counsellor.Post(f.path("/intake/risk"), risk); res.Status != 303 {
 		t.Fatalf("intake risk: %d", res.Status)
@@ -356,7 +374,7 @@ func TestCheckinLinksCanBeRevoked(t *testing.T) {
 func TestSupervisorsDashboardCarriesNoNarrative(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
-	risk := url.Values{"base_version": {"0"}, "risk_self_harm": {"none"}, "risk_to_others": {"none"}, "risk_ipv": {"serious"},
+	risk := url.Values{"base_version": {"0"}, "risk_self_harm": {"none"}, "risk_to_others": {"none"}, "risk_substance": {"none"}, "risk_own_control": {"none"}, "risk_ipv": {"serious"},
 		"overall_risk": {"high"}, "safety_plan": {"Plan agreed"}}
 	f.counsellor.Post(f.path("/intake/risk"), risk)
 	goalURL := f.counsellor.Post(f.path("/goals"), completeGoalForm()).Location

@@ -175,6 +175,8 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"trimPrefix":         strings.TrimPrefix,
 		"statusLabel":        homework.StatusLabel,
 		"changeLabel":        measures.ChangeLabel,
+		"riskSource":         casework.RiskFlagSources().Label,
+		"difficultyArgs":     func(f *Form, d *measures.Difficulty) difficultyArgs { return difficultyArgs{Form: f, D: d} },
 		"exportFilterFields": func() []string { return []string{"counsellor", "status", "bom"} },
 		"statusesAny": func() casework.Options {
 			return append(casework.Options{{Value: "", Label: "Any"}}, casework.ClientStatuses()...)
@@ -231,6 +233,12 @@ type intakeSectionArgs struct {
 	Base     int
 	ReadOnly bool
 	Failed   bool
+}
+
+// difficultyArgs is the argument of the difficulty partial.
+type difficultyArgs struct {
+	Form *Form
+	D    *measures.Difficulty
 }
 
 // hwFieldArgs is the argument of the hw-field partial.

@@ -129,6 +129,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/admin/practice/exports", adminOnly, s.exportSettingsPage)
 	r.add(http.MethodPost, "/admin/practice/export-first-year", adminOnly, s.saveExportFirstYear)
 	r.add(http.MethodPost, "/admin/practice/pseudonym-key", adminOnly, s.rotatePseudonymKey)
+	r.add(http.MethodPost, "/admin/practice/numbers", adminOnly, s.updateNumberFormat)
 	r.add(http.MethodGet, "/admin/markers", adminOnly, s.markersPage)
 	r.add(http.MethodPost, "/admin/markers", adminOnly, s.saveMarker)
 	r.add(http.MethodGet, "/admin/wording", adminOnly, s.wordingsPage)
