@@ -56,8 +56,10 @@ type SMART struct {
 	What          string
 	Where         string
 	WithWhom      string
-	Metric        string
+	Metric        string // the counsellor's own words: identified views only
 	Unit          string
+	MetricCode    string // the coded category of GoalMetricCodes: what de-identified files carry
+	UnitCode      string // the coded unit of GoalUnitCodes
 	Direction     string
 	BaselineValue *float64
 	BaselineDate  *time.Time
@@ -76,6 +78,20 @@ func (g SMART) Problems() map[string]string {
 	p := map[string]string{}
 	if g.Direction != "" && !Directions().Has(g.Direction) {
 		p["direction"] = "Choose decrease or increase."
+	}
+	if g.MetricCode != "" && !GoalMetricCodes().Has(g.MetricCode) {
+		p["metric_code"] = "Choose from the list."
+	}
+	if g.UnitCode != "" && !GoalUnitCodes().Has(g.UnitCode) {
+		p["unit_code"] = "Choose from the list."
+	}
+	if g.UnitCode != "" && !UnitAllowsNegative(g.UnitCode) {
+		if g.BaselineValue != nil && *g.BaselineValue < 0 {
+			p["baseline_value"] = "A count, time, rating or percentage cannot be below zero."
+		}
+		if g.TargetValue != nil && *g.TargetValue < 0 {
+			p["target_value"] = "A count, time, rating or percentage cannot be below zero."
+		}
 	}
 	if !PresentingConcerns().HasAll(g.Concerns) {
 		p["concerns"] = "Choose from the list."
@@ -107,6 +123,8 @@ func (g SMART) MissingForActivation() map[string]string {
 	need("what", g.What != "", "Specific: say what will change.")
 	need("metric", g.Metric != "", "Measurable: name what is counted or rated.")
 	need("unit", g.Unit != "", "Measurable: give the unit, e.g. requests per day.")
+	need("metric_code", g.MetricCode != "", "Measurable: choose the kind of measure from the list.")
+	need("unit_code", g.UnitCode != "", "Measurable: choose the unit from the list.")
 	need("direction", g.Direction != "", "Measurable: should it decrease or increase?")
 	need("baseline_value", g.BaselineValue != nil, "Measurable: record the baseline value.")
 	need("baseline_date", g.BaselineDate != nil, "Measurable: record when the baseline was taken.")

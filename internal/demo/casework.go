@@ -23,6 +23,7 @@ type demoClient struct {
 
 type demoGoal struct {
 	statement, metric, unit, direction string
+	metricCode, unitCode               string
 	baseline, target                   float64
 	readings                           []float64 // one a week, oldest first
 }
@@ -33,15 +34,15 @@ func demoClients() []demoClient {
 			email: "jordan.avery@example.org", phone: "07700 900123", born: "1991-04-17",
 			concerns: []string{"reassurance", "overthinking_messages", "fear_abandonment"},
 			ownWords: "If he takes an hour to reply I'm sure he's leaving.", riskIPV: "none",
-			goal: &demoGoal{"Ask for reassurance 2 or fewer times a day", "Reassurance requests", "per day", "decrease", 10, 2, []float64{9, 8, 8, 6, 5}}},
+			goal: &demoGoal{"Ask for reassurance 2 or fewer times a day", "Reassurance requests", "per day", "decrease", "reassurance_seeking", "times_per_day", 10, 2, []float64{9, 8, 8, 6, 5}}},
 		{first: "Sam", last: "Okoro", format: "couples", status: "active", counsellor: 0,
 			email: "sam.okoro@example.org", phone: "07700 900456", born: "1986-11-02",
 			concerns: []string{"jealousy", "checking", "same_fight"},
 			ownWords: "We have the same fight about her friends every weekend.", riskIPV: "some",
-			goal: &demoGoal{"Let my partner go out without checking her location", "Location checks", "per week", "decrease", 14, 1, []float64{12, 11, 9}}},
+			goal: &demoGoal{"Let my partner go out without checking her location", "Location checks", "per week", "decrease", "checking", "times_per_week", 14, 1, []float64{12, 11, 9}}},
 		{first: "Priya", last: "Lindqvist", preferred: "Pri", format: "individual", status: "intake", counsellor: 1,
 			concerns: []string{"people_pleasing", "withdrawal"}, ownWords: "I never say what I need.", riskIPV: "none",
-			goal: &demoGoal{"Say what I need directly once a day", "Direct requests", "per week", "increase", 1, 7, []float64{2}}},
+			goal: &demoGoal{"Say what I need directly once a day", "Direct requests", "per week", "increase", "communication", "times_per_week", 1, 7, []float64{2}}},
 		{first: "Morgan", last: "Blake", format: "individual", status: "paused", counsellor: 1,
 			concerns: []string{"trust", "comparison"}, ownWords: "After what happened I can't believe anything he says.", riskIPV: "none"},
 		{first: "Casey", last: "Nguyen", format: "group", status: "discharged", counsellor: 0,
@@ -122,7 +123,7 @@ func seedGoal(ctx context.Context, st *store.Store, practiceID int64, cl store.C
 	baselineDate := now.AddDate(0, 0, -7*(len(g.readings)+1)).Truncate(24 * time.Hour)
 	targetDate := now.AddDate(0, 2, 0).Truncate(24 * time.Hour)
 	id, err := st.CreateGoal(ctx, practiceID, cl.ID, userID, store.GoalInput{
-		Statement: g.statement, What: g.statement, Metric: g.metric, Unit: g.unit, Direction: g.direction,
+		Statement: g.statement, What: g.statement, Metric: g.metric, Unit: g.unit, MetricCode: g.metricCode, UnitCode: g.unitCode, Direction: g.direction,
 		BaselineValue: &g.baseline, BaselineDate: &baselineDate, TargetValue: &g.target, TargetDate: &targetDate,
 		MeasureHow: "Tallied by the client", MeasureOften: "Weekly", Steps: "Notice the urge, pause, write it down", Concerns: d.concerns[:1],
 	})

@@ -90,6 +90,8 @@ func TestJourneyCounsellorRecordsACaseWithRiskAndAGoal(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#f-statement"), "Reduce reassurance requests"),
 		chromedp.SendKeys(chromedp.CSS("#f-metric"), "Reassurance requests"),
 		chromedp.SendKeys(chromedp.CSS("#f-unit"), "per day"),
+		chromedp.SetValue(chromedp.CSS("#f-metric_code"), "reassurance_seeking"),
+		chromedp.SetValue(chromedp.CSS("#f-unit_code"), "times_per_day"),
 		chromedp.Click(chromedp.CSS(`input[name="direction"][value="decrease"]`)),
 		chromedp.SendKeys(chromedp.CSS("#f-baseline_value"), "10"),
 		chromedp.SendKeys(chromedp.CSS("#f-target_value"), "12"),

@@ -141,6 +141,8 @@ func addClientAndGoal(t *testing.T, b *Browser, base string) string {
 		chromedp.SendKeys(chromedp.CSS("#f-what"), "Reassurance requests"),
 		chromedp.SendKeys(chromedp.CSS("#f-metric"), "Reassurance requests"),
 		chromedp.SendKeys(chromedp.CSS("#f-unit"), "per day"),
+		chromedp.SetValue(chromedp.CSS("#f-metric_code"), "reassurance_seeking"),
+		chromedp.SetValue(chromedp.CSS("#f-unit_code"), "times_per_day"),
 		chromedp.Click(chromedp.CSS(`input[name="direction"][value="decrease"]`)),
 		chromedp.SendKeys(chromedp.CSS("#f-baseline_value"), "10"),
 		chromedp.SetValue(chromedp.CSS("#f-baseline_date"), time.Now().AddDate(0, 0, -7).Format("2006-01-02")),

@@ -18,6 +18,8 @@ type Goal struct {
 	WithWhom      string         `db:"with_whom"`
 	Metric        string         `db:"metric"`
 	Unit          string         `db:"unit"`
+	MetricCode    string         `db:"metric_code"`
+	UnitCode      string         `db:"unit_code"`
 	Direction     string         `db:"direction"`
 	BaselineValue *float64       `db:"baseline_value"`
 	BaselineDate  *time.Time     `db:"baseline_date"`
@@ -46,6 +48,7 @@ type GoalInput struct {
 	Steps, Supports                  string
 	Concerns                         []string
 	TargetDate                       *time.Time
+	MetricCode, UnitCode             string // coded categories (casework.GoalMetricCodes, GoalUnitCodes)
 }
 
 // GoalStatusChange is one step of a goal's lifecycle.
@@ -67,18 +70,20 @@ type GoalReading struct {
 	Source      string    `db:"source"`
 }
 
-const goalColumns = `id, client_id, statement, what, where_, with_whom, metric, unit, direction, baseline_value,
+const goalColumns = `id, client_id, statement, what, where_, with_whom, metric, unit, metric_code, unit_code, direction, baseline_value,
 	baseline_date, target_value, measure_how, measure_often, steps, supports, concerns, target_date, status,
 	replaced_by, version, created_at, updated_at`
 
 func goalArgs(in GoalInput) []any {
 	return []any{in.Statement, in.What, in.Where, in.WithWhom, in.Metric, in.Unit, in.Direction, in.BaselineValue,
-		in.BaselineDate, in.TargetValue, in.MeasureHow, in.MeasureOften, in.Steps, in.Supports, stringArray(in.Concerns), in.TargetDate}
+		in.BaselineDate, in.TargetValue, in.MeasureHow, in.MeasureOften, in.Steps, in.Supports, stringArray(in.Concerns), in.TargetDate,
+		in.MetricCode, in.UnitCode}
 }
 
 const insertGoal = `INSERT INTO goals (practice_id, client_id, created_by, statement, what, where_, with_whom, metric, unit,
-		direction, baseline_value, baseline_date, target_value, measure_how, measure_often, steps, supports, concerns, target_date)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`
+		direction, baseline_value, baseline_date, target_value, measure_how, measure_often, steps, supports, concerns, target_date,
+		metric_code, unit_code)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id`
 
 // CreateGoal adds a draft goal for a client.
 func (s *Store) CreateGoal(ctx context.Context, practiceID, clientID, userID int64, in GoalInput) (int64, error) {
@@ -109,7 +114,7 @@ func (s *Store) Goals(ctx context.Context, practiceID, clientID int64) ([]Goal, 
 func (s *Store) UpdateGoal(ctx context.Context, practiceID, clientID, goalID int64, version int, in GoalInput) error {
 	res, err := s.db.ExecContext(ctx, `UPDATE goals SET statement = $5, what = $6, where_ = $7, with_whom = $8, metric = $9,
 			unit = $10, direction = $11, baseline_value = $12, baseline_date = $13, target_value = $14, measure_how = $15,
-			measure_often = $16, steps = $17, supports = $18, concerns = $19, target_date = $20,
+			measure_often = $16, steps = $17, supports = $18, concerns = $19, target_date = $20, metric_code = $21, unit_code = $22,
 			version = version + 1, updated_at = now()
 		WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND version = $4 AND status IN ('draft', 'active')`,
 		append([]any{practiceID, clientID, goalID, version}, goalArgs(in)...)...)
@@ -148,7 +153,8 @@ func (s *Store) ReviseGoal(ctx context.Context, practiceID, clientID, goalID, us
 			return mapErr("goal", err)
 		}
 		in := GoalInput{old.Statement, old.What, old.Where, old.WithWhom, old.Metric, old.Unit, old.Direction, old.BaselineValue,
-			old.BaselineDate, old.TargetValue, old.MeasureHow, old.MeasureOften, old.Steps, old.Supports, old.Concerns, old.TargetDate}
+			old.BaselineDate, old.TargetValue, old.MeasureHow, old.MeasureOften, old.Steps, old.Supports, old.Concerns, old.TargetDate,
+			old.MetricCode, old.UnitCode}
 		if err := tx.GetContext(ctx, &newID, insertGoal, append([]any{practiceID, clientID, userID}, goalArgs(in)...)...); err != nil {
 			return mapErr("create replacement goal", err)
 		}

@@ -126,7 +126,7 @@ func (s *Server) goalViews(c echo.Context, cl store.Client) ([]goalView, error) 
 func smartOf(g store.Goal) casework.SMART {
 	return casework.SMART{
 		Statement: g.Statement, What: g.What, Where: g.Where, WithWhom: g.WithWhom, Metric: g.Metric, Unit: g.Unit,
-		Direction: g.Direction, BaselineValue: g.BaselineValue, BaselineDate: g.BaselineDate, TargetValue: g.TargetValue,
+		MetricCode: g.MetricCode, UnitCode: g.UnitCode, Direction: g.Direction, BaselineValue: g.BaselineValue, BaselineDate: g.BaselineDate, TargetValue: g.TargetValue,
 		MeasureHow: g.MeasureHow, MeasureOften: g.MeasureOften, Steps: g.Steps, Supports: g.Supports,
 		Concerns: g.Concerns, TargetDate: g.TargetDate,
 	}

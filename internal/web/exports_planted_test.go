@@ -26,7 +26,9 @@ var typedColumns = []string{
 // log (never exported). A new text column must join one list or the other.
 var codedColumns = []string{
 	"appointments.format", "appointments.status", "assignments.cadence", "assignments.goal_field", "assignments.request_key",
-	"assignments.template_ref", "checkins.request_key", "client_links.pin_hash", "clients.code", "clients.contact_method", "clients.format",
+	"assignments.template_ref", "builtin_wordings.template_key",
+	"builtin_wordings.texts", // a practice's wording of a built-in template: no client data, never exported
+	"checkins.request_key", "client_links.pin_hash", "clients.code", "clients.contact_method", "clients.format",
 	"clients.status", "goal_readings.source", "goal_status_changes.from_status", "goal_status_changes.to_status", "goals.direction",
 	"goals.metric_code", "goals.unit_code", "goals.status", "homework_entries.idempotency_key", "homework_entries.status",
 	"homework_templates.based_on", "intake_versions.section", "marker_ratings.source", "measure_results.measure_key", "measure_results.source",

@@ -162,6 +162,7 @@ func TestExportCellsCannotRunAsFormulasAndNumbersStayNumbers(t *testing.T) {
 	form.Set("metric", "=HYPERLINK(\"http://evil.example\",\"x\")")
 	form.Set("unit", "@unit")
 	form.Set("direction", "increase")
+	form.Set("unit_code", "other") // a unit that may go below zero
 	form.Set("baseline_value", "-3")
 	form.Set("target_value", "2.5")
 	if res := f.counsellor.Post(f.path("/goals"), form); res.Status != 303 {

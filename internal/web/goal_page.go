@@ -100,7 +100,7 @@ func (s *Server) addGoalReading(c echo.Context) error {
 		form.Fail("reading_date", "A reading cannot be dated in the future.")
 	}
 	if date != nil && value != nil {
-		for field, msg := range casework.ReadingProblems(smartOf(g), "", *date, *value) {
+		for field, msg := range casework.ReadingProblems(smartOf(g), g.UnitCode, *date, *value) {
 			form.Fail(field, msg)
 		}
 	}

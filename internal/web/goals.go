@@ -21,6 +21,8 @@ type goalForm struct {
 	WithWhom      string   `form:"with_whom" validate:"max=1000"`
 	Metric        string   `form:"metric" validate:"max=200"`
 	Unit          string   `form:"unit" validate:"max=100"`
+	MetricCode    string   `form:"metric_code" validate:"max=40"`
+	UnitCode      string   `form:"unit_code" validate:"max=40"`
 	Direction     string   `form:"direction"`
 	BaselineValue string   `form:"baseline_value"`
 	BaselineDate  string   `form:"baseline_date"`
@@ -39,6 +41,7 @@ type goalForm struct {
 func (in goalForm) smart(f *Form, decimalComma bool) casework.SMART {
 	return casework.SMART{
 		Statement: in.Statement, What: in.What, Where: in.Where, WithWhom: in.WithWhom, Metric: in.Metric, Unit: in.Unit,
+		MetricCode: in.MetricCode, UnitCode: in.UnitCode,
 		Direction: in.Direction, BaselineValue: localNumber(f, "baseline_value", in.BaselineValue, decimalComma),
 		BaselineDate: optionalDate(f, "baseline_date", in.BaselineDate), TargetValue: localNumber(f, "target_value", in.TargetValue, decimalComma),
 		MeasureHow: in.MeasureHow, MeasureOften: in.MeasureOften, Steps: in.Steps, Supports: in.Supports,
@@ -50,14 +53,15 @@ func goalInput(g casework.SMART) store.GoalInput {
 	return store.GoalInput{Statement: g.Statement, What: g.What, Where: g.Where, WithWhom: g.WithWhom, Metric: g.Metric,
 		Unit: g.Unit, Direction: g.Direction, BaselineValue: g.BaselineValue, BaselineDate: g.BaselineDate,
 		TargetValue: g.TargetValue, MeasureHow: g.MeasureHow, MeasureOften: g.MeasureOften, Steps: g.Steps,
-		Supports: g.Supports, Concerns: g.Concerns, TargetDate: g.TargetDate}
+		Supports: g.Supports, Concerns: g.Concerns, TargetDate: g.TargetDate,
+		MetricCode: g.MetricCode, UnitCode: g.UnitCode}
 }
 
 // goalValues fills the form from a stored goal, numbers written in the practice's locale.
 func goalValues(g store.Goal, decimalComma bool) url.Values {
 	return url.Values{
 		"statement": {g.Statement}, "what": {g.What}, "where": {g.Where}, "with_whom": {g.WithWhom}, "metric": {g.Metric},
-		"unit": {g.Unit}, "direction": {g.Direction}, "baseline_value": {localFormat(g.BaselineValue, decimalComma)},
+		"unit": {g.Unit}, "metric_code": {g.MetricCode}, "unit_code": {g.UnitCode}, "direction": {g.Direction}, "baseline_value": {localFormat(g.BaselineValue, decimalComma)},
 		"baseline_date": {formatDate(g.BaselineDate)}, "target_value": {localFormat(g.TargetValue, decimalComma)},
 		"measure_how": {g.MeasureHow}, "measure_often": {g.MeasureOften}, "steps": {g.Steps}, "supports": {g.Supports},
 		"concerns": g.Concerns, "target_date": {formatDate(g.TargetDate)}, "version": {strconv.Itoa(g.Version)},

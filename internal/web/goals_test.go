@@ -12,7 +12,8 @@ import (
 func completeGoalForm() url.Values {
 	return url.Values{
 		"statement": {"Ask for reassurance less often"}, "what": {"Reassurance requests to my partner"},
-		"metric": {"Reassurance requests"}, "unit": {"per day"}, "direction": {"decrease"},
+		"metric": {"Reassurance requests"}, "unit": {"per day"},
+		"metric_code": {"reassurance_seeking"}, "unit_code": {"times_per_day"}, "direction": {"decrease"},
 		"baseline_value": {"10"}, "baseline_date": {daysFromNow(-30)}, "target_value": {"2"}, "target_date": {daysFromNow(60)},
 		"measure_how": {"Daily tally"}, "measure_often": {"Daily"}, "steps": {"Notice the urge; wait ten minutes"},
 		"concerns": {"reassurance"},
@@ -31,6 +32,9 @@ func TestGoalValidationMessagesForEachRule(t *testing.T) {
 		{"impossible date", "baseline_date", "2026-02-30", "real date"},
 		{"unknown concern", "concerns", "astrology", "Choose from the list"},
 		{"no statement", "statement", "", "plain words"},
+		{"unknown metric code", "metric_code", "partner_name", "Choose from the list"},
+		{"unknown unit code", "unit_code", "per_fortnight", "Choose from the list"},
+		{"negative count at baseline", "baseline_value", "-3", "cannot be below zero"},
 	}
 	for _, tc := range cases {
 		form := completeGoalForm()
@@ -55,6 +59,13 @@ func TestGoalValidationMessagesForEachRule(t *testing.T) {
 	goals, _ := f.app.Store.Goals(context.Background(), f.practice.ID, f.client.ID)
 	if len(goals) != 0 {
 		t.Fatalf("%d invalid goals were saved", len(goals))
+	}
+	if res := f.counsellor.Post(f.path("/goals"), completeGoalForm()); res.Status != 303 {
+		t.Fatalf("a complete goal: status %d", res.Status)
+	}
+	goals, _ = f.app.Store.Goals(context.Background(), f.practice.ID, f.client.ID)
+	if len(goals) != 1 || goals[0].MetricCode != "reassurance_seeking" || goals[0].UnitCode != "times_per_day" || goals[0].Metric != "Reassurance requests" {
+		t.Fatalf("the goal's codes and own words were not both kept: %+v", goals)
 	}
 }
 

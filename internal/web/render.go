@@ -285,12 +285,20 @@ func vocab(name string) (casework.Options, error) {
 		"cooccurring": casework.CoOccurring, "approaches": casework.Approaches, "risk_answers": casework.RiskAnswers,
 		"risk_levels": casework.RiskLevels, "coercive": casework.CoerciveSigns, "appointment": casework.AppointmentStatuses,
 		"goal_statuses": casework.GoalStatuses, "directions": casework.Directions,
+		"goal_metrics": withChoose(casework.GoalMetricCodes), "goal_units": withChoose(casework.GoalUnitCodes),
 	}
 	f, ok := lists[name]
 	if !ok {
 		return nil, fmt.Errorf("no vocabulary %q", name)
 	}
 	return f(), nil
+}
+
+// withChoose puts an empty "Choose from the list" first, so that nothing is chosen for the user.
+func withChoose(list func() casework.Options) func() casework.Options {
+	return func() casework.Options {
+		return append(casework.Options{{Value: "", Label: "Choose from the list"}}, list()...)
+	}
 }
 
 func formatDateLong(t *time.Time) string {
