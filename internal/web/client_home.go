@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -78,9 +79,15 @@ func (s *Server) dueNow(c echo.Context) (dueList, store.ClientView, error) {
 		if err != nil {
 			return d, view, err
 		}
-		v := view
-		v.Assignment = a
-		page := s.clientFormData(v, titleOnly(a.Title), entries, today)
+		v, err := s.store.ClientViewOf(ctx, l.PracticeID, a.ID) // with its template, in the client's wording
+		if err != nil {
+			return d, view, err
+		}
+		var t homework.Template
+		if err := json.Unmarshal(v.Template, &t); err != nil {
+			return d, view, fmt.Errorf("assignment %d template: %w", a.ID, err)
+		}
+		page := s.clientFormData(v, t.ForClient(), entries, today)
 		if len(page.Days) == 0 {
 			continue
 		}
@@ -166,9 +173,6 @@ func (s *Server) postedItem(c echo.Context, kind string) (int64, error) {
 	}
 	return id, nil
 }
-
-// titleOnly is a template with nothing but its title, enough to work out a form's heading.
-func titleOnly(title string) homework.Template { return homework.Template{Title: title} }
 
 // pinGate reports whether the practice asks for the PIN before any form and this session has
 // not entered it yet. The page shown is the same whether or not the link has a PIN.
