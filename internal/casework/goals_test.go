@@ -18,7 +18,7 @@ func d(s string) *time.Time {
 func completeGoal() SMART {
 	return SMART{
 		Statement: "Ask for reassurance less often", What: "Reassurance requests to my partner",
-		Metric: "Reassurance requests", Unit: "per day", Direction: "decrease",
+		Metric: "Reassurance requests", Unit: "per day", MetricCode: "reassurance_seeking", UnitCode: "times_per_day", Direction: "decrease",
 		BaselineValue: f(10), BaselineDate: d("2026-01-05"), TargetValue: f(2), TargetDate: d("2026-03-15"),
 		MeasureHow: "Daily tally", MeasureOften: "Daily", Steps: "Notice the urge, wait ten minutes",
 		Concerns: []string{"reassurance"},
@@ -38,6 +38,10 @@ func TestGoalRules(t *testing.T) {
 		{"increase but target below", func(g *SMART) { g.Direction = "increase" }, "target_value"},
 		{"unknown direction", func(g *SMART) { g.Direction = "sideways" }, "direction"},
 		{"unknown concern", func(g *SMART) { g.Concerns = []string{"astrology"} }, "concerns"},
+		{"unknown metric code", func(g *SMART) { g.MetricCode = "Jamie's phone" }, "metric_code"},
+		{"unknown unit code", func(g *SMART) { g.UnitCode = "per fortnight" }, "unit_code"},
+		{"negative count at baseline", func(g *SMART) { g.Direction, g.BaselineValue = "increase", f(-3) }, "baseline_value"},
+		{"negative count as target", func(g *SMART) { g.BaselineValue, g.TargetValue = f(0), f(-1) }, "target_value"},
 	}
 	if p := completeGoal().Problems(); len(p) != 0 {
 		t.Fatalf("a sound goal has problems: %v", p)
@@ -49,6 +53,11 @@ func TestGoalRules(t *testing.T) {
 		if _, ok := p[tc.field]; !ok || len(p) != 1 {
 			t.Errorf("%s: problems %v, want exactly one on %s", tc.name, p, tc.field)
 		}
+	}
+	signed := completeGoal() // a unit coded "other" may go below zero
+	signed.UnitCode, signed.BaselineValue, signed.TargetValue = "other", f(-3), f(-8)
+	if p := signed.Problems(); len(p) != 0 {
+		t.Fatalf("a goal in a signed unit has problems: %v", p)
 	}
 	up := completeGoal()
 	up.Direction, up.BaselineValue, up.TargetValue = "increase", f(2), f(7)
@@ -66,6 +75,8 @@ func TestEverySMARTPartIsNeededToActivate(t *testing.T) {
 		"what":           func(g *SMART) { g.What = "" },
 		"metric":         func(g *SMART) { g.Metric = "" },
 		"unit":           func(g *SMART) { g.Unit = "" },
+		"metric_code":    func(g *SMART) { g.MetricCode = "" },
+		"unit_code":      func(g *SMART) { g.UnitCode = "" },
 		"direction":      func(g *SMART) { g.Direction = "" },
 		"baseline_value": func(g *SMART) { g.BaselineValue = nil },
 		"baseline_date":  func(g *SMART) { g.BaselineDate = nil },
