@@ -62,16 +62,18 @@ FROM clients c CROSS JOIN generate_series(0, 199) i
 JOIN LATERAL (SELECT id FROM markers WHERE practice_id = c.practice_id ORDER BY sort_order, id OFFSET i % 7 LIMIT 1) m ON true
 WHERE c.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice');
 
--- The client form's assignments and links, for the last client (bench-c50's), so that the
--- client page, progress page and dashboard measured (bench-c01 and SB-00001) stay typical.
+-- The client form's assignments and links: one due form and one link for each of the last 500
+-- clients (a client has one link, which lists what is due), so that the client page, progress
+-- page and dashboard measured (bench-c01 and SB-00001) stay typical.
 INSERT INTO assignments (practice_id, client_id, template_ref, title, template, start_date, due_date, cadence, request_key, created_by)
 SELECT c.practice_id, c.id, 'builtin:reassurance_tally', 'Daily tally', current_setting('bench.template')::jsonb,
-    current_date - 29, current_date, 'daily', 'bench-link-' || lpad(n::text, 8, '0'), c.counsellor_id
-FROM clients c CROSS JOIN generate_series(1, 500) n
-WHERE c.code = 'SB-02000' AND c.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice');
+    current_date - 29, current_date, 'daily', 'bench-link-' || lpad(c.n::text, 8, '0'), c.counsellor_id
+FROM (SELECT c.*, row_number() OVER (ORDER BY c.id DESC) AS n FROM clients c
+      WHERE c.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice')) c
+WHERE c.n <= 500;
 
-INSERT INTO client_links (practice_id, assignment_id, token_hash, expires_at, created_by)
-SELECT a.practice_id, a.id,
+INSERT INTO client_links (practice_id, client_id, assignment_id, token_hash, expires_at, created_by)
+SELECT a.practice_id, a.client_id, a.id,
     sha256(convert_to(rtrim(translate(encode(sha256(convert_to('bench-token-' || substr(a.request_key, 12)::int, 'UTF8')), 'base64'), '+/', '-_'), '='), 'UTF8')),
     now() + interval '30 days', a.created_by
 FROM assignments a WHERE a.request_key LIKE 'bench-link-%';
