@@ -59,48 +59,6 @@ func (s *Server) practiceToday(c echo.Context) (time.Time, *time.Location, error
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), loc, nil
 }
 
-// templateChoice is a template a counsellor may assign.
-type templateChoice struct {
-	Ref      string
-	Template homework.Template
-}
-
-// Client is the template as the client's form shows it: the client's wording, positional names.
-func (t templateChoice) Client() homework.Template { return t.Template.ForClient() }
-
-// assignableTemplates lists the built-ins and the practice's own templates.
-func (s *Server) assignableTemplates(c echo.Context) ([]templateChoice, error) {
-	var out []templateChoice
-	builtIns, err := s.practiceBuiltIns(c)
-	if err != nil {
-		return nil, err
-	}
-	for _, b := range builtIns {
-		out = append(out, templateChoice{Ref: "builtin:" + b.Key, Template: b.Template})
-	}
-	own, err := s.store.HomeworkTemplates(c.Request().Context(), currentUser(c).PracticeID)
-	if err != nil {
-		return nil, err
-	}
-	for _, t := range own {
-		var def homework.Template
-		if err := json.Unmarshal(t.Definition, &def); err != nil {
-			return nil, fmt.Errorf("template %d: %w", t.ID, err)
-		}
-		out = append(out, templateChoice{Ref: fmt.Sprintf("practice:%d", t.ID), Template: def})
-	}
-	return out, nil
-}
-
-func findTemplate(choices []templateChoice, ref string) (templateChoice, bool) {
-	for _, ch := range choices {
-		if ch.Ref == ref {
-			return ch, true
-		}
-	}
-	return templateChoice{}, false
-}
-
 func (s *Server) newAssignmentPage(c echo.Context) error {
 	cl, err := s.clientFor(c)
 	if err != nil {
