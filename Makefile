@@ -23,11 +23,11 @@ run: build
 	exec ./$(BIN) serve --migrate --demo --local-db .data/postgres
 
 ## backup: while `make run` serves, pg_dump -Fc of its database into backups/ (readable by you only).
-## The file holds clinical data in plain text: encrypt it and move it off this machine (README).
+## The file holds clinical data in plain text: encrypt it and move it off this machine (docs/operations.md).
 PG_DUMP  ?= pg_dump
 LOCAL_DB := .data/postgres
 backup:
-	@test -f $(LOCAL_DB)/postmaster.pid || { echo "backup: no server is running in $(LOCAL_DB): start it with make run (for another server, see the README's Backups and restore)"; exit 1; }
+	@test -f $(LOCAL_DB)/postmaster.pid || { echo "backup: no server is running in $(LOCAL_DB): start it with make run (for another server, see Backups and restore in docs/operations.md)"; exit 1; }
 	@mkdir -p backups && chmod 700 backups
 	@f=backups/securebase-$$(date -u +%Y%m%dT%H%M%SZ).dump; \
 	umask 077 && $(PG_DUMP) --format=custom --username=postgres --dbname=securebase \

@@ -1,4 +1,4 @@
-// Package backup_test is the restore drill of the README's "Backups and restore": the
+// Package backup_test is the restore drill of "Backups and restore" in docs/operations.md: the
 // real pg_dump and pg_restore binaries, a fresh database, and the real app reading it.
 package backup_test
 
@@ -52,7 +52,7 @@ func TestDumpRestoredIntoAFreshDatabaseIsReadByTheApp(t *testing.T) {
 		t.Fatalf("the source should have audit rows and sessions: %v", before.counts)
 	}
 
-	// pg_dump -Fc as the schema owner, as the README says.
+	// pg_dump -Fc as the schema owner, as docs/operations.md says.
 	dump := filepath.Join(t.TempDir(), "securebase.dump")
 	start := time.Now()
 	run(t, pgDump, "--format=custom", "--file="+dump, "--dbname="+src.DB.URLAs(testutil.OwnerRole))

@@ -20,7 +20,7 @@ import (
 
 // TestJourneySupervisorDownloadsDeIdentifiedFiles is journey 8: the admin links a supervisor
 // to a counsellor on the Supervision page; the supervisor downloads every de-identified file
-// through the browser. Each parses as CSV, its header is exactly the README's list of columns,
+// through the browser. Each parses as CSV, its header is exactly the list of columns in docs/exports.md,
 // the client appears by pseudonym (never the working code), and no file names a client or
 // holds a calendar date.
 func TestJourneySupervisorDownloadsDeIdentifiedFiles(t *testing.T) {
@@ -66,10 +66,10 @@ func TestJourneySupervisorDownloadsDeIdentifiedFiles(t *testing.T) {
 		}
 		want, ok := columns[kind]
 		if !ok {
-			t.Fatalf("the README lists no columns for %s", kind)
+			t.Fatalf("docs/exports.md lists no columns for %s", kind)
 		}
 		if got := matchColumns(rows[0], want); got != "" {
-			t.Errorf("%s: %s\nheader %v\nREADME %v", kind, got, rows[0], want)
+			t.Errorf("%s: %s\nheader %v\ndocs/exports.md %v", kind, got, rows[0], want)
 		}
 		if m := calendarDate.Find(data); m != nil {
 			t.Errorf("the %s file holds a calendar date %q", kind, m)
@@ -90,24 +90,24 @@ func TestJourneySupervisorDownloadsDeIdentifiedFiles(t *testing.T) {
 // calendarDate is any calendar date or year in a file.
 var calendarDate = regexp.MustCompile(`(?i)\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b(19|20)\d{2}\b`)
 
-// readmeColumn is one column of the README's list: optional ones may be absent, repeated ones
+// readmeColumn is one column of the list in docs/exports.md: optional ones may be absent, repeated ones
 // stand for marker_1_…, marker_2_….
 type readmeColumn struct {
 	Name               string
 	Optional, Repeated bool
 }
 
-// readmeColumns parses the README's list of de-identified columns, the one source of truth.
+// readmeColumns parses docs/exports.md's list of de-identified columns, the one source of truth.
 func readmeColumns(t *testing.T) map[string][]readmeColumn {
 	t.Helper()
-	readme, err := os.ReadFile("../../README.md")
+	readme, err := os.ReadFile("../../docs/exports.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, rest, ok1 := strings.Cut(string(readme), "<!-- deidentified-columns:start -->")
 	section, _, ok2 := strings.Cut(rest, "<!-- deidentified-columns:end -->")
 	if !ok1 || !ok2 {
-		t.Fatal("the README has no de-identified columns section")
+		t.Fatal("docs/exports.md has no de-identified columns section")
 	}
 	out := map[string][]readmeColumn{}
 	item := regexp.MustCompile("`([a-z0-9_N]+)`( \\((optional|repeated)\\))?")
@@ -123,7 +123,7 @@ func readmeColumns(t *testing.T) map[string][]readmeColumn {
 	return out
 }
 
-// matchColumns compares a header with the README's list, returning what differs or "".
+// matchColumns compares a header with the list in docs/exports.md, returning what differs or "".
 func matchColumns(header []string, want []readmeColumn) string {
 	number := regexp.MustCompile(`_\d+_`)
 	var got []string
@@ -143,7 +143,7 @@ func matchColumns(header []string, want []readmeColumn) string {
 		expect = append(expect, c.Name)
 	}
 	if !slices.Equal(got, expect) {
-		return fmt.Sprintf("columns %v, README says %v", got, expect)
+		return fmt.Sprintf("columns %v, docs/exports.md says %v", got, expect)
 	}
 	return ""
 }
