@@ -62,9 +62,9 @@ func (s *Store) CreateAssignment(ctx context.Context, practiceID, clientID, user
 		if err := s.lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
 			return err
 		}
-		err := txStmt(ctx, tx, s.q.CreateAssignment).GetContext(ctx, &id, practiceID, clientID, in.TemplateRef, in.Title, in.Template, in.Instructions, in.StartDate, in.DueDate, in.Cadence, in.GoalID, in.GoalField, in.RequestKey, userID)
+		err := txGet(ctx, tx, s.q.CreateAssignment, &id, practiceID, clientID, in.TemplateRef, in.Title, in.Template, in.Instructions, in.StartDate, in.DueDate, in.Cadence, in.GoalID, in.GoalField, in.RequestKey, userID)
 		if errors.Is(err, sql.ErrNoRows) {
-			if err := txStmt(ctx, tx, s.q.CreateAssignment2).GetContext(ctx, &id, practiceID, userID, in.RequestKey); err != nil {
+			if err := txGet(ctx, tx, s.q.CreateAssignment2, &id, practiceID, userID, in.RequestKey); err != nil {
 				return mapErr("find repeated assignment", err)
 			}
 			return ErrConflict
@@ -78,7 +78,7 @@ func (s *Store) CreateAssignment(ctx context.Context, practiceID, clientID, user
 // discharge and a new link cannot cross.
 func (s *Store) lockOpenClient(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64) error {
 	var open bool
-	err := txStmt(ctx, tx, s.q.LockOpenClient).GetContext(ctx, &open, practiceID, clientID)
+	err := txGet(ctx, tx, s.q.LockOpenClient, &open, practiceID, clientID)
 	if err != nil {
 		return mapErr("lock client", err)
 	}
@@ -107,11 +107,11 @@ func (s *Store) Assignments(ctx context.Context, practiceID, clientID int64) ([]
 // kills any older link issued for it alone.
 func (s *Store) RevokeAssignment(ctx context.Context, practiceID, clientID, assignmentID int64) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := txStmt(ctx, tx, s.q.RevokeAssignment).ExecContext(ctx, practiceID, clientID, assignmentID)
+		res, err := txExec(ctx, tx, s.q.RevokeAssignment, practiceID, clientID, assignmentID)
 		if err := affected("revoke assignment", res, err); err != nil {
 			return err
 		}
-		_, err = txStmt(ctx, tx, s.q.RevokeAssignment2).ExecContext(ctx, practiceID, assignmentID)
+		_, err = txExec(ctx, tx, s.q.RevokeAssignment2, practiceID, assignmentID)
 		return mapErr("revoke link", err)
 	})
 }
@@ -121,9 +121,9 @@ func (s *Store) revokeClientLinks(ctx context.Context, tx *sqlx.Tx, practiceID, 
 	if _, err := s.revokeLinksOf(ctx, tx, practiceID, clientID); err != nil {
 		return err
 	}
-	if _, err := txStmt(ctx, tx, s.q.RevokeClientLinks).ExecContext(ctx, practiceID, clientID); err != nil {
+	if _, err := txExec(ctx, tx, s.q.RevokeClientLinks, practiceID, clientID); err != nil {
 		return mapErr("revoke client check-ins", err)
 	}
-	_, err := txStmt(ctx, tx, s.q.RevokeClientLinks2).ExecContext(ctx, practiceID, clientID)
+	_, err := txExec(ctx, tx, s.q.RevokeClientLinks2, practiceID, clientID)
 	return mapErr("revoke client assignments", err)
 }

@@ -118,7 +118,7 @@ func (s *Store) IssueClientLink(ctx context.Context, practiceID, clientID, userI
 		if ended, err = s.revokeLinksOf(ctx, tx, practiceID, clientID); err != nil {
 			return err
 		}
-		err := txStmt(ctx, tx, s.q.IssueClientLink).GetContext(ctx, &id, practiceID, clientID, link.TokenHash, link.ExpiresAt, userID)
+		err := txGet(ctx, tx, s.q.IssueClientLink, &id, practiceID, clientID, link.TokenHash, link.ExpiresAt, userID)
 		return mapErr("issue client link", err)
 	})
 	return id, ended, err
@@ -134,7 +134,7 @@ func (s *Store) RevokeClientLinks(ctx context.Context, practiceID, clientID int6
 }
 
 func (s *Store) revokeLinksOf(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64) (int64, error) {
-	res, err := txStmt(ctx, tx, s.q.RevokeLinksOf).ExecContext(ctx, practiceID, clientID)
+	res, err := txExec(ctx, tx, s.q.RevokeLinksOf, practiceID, clientID)
 	if err != nil {
 		return 0, mapErr("revoke client links", err)
 	}

@@ -70,10 +70,10 @@ func (s *Store) CreateClient(ctx context.Context, practiceID int64, in ClientInp
 	var id int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var seq int
-		if err := txStmt(ctx, tx, s.q.CreateClient).GetContext(ctx, &seq, practiceID); err != nil {
+		if err := txGet(ctx, tx, s.q.CreateClient, &seq, practiceID); err != nil {
 			return mapErr("next client code", err)
 		}
-		err := txStmt(ctx, tx, s.q.CreateClient2).GetContext(ctx, &id, practiceID, fmt.Sprintf("SB-%04d", seq), in.CounsellorID, in.FirstName, in.LastName, in.PreferredName, in.Pronouns, in.DateOfBirth, in.Email, in.Phone, in.Format, in.ContactMethod, in.NeutralMessages, in.SafeContactNote)
+		err := txGet(ctx, tx, s.q.CreateClient2, &id, practiceID, fmt.Sprintf("SB-%04d", seq), in.CounsellorID, in.FirstName, in.LastName, in.PreferredName, in.Pronouns, in.DateOfBirth, in.Email, in.Phone, in.Format, in.ContactMethod, in.NeutralMessages, in.SafeContactNote)
 		return mapErr("create client", err)
 	})
 	if err != nil {
@@ -103,7 +103,7 @@ func (s *Store) UpdateClient(ctx context.Context, practiceID, clientID int64, ve
 // when a discharge happened (the start of the retention period). Discharging a client revokes all of their private links in the same transaction.
 func (s *Store) SetClientStatus(ctx context.Context, practiceID, clientID int64, from []string, to string) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := txStmt(ctx, tx, s.q.SetClientStatus).ExecContext(ctx, practiceID, clientID, to, stringArray(from))
+		res, err := txExec(ctx, tx, s.q.SetClientStatus, practiceID, clientID, to, stringArray(from))
 		if err := affected("set client status", res, err); err != nil {
 			return err
 		}

@@ -148,11 +148,11 @@ func (s *Store) selectSnapshot(ctx context.Context, sels []selection) error {
 		return err
 	}
 	defer func() { _ = tx.Rollback() }()
-	if _, err := txStmt(ctx, tx, s.q.GenericPlans).ExecContext(ctx); err != nil {
+	if _, err := txExec(ctx, tx, s.q.GenericPlans); err != nil {
 		return err
 	}
 	for _, sel := range sels {
-		if err := txStmt(ctx, tx, sel.st).SelectContext(ctx, sel.dest, sel.args...); err != nil {
+		if err := txSelect(ctx, tx, sel.st, sel.dest, sel.args...); err != nil {
 			return err
 		}
 	}

@@ -82,10 +82,10 @@ func streamRows[T any](ctx context.Context, s *Store, st *sqlx.Stmt, args []any,
 		return mapErr("export", err)
 	}
 	defer func() { _ = tx.Rollback() }()
-	if _, err := txStmt(ctx, tx, s.q.JITOff).ExecContext(ctx); err != nil {
+	if _, err := txExec(ctx, tx, s.q.JITOff); err != nil {
 		return mapErr("export", err)
 	}
-	rows, err := txStmt(ctx, tx, st).QueryxContext(ctx, append(args, sql.NullInt64{Int64: int64(limit), Valid: limit > 0})...)
+	rows, err := txQuery(ctx, tx, st, append(args, sql.NullInt64{Int64: int64(limit), Valid: limit > 0})...)
 	if err != nil {
 		return mapErr("export", err)
 	}

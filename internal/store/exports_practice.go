@@ -17,7 +17,7 @@ func (s *Store) ExportFirstYear(ctx context.Context, practiceID int64) (bool, er
 // SetExportFirstYear turns the first-year column on or off, with its audit entry.
 func (s *Store) SetExportFirstYear(ctx context.Context, practiceID int64, on bool, audit AuditEntry) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := txStmt(ctx, tx, s.q.SetExportFirstYear).ExecContext(ctx, practiceID, on)
+		res, err := txExec(ctx, tx, s.q.SetExportFirstYear, practiceID, on)
 		if err := affected("export first year", res, err); err != nil {
 			return err
 		}

@@ -113,7 +113,7 @@ func (s *Store) UpdateGoal(ctx context.Context, practiceID, clientID, goalID int
 func (s *Store) TransitionGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, version int, from, to, reason string) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var current int
-		err := txStmt(ctx, tx, s.q.TransitionGoal).GetContext(ctx, &current, practiceID, clientID, goalID)
+		err := txGet(ctx, tx, s.q.TransitionGoal, &current, practiceID, clientID, goalID)
 		if err != nil {
 			return mapErr("goal", err)
 		}
@@ -130,13 +130,13 @@ func (s *Store) ReviseGoal(ctx context.Context, practiceID, clientID, goalID, us
 	var newID int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var old Goal
-		if err := txStmt(ctx, tx, s.q.ReviseGoal).GetContext(ctx, &old, practiceID, clientID, goalID); err != nil {
+		if err := txGet(ctx, tx, s.q.ReviseGoal, &old, practiceID, clientID, goalID); err != nil {
 			return mapErr("goal", err)
 		}
 		in := GoalInput{old.Statement, old.What, old.Where, old.WithWhom, old.Metric, old.Unit, old.Direction, old.BaselineValue,
 			old.BaselineDate, old.TargetValue, old.MeasureHow, old.MeasureOften, old.Steps, old.Supports, old.Concerns, old.TargetDate,
 			old.MetricCode, old.UnitCode}
-		if err := txStmt(ctx, tx, s.q.CreateGoal).GetContext(ctx, &newID, append([]any{practiceID, clientID, userID}, goalArgs(in)...)...); err != nil {
+		if err := txGet(ctx, tx, s.q.CreateGoal, &newID, append([]any{practiceID, clientID, userID}, goalArgs(in)...)...); err != nil {
 			return mapErr("create replacement goal", err)
 		}
 		return s.transitionGoal(ctx, tx, practiceID, clientID, goalID, userID, "active", "revised", reason, &newID)
@@ -145,14 +145,14 @@ func (s *Store) ReviseGoal(ctx context.Context, practiceID, clientID, goalID, us
 }
 
 func (s *Store) transitionGoal(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, goalID, userID int64, from, to, reason string, replacedBy *int64) error {
-	res, err := txStmt(ctx, tx, s.q.TransitionGoalX).ExecContext(ctx, practiceID, clientID, goalID, from, to, replacedBy)
+	res, err := txExec(ctx, tx, s.q.TransitionGoalX, practiceID, clientID, goalID, from, to, replacedBy)
 	if err := affected("transition goal", res, err); err != nil {
 		if err == ErrNotFound {
 			return ErrConflict
 		}
 		return err
 	}
-	_, err = txStmt(ctx, tx, s.q.TransitionGoal2).ExecContext(ctx, practiceID, goalID, from, to, reason, userID)
+	_, err = txExec(ctx, tx, s.q.TransitionGoal2, practiceID, goalID, from, to, reason, userID)
 	return mapErr("record goal status change", err)
 }
 

@@ -52,17 +52,17 @@ func (s *Store) SaveIntake(ctx context.Context, practiceID, clientID int64, base
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// Lock the client row: concurrent saves of the same intake queue here.
 		var locked int64
-		if err := txStmt(ctx, tx, s.q.SaveIntake).GetContext(ctx, &locked, practiceID, clientID); err != nil {
+		if err := txGet(ctx, tx, s.q.SaveIntake, &locked, practiceID, clientID); err != nil {
 			return mapErr("lock client", err)
 		}
 		var current int
-		if err := txStmt(ctx, tx, s.q.SaveIntake2).GetContext(ctx, &current, practiceID, clientID); err != nil {
+		if err := txGet(ctx, tx, s.q.SaveIntake2, &current, practiceID, clientID); err != nil {
 			return mapErr("intake version", err)
 		}
 		if current != base {
 			return ErrConflict
 		}
-		if _, err := txStmt(ctx, tx, s.q.SaveIntake3).ExecContext(ctx, practiceID, clientID, next, section, data, userID); err != nil {
+		if _, err := txExec(ctx, tx, s.q.SaveIntake3, practiceID, clientID, next, section, data, userID); err != nil {
 			return mapErr("save intake", err)
 		}
 		if flag != nil {
@@ -78,7 +78,7 @@ func (s *Store) SaveIntake(ctx context.Context, practiceID, clientID int64, base
 // case the open flag takes the newer summary. It reports whether a flag was opened.
 func (s *Store) raiseFlag(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, userID int64, f RiskFlagInput) (bool, error) {
 	var opened bool
-	err := txStmt(ctx, tx, s.q.RaiseFlag).GetContext(ctx, &opened, practiceID, clientID, f.Source, f.Summary, nullID(userID))
+	err := txGet(ctx, tx, s.q.RaiseFlag, &opened, practiceID, clientID, f.Source, f.Summary, nullID(userID))
 	return opened, mapErr("raise risk flag", err)
 }
 

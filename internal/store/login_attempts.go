@@ -23,7 +23,7 @@ type LoginLimit struct {
 func (s *Store) StartLoginAttempt(ctx context.Context, email, ip string, now time.Time, limit LoginLimit) (attemptID int64, throttled bool, err error) {
 	email = normEmail(email)
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if _, err := txStmt(ctx, tx, s.q.StartLoginAttempt).ExecContext(ctx, email, nullString(ip)); err != nil {
+		if _, err := txExec(ctx, tx, s.q.StartLoginAttempt, email, nullString(ip)); err != nil {
 			return mapErr("lock login attempts", err)
 		}
 		var counts struct {
@@ -31,7 +31,7 @@ func (s *Store) StartLoginAttempt(ctx context.Context, email, ip string, now tim
 			ByIP    int `db:"by_ip"`
 		}
 		since := now.Add(-limit.Window)
-		err := txStmt(ctx, tx, s.q.StartLoginAttempt2).GetContext(ctx, &counts, email, nullString(ip), since)
+		err := txGet(ctx, tx, s.q.StartLoginAttempt2, &counts, email, nullString(ip), since)
 		if err != nil {
 			return mapErr("count login failures", err)
 		}
@@ -39,7 +39,7 @@ func (s *Store) StartLoginAttempt(ctx context.Context, email, ip string, now tim
 			throttled = true
 			return nil
 		}
-		return mapErr("record login attempt", txStmt(ctx, tx, s.q.StartLoginAttempt3).GetContext(ctx, &attemptID, email, nullString(ip), now))
+		return mapErr("record login attempt", txGet(ctx, tx, s.q.StartLoginAttempt3, &attemptID, email, nullString(ip), now))
 	})
 	return attemptID, throttled, err
 }

@@ -70,11 +70,11 @@ func (s *Store) TwoFactorRequired(ctx context.Context, practiceID int64) (bool, 
 // that they enrol when they next sign in; it returns how many sessions ended.
 func (s *Store) SaveSettings(ctx context.Context, practiceID int64, ps PracticeSettings, requireTwoFactor bool) (ended int64, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := txStmt(ctx, tx, s.q.SaveSettings).ExecContext(ctx, practiceID, ps.TimeZone, ps.NameOnClientPages, requireTwoFactor, ps.RetentionYears, ps.PINBeforeForms)
+		res, err := txExec(ctx, tx, s.q.SaveSettings, practiceID, ps.TimeZone, ps.NameOnClientPages, requireTwoFactor, ps.RetentionYears, ps.PINBeforeForms)
 		if err := affected("save practice settings", res, err); err != nil || !requireTwoFactor {
 			return err
 		}
-		res, err = txStmt(ctx, tx, s.q.SaveSettings2).ExecContext(ctx, practiceID)
+		res, err = txExec(ctx, tx, s.q.SaveSettings2, practiceID)
 		if err != nil {
 			return mapErr("end sessions without two-factor", err)
 		}
@@ -100,7 +100,7 @@ func (s *Store) PseudonymKey(ctx context.Context, practiceID int64, fresh []byte
 // transaction: files made before and after no longer share a code.
 func (s *Store) RotatePseudonymKey(ctx context.Context, practiceID int64, key []byte, audit AuditEntry) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := txStmt(ctx, tx, s.q.RotatePseudonymKey).ExecContext(ctx, practiceID, key)
+		res, err := txExec(ctx, tx, s.q.RotatePseudonymKey, practiceID, key)
 		if err := affected("rotate pseudonym key", res, err); err != nil {
 			return err
 		}

@@ -98,7 +98,7 @@ var ErrCheckinDone = errors.New("check-in already completed")
 func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, in ProgressInput) (flagged bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		if in.RequestKey != "" {
-			res, err := txStmt(ctx, tx, s.q.RecordProgress).ExecContext(ctx, practiceID, in.RecordedBy, in.RequestKey, clientID)
+			res, err := txExec(ctx, tx, s.q.RecordProgress, practiceID, in.RecordedBy, in.RequestKey, clientID)
 			if err := affected("record sitting", res, err); errors.Is(err, ErrNotFound) {
 				return ErrSittingRecorded
 			} else if err != nil {
@@ -106,7 +106,7 @@ func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, 
 			}
 		}
 		if in.CheckinID != 0 {
-			res, err := txStmt(ctx, tx, s.q.RecordProgress2).ExecContext(ctx, practiceID, clientID, in.CheckinID)
+			res, err := txExec(ctx, tx, s.q.RecordProgress2, practiceID, clientID, in.CheckinID)
 			if err := affected("complete check-in", res, err); errors.Is(err, ErrNotFound) {
 				return ErrCheckinDone
 			} else if err != nil {
@@ -114,12 +114,12 @@ func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, 
 			}
 		}
 		for markerID, v := range in.Ratings {
-			if _, err := txStmt(ctx, tx, s.q.RecordProgress3).ExecContext(ctx, practiceID, clientID, markerID, in.Day, v, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy)); err != nil {
+			if _, err := txExec(ctx, tx, s.q.RecordProgress3, practiceID, clientID, markerID, in.Day, v, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy)); err != nil {
 				return mapErr("rate marker", err)
 			}
 		}
 		for _, r := range in.Results {
-			if _, err := txStmt(ctx, tx, s.q.RecordProgress4).ExecContext(ctx, practiceID, clientID, r.MeasureKey, in.Day, r.Total, r.Answers, r.RiskRaised, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy), r.Difficulty); err != nil {
+			if _, err := txExec(ctx, tx, s.q.RecordProgress4, practiceID, clientID, r.MeasureKey, in.Day, r.Total, r.Answers, r.RiskRaised, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy), r.Difficulty); err != nil {
 				return mapErr("record result", err)
 			}
 			if r.RiskRaised {
@@ -181,9 +181,9 @@ func (s *Store) CreateCheckin(ctx context.Context, practiceID, clientID, userID 
 		if err := s.lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
 			return err
 		}
-		err := txStmt(ctx, tx, s.q.CreateCheckin).GetContext(ctx, &id, practiceID, clientID, withMarkers, stringArray(measures), due, requestKey, userID)
+		err := txGet(ctx, tx, s.q.CreateCheckin, &id, practiceID, clientID, withMarkers, stringArray(measures), due, requestKey, userID)
 		if errors.Is(err, sql.ErrNoRows) {
-			if err := txStmt(ctx, tx, s.q.CreateCheckin2).GetContext(ctx, &id, practiceID, userID, requestKey); err != nil {
+			if err := txGet(ctx, tx, s.q.CreateCheckin2, &id, practiceID, userID, requestKey); err != nil {
 				return mapErr("find repeated check-in", err)
 			}
 			return ErrConflict
@@ -241,16 +241,16 @@ func (s *Store) Supervision(ctx context.Context, practiceID int64) (map[int64][]
 func (s *Store) SetSupervision(ctx context.Context, practiceID, supervisorID int64, counsellorIDs []int64) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var ok bool
-		if err := txStmt(ctx, tx, s.q.SetSupervision).GetContext(ctx, &ok, practiceID, supervisorID, pq.Int64Array(counsellorIDs)); err != nil {
+		if err := txGet(ctx, tx, s.q.SetSupervision, &ok, practiceID, supervisorID, pq.Int64Array(counsellorIDs)); err != nil {
 			return mapErr("check supervision", err)
 		}
 		if !ok {
 			return ErrNotFound
 		}
-		if _, err := txStmt(ctx, tx, s.q.SetSupervision2).ExecContext(ctx, practiceID, supervisorID); err != nil {
+		if _, err := txExec(ctx, tx, s.q.SetSupervision2, practiceID, supervisorID); err != nil {
 			return mapErr("clear supervision", err)
 		}
-		_, err := txStmt(ctx, tx, s.q.SetSupervision3).ExecContext(ctx, practiceID, supervisorID, pq.Int64Array(counsellorIDs))
+		_, err := txExec(ctx, tx, s.q.SetSupervision3, practiceID, supervisorID, pq.Int64Array(counsellorIDs))
 		return mapErr("set supervision", err)
 	})
 }
@@ -258,11 +258,11 @@ func (s *Store) SetSupervision(ctx context.Context, practiceID, supervisorID int
 // RevokeCheckin kills a check-in's link at once; ErrNotFound when it is done or revoked already.
 func (s *Store) RevokeCheckin(ctx context.Context, practiceID, clientID, checkinID int64) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := txStmt(ctx, tx, s.q.RevokeCheckin).ExecContext(ctx, practiceID, clientID, checkinID)
+		res, err := txExec(ctx, tx, s.q.RevokeCheckin, practiceID, clientID, checkinID)
 		if err := affected("revoke check-in", res, err); err != nil {
 			return err
 		}
-		_, err = txStmt(ctx, tx, s.q.RevokeCheckin2).ExecContext(ctx, practiceID, checkinID)
+		_, err = txExec(ctx, tx, s.q.RevokeCheckin2, practiceID, checkinID)
 		return mapErr("revoke check-in link", err)
 	})
 }

@@ -108,10 +108,25 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 	return nil
 }
 
-// txStmt is st run inside tx (database/sql prepares it on the transaction's connection
-// once, the first time that connection runs it).
-func txStmt(ctx context.Context, tx *sqlx.Tx, st *sqlx.Stmt) *sqlx.Stmt {
-	return tx.StmtxContext(ctx, st) //nolint:sqlclosecheck // closed with the transaction
+// txGet is st's GetContext inside tx. database/sql prepares st on the transaction's
+// connection once, the first time that connection runs it, and keeps it for the next time.
+func txGet(ctx context.Context, tx *sqlx.Tx, st *sqlx.Stmt, dest any, args ...any) error {
+	return tx.StmtxContext(ctx, st).GetContext(ctx, dest, args...) //nolint:sqlclosecheck // closed with the transaction
+}
+
+// txSelect is st's SelectContext inside tx.
+func txSelect(ctx context.Context, tx *sqlx.Tx, st *sqlx.Stmt, dest any, args ...any) error {
+	return tx.StmtxContext(ctx, st).SelectContext(ctx, dest, args...) //nolint:sqlclosecheck // closed with the transaction
+}
+
+// txExec is st's ExecContext inside tx.
+func txExec(ctx context.Context, tx *sqlx.Tx, st *sqlx.Stmt, args ...any) (sql.Result, error) {
+	return tx.StmtxContext(ctx, st).ExecContext(ctx, args...) //nolint:sqlclosecheck // closed with the transaction
+}
+
+// txQuery is st's QueryxContext inside tx; the caller closes the rows.
+func txQuery(ctx context.Context, tx *sqlx.Tx, st *sqlx.Stmt, args ...any) (*sqlx.Rows, error) {
+	return tx.StmtxContext(ctx, st).QueryxContext(ctx, args...) //nolint:sqlclosecheck // closed with the transaction
 }
 
 // nullID maps 0 to NULL.

@@ -34,17 +34,17 @@ func (s *Store) TwoFactor(ctx context.Context, practiceID, userID int64) (TwoFac
 func (s *Store) EnableTwoFactor(ctx context.Context, practiceID, userID int64, secret string, step int64, now time.Time,
 	codeHashes [][]byte, keepTokenHash []byte) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		_, err := txStmt(ctx, tx, s.q.EnableTwoFactor).ExecContext(ctx, practiceID, userID, secret, step, now)
+		_, err := txExec(ctx, tx, s.q.EnableTwoFactor, practiceID, userID, secret, step, now)
 		if err != nil {
 			return mapErr("enable two-factor", err)
 		}
-		if _, err := txStmt(ctx, tx, s.q.EnableTwoFactor2).ExecContext(ctx, practiceID, userID); err != nil {
+		if _, err := txExec(ctx, tx, s.q.EnableTwoFactor2, practiceID, userID); err != nil {
 			return mapErr("drop recovery codes", err)
 		}
-		if _, err := txStmt(ctx, tx, s.q.EnableTwoFactor3).ExecContext(ctx, practiceID, userID, pq.ByteaArray(codeHashes)); err != nil {
+		if _, err := txExec(ctx, tx, s.q.EnableTwoFactor3, practiceID, userID, pq.ByteaArray(codeHashes)); err != nil {
 			return mapErr("add recovery codes", err)
 		}
-		_, err = txStmt(ctx, tx, s.q.EnableTwoFactor4).ExecContext(ctx, practiceID, userID, keepTokenHash)
+		_, err = txExec(ctx, tx, s.q.EnableTwoFactor4, practiceID, userID, keepTokenHash)
 		return mapErr("end sessions", err)
 	})
 }
@@ -72,11 +72,11 @@ func (s *Store) AcceptTOTPStep(ctx context.Context, practiceID, userID, step int
 // many remain; ErrNotFound when no unused code of the user has that hash.
 func (s *Store) UseRecoveryCode(ctx context.Context, practiceID, userID int64, codeHash []byte, now time.Time) (left int, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := txStmt(ctx, tx, s.q.UseRecoveryCode).ExecContext(ctx, practiceID, userID, codeHash, now)
+		res, err := txExec(ctx, tx, s.q.UseRecoveryCode, practiceID, userID, codeHash, now)
 		if err := affected("use recovery code", res, err); err != nil {
 			return err
 		}
-		return mapErr("count recovery codes", txStmt(ctx, tx, s.q.UseRecoveryCode2).GetContext(ctx, &left, practiceID, userID))
+		return mapErr("count recovery codes", txGet(ctx, tx, s.q.UseRecoveryCode2, &left, practiceID, userID))
 	})
 	return left, err
 }
@@ -133,7 +133,7 @@ func (s *Store) ResealTwoFactor(ctx context.Context, reseal func(SealedSecret) (
 	changed := 0
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var all []SealedSecret
-		if err := txStmt(ctx, tx, s.q.ResealTwoFactor).SelectContext(ctx, &all); err != nil {
+		if err := txSelect(ctx, tx, s.q.ResealTwoFactor, &all); err != nil {
 			return mapErr("read two-factor secrets", err)
 		}
 		for _, sec := range all {
@@ -144,7 +144,7 @@ func (s *Store) ResealTwoFactor(ctx context.Context, reseal func(SealedSecret) (
 			if v == sec.Secret {
 				continue
 			}
-			if _, err := txStmt(ctx, tx, s.q.ResealTwoFactor2).ExecContext(ctx, sec.PracticeID, sec.UserID, v); err != nil {
+			if _, err := txExec(ctx, tx, s.q.ResealTwoFactor2, sec.PracticeID, sec.UserID, v); err != nil {
 				return mapErr("reseal two-factor secret", err)
 			}
 			changed++
@@ -159,13 +159,13 @@ func (s *Store) ResealTwoFactor(ctx context.Context, reseal func(SealedSecret) (
 func (s *Store) ReplaceRecoveryCodes(ctx context.Context, practiceID, userID int64, codeHashes [][]byte) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var one int
-		if err := txStmt(ctx, tx, s.q.ReplaceRecoveryCodes).GetContext(ctx, &one, practiceID, userID); err != nil {
+		if err := txGet(ctx, tx, s.q.ReplaceRecoveryCodes, &one, practiceID, userID); err != nil {
 			return mapErr("lock two-factor", err)
 		}
-		if _, err := txStmt(ctx, tx, s.q.EnableTwoFactor2).ExecContext(ctx, practiceID, userID); err != nil {
+		if _, err := txExec(ctx, tx, s.q.EnableTwoFactor2, practiceID, userID); err != nil {
 			return mapErr("drop recovery codes", err)
 		}
-		_, err := txStmt(ctx, tx, s.q.EnableTwoFactor3).ExecContext(ctx, practiceID, userID, pq.ByteaArray(codeHashes))
+		_, err := txExec(ctx, tx, s.q.EnableTwoFactor3, practiceID, userID, pq.ByteaArray(codeHashes))
 		return mapErr("add recovery codes", err)
 	})
 }
@@ -174,11 +174,11 @@ func (s *Store) ReplaceRecoveryCodes(ctx context.Context, practiceID, userID int
 // sessions: an admin's answer to a lost phone. ErrNotFound when they had none.
 func (s *Store) ResetTwoFactor(ctx context.Context, practiceID, userID int64) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := txStmt(ctx, tx, s.q.DisableTwoFactor).ExecContext(ctx, practiceID, userID)
+		res, err := txExec(ctx, tx, s.q.DisableTwoFactor, practiceID, userID)
 		if err := affected("reset two-factor", res, err); err != nil {
 			return err
 		}
-		_, err = txStmt(ctx, tx, s.q.ResetTwoFactor).ExecContext(ctx, practiceID, userID)
+		_, err = txExec(ctx, tx, s.q.ResetTwoFactor, practiceID, userID)
 		return mapErr("end sessions", err)
 	})
 }

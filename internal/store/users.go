@@ -77,11 +77,11 @@ func (s *Store) CreateUser(ctx context.Context, practiceID int64, nu NewUser) (U
 // DeactivateUser disables an account and ends all of its sessions in one transaction.
 func (s *Store) DeactivateUser(ctx context.Context, practiceID, userID int64) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := txStmt(ctx, tx, s.q.DeactivateUser).ExecContext(ctx, practiceID, userID)
+		res, err := txExec(ctx, tx, s.q.DeactivateUser, practiceID, userID)
 		if err := affected("deactivate user", res, err); err != nil {
 			return err
 		}
-		_, err = txStmt(ctx, tx, s.q.ResetTwoFactor).ExecContext(ctx, practiceID, userID)
+		_, err = txExec(ctx, tx, s.q.ResetTwoFactor, practiceID, userID)
 		return mapErr("end sessions", err)
 	})
 }
@@ -90,11 +90,11 @@ func (s *Store) DeactivateUser(ctx context.Context, practiceID, userID int64) er
 // (the hash of the session making the change, if any).
 func (s *Store) SetPassword(ctx context.Context, practiceID, userID int64, hash string, keepTokenHash []byte) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := txStmt(ctx, tx, s.q.SetPassword).ExecContext(ctx, practiceID, userID, hash)
+		res, err := txExec(ctx, tx, s.q.SetPassword, practiceID, userID, hash)
 		if err := affected("set password", res, err); err != nil {
 			return err
 		}
-		_, err = txStmt(ctx, tx, s.q.EnableTwoFactor4).ExecContext(ctx, practiceID, userID, keepTokenHash)
+		_, err = txExec(ctx, tx, s.q.EnableTwoFactor4, practiceID, userID, keepTokenHash)
 		return mapErr("end sessions", err)
 	})
 }
