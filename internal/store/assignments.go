@@ -62,9 +62,9 @@ func (s *Store) CreateAssignment(ctx context.Context, practiceID, clientID, user
 		if err := s.lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
 			return err
 		}
-		err := txGet(ctx, tx, s.q.CreateAssignment, &id, practiceID, clientID, in.TemplateRef, in.Title, in.Template, in.Instructions, in.StartDate, in.DueDate, in.Cadence, in.GoalID, in.GoalField, in.RequestKey, userID)
+		err := txGet(ctx, tx, s.q.InsertAssignment, &id, practiceID, clientID, in.TemplateRef, in.Title, in.Template, in.Instructions, in.StartDate, in.DueDate, in.Cadence, in.GoalID, in.GoalField, in.RequestKey, userID)
 		if errors.Is(err, sql.ErrNoRows) {
-			if err := txGet(ctx, tx, s.q.CreateAssignment2, &id, practiceID, userID, in.RequestKey); err != nil {
+			if err := txGet(ctx, tx, s.q.AssignmentByRequestKey, &id, practiceID, userID, in.RequestKey); err != nil {
 				return mapErr("find repeated assignment", err)
 			}
 			return ErrConflict
@@ -111,7 +111,7 @@ func (s *Store) RevokeAssignment(ctx context.Context, practiceID, clientID, assi
 		if err := affected("revoke assignment", res, err); err != nil {
 			return err
 		}
-		_, err = txExec(ctx, tx, s.q.RevokeAssignment2, practiceID, assignmentID)
+		_, err = txExec(ctx, tx, s.q.RevokeAssignmentLinks, practiceID, assignmentID)
 		return mapErr("revoke link", err)
 	})
 }
@@ -121,9 +121,9 @@ func (s *Store) revokeClientLinks(ctx context.Context, tx *sqlx.Tx, practiceID, 
 	if _, err := s.revokeLinksOf(ctx, tx, practiceID, clientID); err != nil {
 		return err
 	}
-	if _, err := txExec(ctx, tx, s.q.RevokeClientLinks, practiceID, clientID); err != nil {
+	if _, err := txExec(ctx, tx, s.q.RevokeOpenCheckins, practiceID, clientID); err != nil {
 		return mapErr("revoke client check-ins", err)
 	}
-	_, err := txExec(ctx, tx, s.q.RevokeClientLinks2, practiceID, clientID)
+	_, err := txExec(ctx, tx, s.q.RevokeClientAssignments, practiceID, clientID)
 	return mapErr("revoke client assignments", err)
 }

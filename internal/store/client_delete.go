@@ -52,13 +52,13 @@ func (s *Store) ClientRecordCounts(ctx context.Context, practiceID, clientID int
 func (s *Store) DeleteClient(ctx context.Context, practiceID, clientID int64, check func(ClientRetention) error, record AuditEntry) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var r ClientRetention
-		if err := txGet(ctx, tx, s.q.DeleteClient, &r, practiceID, clientID); err != nil {
+		if err := txGet(ctx, tx, s.q.LockClientRetention, &r, practiceID, clientID); err != nil {
 			return mapErr("lock client", err)
 		}
 		if err := check(r); err != nil {
 			return err
 		}
-		res, err := txExec(ctx, tx, s.q.DeleteClient2, practiceID, clientID)
+		res, err := txExec(ctx, tx, s.q.DeleteClient, practiceID, clientID)
 		if err := affected("delete client", res, err); err != nil {
 			return err
 		}

@@ -70,10 +70,10 @@ func (s *Store) CreateClient(ctx context.Context, practiceID int64, in ClientInp
 	var id int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var seq int
-		if err := txGet(ctx, tx, s.q.CreateClient, &seq, practiceID); err != nil {
+		if err := txGet(ctx, tx, s.q.NextClientSeq, &seq, practiceID); err != nil {
 			return mapErr("next client code", err)
 		}
-		err := txGet(ctx, tx, s.q.CreateClient2, &id, practiceID, fmt.Sprintf("SB-%04d", seq), in.CounsellorID, in.FirstName, in.LastName, in.PreferredName, in.Pronouns, in.DateOfBirth, in.Email, in.Phone, in.Format, in.ContactMethod, in.NeutralMessages, in.SafeContactNote)
+		err := txGet(ctx, tx, s.q.InsertClient, &id, practiceID, fmt.Sprintf("SB-%04d", seq), in.CounsellorID, in.FirstName, in.LastName, in.PreferredName, in.Pronouns, in.DateOfBirth, in.Email, in.Phone, in.Format, in.ContactMethod, in.NeutralMessages, in.SafeContactNote)
 		return mapErr("create client", err)
 	})
 	if err != nil {
@@ -86,7 +86,7 @@ func (s *Store) CreateClient(ctx context.Context, practiceID int64, in ClientInp
 // counsellor cannot tell another counsellor's client from no client.
 func (s *Store) Client(ctx context.Context, practiceID int64, scope Scope, clientID int64) (Client, error) {
 	var c Client
-	err := s.q.Client.GetContext(ctx, &c, practiceID, clientID, scope.CounsellorID)
+	err := s.q.ClientByID.GetContext(ctx, &c, practiceID, clientID, scope.CounsellorID)
 	return c, mapErr("client", err)
 }
 

@@ -59,7 +59,7 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assig
 		// here (so two first saves of a day cannot race), and a revocation of the link or the
 		// assignment cannot slip in between.
 		var locked int64
-		err := txGet(ctx, tx, s.q.SaveEntry, &locked, practiceID, a.ID, linkID)
+		err := txGet(ctx, tx, s.q.EntryAssignmentForLink, &locked, practiceID, a.ID, linkID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrLinkNotLive
 		}
@@ -67,7 +67,7 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assig
 			return mapErr("lock assignment", err)
 		}
 		var existing Entry
-		err = txGet(ctx, tx, s.q.SaveEntry2, &existing, practiceID, a.ID, in.Date)
+		err = txGet(ctx, tx, s.q.LockEntryOfDay, &existing, practiceID, a.ID, in.Date)
 		switch {
 		case err == nil && existing.Status == "submitted":
 			if existing.IdempotencyKey == in.IdempotencyKey && sameJSON(existing.Answers, in.Answers) {
@@ -75,7 +75,7 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assig
 			}
 			return ErrAlreadySubmitted
 		case err == nil:
-			_, err = txExec(ctx, tx, s.q.SaveEntry3, practiceID, existing.ID, in.Answers, entryStatus(in.Submit), in.IdempotencyKey)
+			_, err = txExec(ctx, tx, s.q.UpdateEntry, practiceID, existing.ID, in.Answers, entryStatus(in.Submit), in.IdempotencyKey)
 			if err != nil {
 				return mapErr("update entry", err)
 			}
@@ -83,7 +83,7 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assig
 			if mapErr("", err) != ErrNotFound {
 				return mapErr("find entry", err)
 			}
-			err = txGet(ctx, tx, s.q.SaveEntry4, &existing.ID, practiceID, a.ID, a.ClientID, in.Date, in.Answers, entryStatus(in.Submit), in.IdempotencyKey)
+			err = txGet(ctx, tx, s.q.InsertEntry, &existing.ID, practiceID, a.ID, a.ClientID, in.Date, in.Answers, entryStatus(in.Submit), in.IdempotencyKey)
 			if mapErr("", err) == ErrNotFound {
 				return ErrAlreadySubmitted // a concurrent save of the same day won; the client retries
 			}
@@ -104,7 +104,7 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assig
 		if readingDate.IsZero() {
 			readingDate = in.Date
 		}
-		_, err = txExec(ctx, tx, s.q.SaveEntry5, practiceID, *a.GoalID, readingDate, *in.Reading, existing.ID)
+		_, err = txExec(ctx, tx, s.q.InsertHomeworkReading, practiceID, *a.GoalID, readingDate, *in.Reading, existing.ID)
 		return mapErr("goal reading from entry", err)
 	})
 	return changed, err
@@ -130,10 +130,10 @@ func entryStatus(submit bool) string {
 func (s *Store) ReviewEntry(ctx context.Context, practiceID, assignmentID, entryID, userID int64, reply string) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var id int64
-		if err := txGet(ctx, tx, s.q.ReviewEntry, &id, practiceID, assignmentID); err != nil {
+		if err := txGet(ctx, tx, s.q.LockAssignmentForReview, &id, practiceID, assignmentID); err != nil {
 			return mapErr("lock assignment", err)
 		}
-		res, err := txExec(ctx, tx, s.q.ReviewEntry2, practiceID, assignmentID, entryID, userID, reply)
+		res, err := txExec(ctx, tx, s.q.ReviewEntry, practiceID, assignmentID, entryID, userID, reply)
 		return affected("review entry", res, err)
 	})
 }

@@ -113,7 +113,7 @@ func (s *Store) UpdateGoal(ctx context.Context, practiceID, clientID, goalID int
 func (s *Store) TransitionGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, version int, from, to, reason string) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var current int
-		err := txGet(ctx, tx, s.q.TransitionGoal, &current, practiceID, clientID, goalID)
+		err := txGet(ctx, tx, s.q.LockGoalVersion, &current, practiceID, clientID, goalID)
 		if err != nil {
 			return mapErr("goal", err)
 		}
@@ -130,7 +130,7 @@ func (s *Store) ReviseGoal(ctx context.Context, practiceID, clientID, goalID, us
 	var newID int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var old Goal
-		if err := txGet(ctx, tx, s.q.ReviseGoal, &old, practiceID, clientID, goalID); err != nil {
+		if err := txGet(ctx, tx, s.q.LockGoal, &old, practiceID, clientID, goalID); err != nil {
 			return mapErr("goal", err)
 		}
 		in := GoalInput{old.Statement, old.What, old.Where, old.WithWhom, old.Metric, old.Unit, old.Direction, old.BaselineValue,
@@ -145,14 +145,14 @@ func (s *Store) ReviseGoal(ctx context.Context, practiceID, clientID, goalID, us
 }
 
 func (s *Store) transitionGoal(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, goalID, userID int64, from, to, reason string, replacedBy *int64) error {
-	res, err := txExec(ctx, tx, s.q.TransitionGoalX, practiceID, clientID, goalID, from, to, replacedBy)
+	res, err := txExec(ctx, tx, s.q.SetGoalStatus, practiceID, clientID, goalID, from, to, replacedBy)
 	if err := affected("transition goal", res, err); err != nil {
 		if err == ErrNotFound {
 			return ErrConflict
 		}
 		return err
 	}
-	_, err = txExec(ctx, tx, s.q.TransitionGoal2, practiceID, goalID, from, to, reason, userID)
+	_, err = txExec(ctx, tx, s.q.InsertGoalStatusChange, practiceID, goalID, from, to, reason, userID)
 	return mapErr("record goal status change", err)
 }
 

@@ -52,17 +52,17 @@ func (s *Store) SaveIntake(ctx context.Context, practiceID, clientID int64, base
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// Lock the client row: concurrent saves of the same intake queue here.
 		var locked int64
-		if err := txGet(ctx, tx, s.q.SaveIntake, &locked, practiceID, clientID); err != nil {
+		if err := txGet(ctx, tx, s.q.LockClient, &locked, practiceID, clientID); err != nil {
 			return mapErr("lock client", err)
 		}
 		var current int
-		if err := txGet(ctx, tx, s.q.SaveIntake2, &current, practiceID, clientID); err != nil {
+		if err := txGet(ctx, tx, s.q.LatestIntakeVersion, &current, practiceID, clientID); err != nil {
 			return mapErr("intake version", err)
 		}
 		if current != base {
 			return ErrConflict
 		}
-		if _, err := txExec(ctx, tx, s.q.SaveIntake3, practiceID, clientID, next, section, data, userID); err != nil {
+		if _, err := txExec(ctx, tx, s.q.InsertIntakeVersion, practiceID, clientID, next, section, data, userID); err != nil {
 			return mapErr("save intake", err)
 		}
 		if flag != nil {

@@ -23,7 +23,7 @@ type LoginLimit struct {
 func (s *Store) StartLoginAttempt(ctx context.Context, email, ip string, now time.Time, limit LoginLimit) (attemptID int64, throttled bool, err error) {
 	email = normEmail(email)
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if _, err := txExec(ctx, tx, s.q.StartLoginAttempt, email, nullString(ip)); err != nil {
+		if _, err := txExec(ctx, tx, s.q.LockLoginEmailAndIp, email, nullString(ip)); err != nil {
 			return mapErr("lock login attempts", err)
 		}
 		var counts struct {
@@ -31,7 +31,7 @@ func (s *Store) StartLoginAttempt(ctx context.Context, email, ip string, now tim
 			ByIP    int `db:"by_ip"`
 		}
 		since := now.Add(-limit.Window)
-		err := txGet(ctx, tx, s.q.StartLoginAttempt2, &counts, email, nullString(ip), since)
+		err := txGet(ctx, tx, s.q.RecentLoginFailures, &counts, email, nullString(ip), since)
 		if err != nil {
 			return mapErr("count login failures", err)
 		}
@@ -39,7 +39,7 @@ func (s *Store) StartLoginAttempt(ctx context.Context, email, ip string, now tim
 			throttled = true
 			return nil
 		}
-		return mapErr("record login attempt", txGet(ctx, tx, s.q.StartLoginAttempt3, &attemptID, email, nullString(ip), now))
+		return mapErr("record login attempt", txGet(ctx, tx, s.q.InsertLoginAttempt, &attemptID, email, nullString(ip), now))
 	})
 	return attemptID, throttled, err
 }
@@ -52,10 +52,10 @@ func (s *Store) MarkLoginSucceeded(ctx context.Context, attemptID int64) error {
 
 // DeleteLoginAttemptsBefore forgets attempts, and strangers' throttles, older than the given time.
 func (s *Store) DeleteLoginAttemptsBefore(ctx context.Context, before time.Time) error {
-	if _, err := s.q.DeleteLoginAttemptsBefore.ExecContext(ctx, before); err != nil {
+	if _, err := s.q.DeleteStaleLoginThrottles.ExecContext(ctx, before); err != nil {
 		return mapErr("delete login throttles", err)
 	}
-	_, err := s.q.DeleteLoginAttemptsBefore2.ExecContext(ctx, before)
+	_, err := s.q.DeleteLoginAttemptsBefore.ExecContext(ctx, before)
 	return mapErr("delete login attempts", err)
 }
 

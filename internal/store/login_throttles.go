@@ -53,11 +53,11 @@ func (r ThrottleRule) delay(n int) time.Duration {
 func (s *Store) StartSignIn(ctx context.Context, email, ip string, deviceHash []byte, now time.Time, rule ThrottleRule) (SignInAttempt, error) {
 	a := SignInAttempt{email: normEmail(email)}
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if _, err := txExec(ctx, tx, s.q.StartLoginAttempt, a.email, nullString(ip)); err != nil {
+		if _, err := txExec(ctx, tx, s.q.LockLoginEmailAndIp, a.email, nullString(ip)); err != nil {
 			return mapErr("lock sign-in", err)
 		}
 		if deviceHash != nil {
-			err := txGet(ctx, tx, s.q.StartSignIn, &a.deviceID, deviceHash, a.email, now.Add(-rule.Window), now, rule.DeviceFailures)
+			err := txGet(ctx, tx, s.q.CountDeviceFailure, &a.deviceID, deviceHash, a.email, now.Add(-rule.Window), now, rule.DeviceFailures)
 			if err == nil {
 				a.KnownDevice = true
 				return nil
@@ -70,7 +70,7 @@ func (s *Store) StartSignIn(ctx context.Context, email, ip string, deviceHash []
 			Email sql.NullTime `db:"email_until"`
 			IP    sql.NullTime `db:"ip_until"`
 		}
-		err := txGet(ctx, tx, s.q.StartSignIn2, &wait, a.email, nullString(ip), now.Add(-rule.Window), rule.IPFailures, rule.Window.Seconds())
+		err := txGet(ctx, tx, s.q.SignInWaits, &wait, a.email, nullString(ip), now.Add(-rule.Window), rule.IPFailures, rule.Window.Seconds())
 		if err != nil {
 			return mapErr("sign-in throttle", err)
 		}
@@ -79,15 +79,15 @@ func (s *Store) StartSignIn(ctx context.Context, email, ip string, deviceHash []
 			return nil
 		}
 		var failures int
-		err = txGet(ctx, tx, s.q.StartSignIn3, &failures, a.email, now, now.Add(-rule.Window))
+		err = txGet(ctx, tx, s.q.CountEmailFailure, &failures, a.email, now, now.Add(-rule.Window))
 		if err != nil {
 			return mapErr("count sign-in failure", err)
 		}
-		if _, err := txExec(ctx, tx, s.q.StartSignIn4, a.email, now.Add(rule.delay(failures))); err != nil {
+		if _, err := txExec(ctx, tx, s.q.DelayEmail, a.email, now.Add(rule.delay(failures))); err != nil {
 			return mapErr("delay sign-in", err)
 		}
 		a.Notify = failures == rule.NotifyAt
-		return mapErr("record login attempt", txGet(ctx, tx, s.q.StartLoginAttempt3, &a.attemptID, a.email, nullString(ip), now))
+		return mapErr("record login attempt", txGet(ctx, tx, s.q.InsertLoginAttempt, &a.attemptID, a.email, nullString(ip), now))
 	})
 	return a, err
 }
@@ -103,11 +103,11 @@ func later(a, b time.Time) time.Time {
 // are forgotten, as are a stranger's for that email.
 func (s *Store) SignInSucceeded(ctx context.Context, a SignInAttempt, now time.Time) error {
 	if a.KnownDevice {
-		_, err := s.q.SignInSucceeded.ExecContext(ctx, a.deviceID, now)
+		_, err := s.q.ClearDeviceFailures.ExecContext(ctx, a.deviceID, now)
 		return mapErr("known device succeeded", err)
 	}
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if _, err := txExec(ctx, tx, s.q.SignInSucceeded2, a.email); err != nil {
+		if _, err := txExec(ctx, tx, s.q.ClearEmailThrottle, a.email); err != nil {
 			return mapErr("reset sign-in throttle", err)
 		}
 		_, err := txExec(ctx, tx, s.q.MarkLoginSucceeded, a.attemptID)

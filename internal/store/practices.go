@@ -74,7 +74,7 @@ func (s *Store) SaveSettings(ctx context.Context, practiceID int64, ps PracticeS
 		if err := affected("save practice settings", res, err); err != nil || !requireTwoFactor {
 			return err
 		}
-		res, err = txExec(ctx, tx, s.q.SaveSettings2, practiceID)
+		res, err = txExec(ctx, tx, s.q.EndSessionsWithoutTwoFactor, practiceID)
 		if err != nil {
 			return mapErr("end sessions without two-factor", err)
 		}
@@ -92,7 +92,7 @@ func (s *Store) PseudonymKey(ctx context.Context, practiceID int64, fresh []byte
 	if err != nil || key != nil {
 		return key, mapErr("pseudonym key", err)
 	}
-	err = s.q.PseudonymKey2.GetContext(ctx, &key, practiceID, fresh)
+	err = s.q.EnsurePseudonymKey.GetContext(ctx, &key, practiceID, fresh)
 	return key, mapErr("pseudonym key", err)
 }
 

@@ -30,10 +30,10 @@ func (s *Store) Markers(ctx context.Context, practiceID int64, all bool) ([]Mark
 // SaveMarker adds a marker (id 0) or changes its two wordings and whether it is in use.
 func (s *Store) SaveMarker(ctx context.Context, practiceID, id int64, label, clientLabel string, active bool) error {
 	if id == 0 {
-		_, err := s.q.SaveMarker.ExecContext(ctx, practiceID, label, clientLabel)
+		_, err := s.q.InsertMarker.ExecContext(ctx, practiceID, label, clientLabel)
 		return mapErr("add marker", err)
 	}
-	res, err := s.q.SaveMarker2.ExecContext(ctx, practiceID, id, label, clientLabel, active)
+	res, err := s.q.UpdateMarker.ExecContext(ctx, practiceID, id, label, clientLabel, active)
 	return affected("update marker", res, err)
 }
 
@@ -98,7 +98,7 @@ var ErrCheckinDone = errors.New("check-in already completed")
 func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, in ProgressInput) (flagged bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		if in.RequestKey != "" {
-			res, err := txExec(ctx, tx, s.q.RecordProgress, practiceID, in.RecordedBy, in.RequestKey, clientID)
+			res, err := txExec(ctx, tx, s.q.InsertSitting, practiceID, in.RecordedBy, in.RequestKey, clientID)
 			if err := affected("record sitting", res, err); errors.Is(err, ErrNotFound) {
 				return ErrSittingRecorded
 			} else if err != nil {
@@ -106,7 +106,7 @@ func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, 
 			}
 		}
 		if in.CheckinID != 0 {
-			res, err := txExec(ctx, tx, s.q.RecordProgress2, practiceID, clientID, in.CheckinID)
+			res, err := txExec(ctx, tx, s.q.CompleteCheckin, practiceID, clientID, in.CheckinID)
 			if err := affected("complete check-in", res, err); errors.Is(err, ErrNotFound) {
 				return ErrCheckinDone
 			} else if err != nil {
@@ -114,12 +114,12 @@ func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, 
 			}
 		}
 		for markerID, v := range in.Ratings {
-			if _, err := txExec(ctx, tx, s.q.RecordProgress3, practiceID, clientID, markerID, in.Day, v, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy)); err != nil {
+			if _, err := txExec(ctx, tx, s.q.InsertMarkerRating, practiceID, clientID, markerID, in.Day, v, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy)); err != nil {
 				return mapErr("rate marker", err)
 			}
 		}
 		for _, r := range in.Results {
-			if _, err := txExec(ctx, tx, s.q.RecordProgress4, practiceID, clientID, r.MeasureKey, in.Day, r.Total, r.Answers, r.RiskRaised, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy), r.Difficulty); err != nil {
+			if _, err := txExec(ctx, tx, s.q.InsertMeasureResult, practiceID, clientID, r.MeasureKey, in.Day, r.Total, r.Answers, r.RiskRaised, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy), r.Difficulty); err != nil {
 				return mapErr("record result", err)
 			}
 			if r.RiskRaised {
@@ -142,13 +142,13 @@ func (s *Store) ClientProgress(ctx context.Context, practiceID, clientID int64) 
 	var ratings []Rating
 	var results []Result
 	var notes []EventNote
-	if err := s.q.ClientProgress.SelectContext(ctx, &ratings, practiceID, clientID); err != nil {
+	if err := s.q.ClientMarkerRatings.SelectContext(ctx, &ratings, practiceID, clientID); err != nil {
 		return nil, nil, nil, mapErr("ratings", err)
 	}
-	if err := s.q.ClientProgress2.SelectContext(ctx, &results, practiceID, clientID); err != nil {
+	if err := s.q.ClientMeasureResults.SelectContext(ctx, &results, practiceID, clientID); err != nil {
 		return nil, nil, nil, mapErr("results", err)
 	}
-	if err := s.q.ClientProgress3.SelectContext(ctx, &notes, practiceID, clientID); err != nil {
+	if err := s.q.ClientEventNotes.SelectContext(ctx, &notes, practiceID, clientID); err != nil {
 		return nil, nil, nil, mapErr("event notes", err)
 	}
 	return ratings, results, notes, nil
@@ -181,9 +181,9 @@ func (s *Store) CreateCheckin(ctx context.Context, practiceID, clientID, userID 
 		if err := s.lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
 			return err
 		}
-		err := txGet(ctx, tx, s.q.CreateCheckin, &id, practiceID, clientID, withMarkers, stringArray(measures), due, requestKey, userID)
+		err := txGet(ctx, tx, s.q.InsertCheckin, &id, practiceID, clientID, withMarkers, stringArray(measures), due, requestKey, userID)
 		if errors.Is(err, sql.ErrNoRows) {
-			if err := txGet(ctx, tx, s.q.CreateCheckin2, &id, practiceID, userID, requestKey); err != nil {
+			if err := txGet(ctx, tx, s.q.CheckinByRequestKey, &id, practiceID, userID, requestKey); err != nil {
 				return mapErr("find repeated check-in", err)
 			}
 			return ErrConflict
@@ -241,16 +241,16 @@ func (s *Store) Supervision(ctx context.Context, practiceID int64) (map[int64][]
 func (s *Store) SetSupervision(ctx context.Context, practiceID, supervisorID int64, counsellorIDs []int64) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var ok bool
-		if err := txGet(ctx, tx, s.q.SetSupervision, &ok, practiceID, supervisorID, pq.Int64Array(counsellorIDs)); err != nil {
+		if err := txGet(ctx, tx, s.q.CheckSupervisionRoles, &ok, practiceID, supervisorID, pq.Int64Array(counsellorIDs)); err != nil {
 			return mapErr("check supervision", err)
 		}
 		if !ok {
 			return ErrNotFound
 		}
-		if _, err := txExec(ctx, tx, s.q.SetSupervision2, practiceID, supervisorID); err != nil {
+		if _, err := txExec(ctx, tx, s.q.DeleteSupervision, practiceID, supervisorID); err != nil {
 			return mapErr("clear supervision", err)
 		}
-		_, err := txExec(ctx, tx, s.q.SetSupervision3, practiceID, supervisorID, pq.Int64Array(counsellorIDs))
+		_, err := txExec(ctx, tx, s.q.InsertSupervision, practiceID, supervisorID, pq.Int64Array(counsellorIDs))
 		return mapErr("set supervision", err)
 	})
 }
@@ -262,7 +262,7 @@ func (s *Store) RevokeCheckin(ctx context.Context, practiceID, clientID, checkin
 		if err := affected("revoke check-in", res, err); err != nil {
 			return err
 		}
-		_, err = txExec(ctx, tx, s.q.RevokeCheckin2, practiceID, checkinID)
+		_, err = txExec(ctx, tx, s.q.RevokeCheckinLinks, practiceID, checkinID)
 		return mapErr("revoke check-in link", err)
 	})
 }

@@ -17,15 +17,15 @@ type queries struct {
 	SummariseAppointments *sqlx.Stmt `query:"summarise-appointments"`
 
 	// queries/assignments.sql
-	CreateAssignment   *sqlx.Stmt `query:"create-assignment"`
-	CreateAssignment2  *sqlx.Stmt `query:"create-assignment2"`
-	LockOpenClient     *sqlx.Stmt `query:"lock-open-client"`
-	Assignment         *sqlx.Stmt `query:"assignment"`
-	Assignments        *sqlx.Stmt `query:"assignments"`
-	RevokeAssignment   *sqlx.Stmt `query:"revoke-assignment"`
-	RevokeAssignment2  *sqlx.Stmt `query:"revoke-assignment2"`
-	RevokeClientLinks  *sqlx.Stmt `query:"revoke-client-links"`
-	RevokeClientLinks2 *sqlx.Stmt `query:"revoke-client-links2"`
+	InsertAssignment        *sqlx.Stmt `query:"insert-assignment"`
+	AssignmentByRequestKey  *sqlx.Stmt `query:"assignment-by-request-key"`
+	LockOpenClient          *sqlx.Stmt `query:"lock-open-client"`
+	Assignment              *sqlx.Stmt `query:"assignment"`
+	Assignments             *sqlx.Stmt `query:"assignments"`
+	RevokeAssignment        *sqlx.Stmt `query:"revoke-assignment"`
+	RevokeAssignmentLinks   *sqlx.Stmt `query:"revoke-assignment-links"`
+	RevokeOpenCheckins      *sqlx.Stmt `query:"revoke-open-checkins"`
+	RevokeClientAssignments *sqlx.Stmt `query:"revoke-client-assignments"`
 
 	// queries/builtin_wordings.sql
 	BuiltinWordings     *sqlx.Stmt `query:"builtin-wordings"`
@@ -33,10 +33,10 @@ type queries struct {
 	ResetBuiltinWording *sqlx.Stmt `query:"reset-builtin-wording"`
 
 	// queries/client_delete.sql
-	Retention          *sqlx.Stmt `query:"retention"`
-	ClientRecordCounts *sqlx.Stmt `query:"client-record-counts"`
-	DeleteClient       *sqlx.Stmt `query:"delete-client"`
-	DeleteClient2      *sqlx.Stmt `query:"delete-client2"`
+	Retention           *sqlx.Stmt `query:"retention"`
+	ClientRecordCounts  *sqlx.Stmt `query:"client-record-counts"`
+	LockClientRetention *sqlx.Stmt `query:"lock-client-retention"`
+	DeleteClient        *sqlx.Stmt `query:"delete-client"`
 
 	// queries/client_links.sql
 	LinkByTokenHash    *sqlx.Stmt `query:"link-by-token-hash"`
@@ -56,9 +56,9 @@ type queries struct {
 	LockLinkPIN *sqlx.Stmt `query:"lock-link-pin"`
 
 	// queries/clients.sql
-	CreateClient    *sqlx.Stmt `query:"create-client"`
-	CreateClient2   *sqlx.Stmt `query:"create-client2"`
-	Client          *sqlx.Stmt `query:"client"`
+	NextClientSeq   *sqlx.Stmt `query:"next-client-seq"`
+	InsertClient    *sqlx.Stmt `query:"insert-client"`
+	ClientByID      *sqlx.Stmt `query:"client-by-id"`
 	UpdateClient    *sqlx.Stmt `query:"update-client"`
 	SetClientStatus *sqlx.Stmt `query:"set-client-status"`
 	ReassignClient  *sqlx.Stmt `query:"reassign-client"`
@@ -96,14 +96,14 @@ type queries struct {
 	Supervisees                *sqlx.Stmt `query:"supervisees"`
 
 	// queries/entries.sql
-	Entries      *sqlx.Stmt `query:"entries"`
-	SaveEntry    *sqlx.Stmt `query:"save-entry"`
-	SaveEntry2   *sqlx.Stmt `query:"save-entry2"`
-	SaveEntry3   *sqlx.Stmt `query:"save-entry3"`
-	SaveEntry4   *sqlx.Stmt `query:"save-entry4"`
-	SaveEntry5   *sqlx.Stmt `query:"save-entry5"`
-	ReviewEntry  *sqlx.Stmt `query:"review-entry"`
-	ReviewEntry2 *sqlx.Stmt `query:"review-entry2"`
+	Entries                 *sqlx.Stmt `query:"entries"`
+	EntryAssignmentForLink  *sqlx.Stmt `query:"entry-assignment-for-link"`
+	LockEntryOfDay          *sqlx.Stmt `query:"lock-entry-of-day"`
+	UpdateEntry             *sqlx.Stmt `query:"update-entry"`
+	InsertEntry             *sqlx.Stmt `query:"insert-entry"`
+	InsertHomeworkReading   *sqlx.Stmt `query:"insert-homework-reading"`
+	LockAssignmentForReview *sqlx.Stmt `query:"lock-assignment-for-review"`
+	ReviewEntry             *sqlx.Stmt `query:"review-entry"`
 
 	// queries/exports.sql
 	ExportClients       *sqlx.Stmt `query:"export-clients"`
@@ -119,17 +119,17 @@ type queries struct {
 	SetExportFirstYear *sqlx.Stmt `query:"set-export-first-year"`
 
 	// queries/goals.sql
-	CreateGoal      *sqlx.Stmt `query:"create-goal"`
-	Goal            *sqlx.Stmt `query:"goal"`
-	Goals           *sqlx.Stmt `query:"goals"`
-	UpdateGoal      *sqlx.Stmt `query:"update-goal"`
-	TransitionGoal  *sqlx.Stmt `query:"transition-goal"`
-	ReviseGoal      *sqlx.Stmt `query:"revise-goal"`
-	TransitionGoalX *sqlx.Stmt `query:"transition-goal-x"`
-	TransitionGoal2 *sqlx.Stmt `query:"transition-goal2"`
-	GoalHistory     *sqlx.Stmt `query:"goal-history"`
-	AddGoalReading  *sqlx.Stmt `query:"add-goal-reading"`
-	GoalReadings    *sqlx.Stmt `query:"goal-readings"`
+	CreateGoal             *sqlx.Stmt `query:"create-goal"`
+	Goal                   *sqlx.Stmt `query:"goal"`
+	Goals                  *sqlx.Stmt `query:"goals"`
+	UpdateGoal             *sqlx.Stmt `query:"update-goal"`
+	LockGoalVersion        *sqlx.Stmt `query:"lock-goal-version"`
+	LockGoal               *sqlx.Stmt `query:"lock-goal"`
+	SetGoalStatus          *sqlx.Stmt `query:"set-goal-status"`
+	InsertGoalStatusChange *sqlx.Stmt `query:"insert-goal-status-change"`
+	GoalHistory            *sqlx.Stmt `query:"goal-history"`
+	AddGoalReading         *sqlx.Stmt `query:"add-goal-reading"`
+	GoalReadings           *sqlx.Stmt `query:"goal-readings"`
 
 	// queries/homework_templates.sql
 	HomeworkTemplates       *sqlx.Stmt `query:"homework-templates"`
@@ -139,74 +139,74 @@ type queries struct {
 	ArchiveHomeworkTemplate *sqlx.Stmt `query:"archive-homework-template"`
 
 	// queries/intake.sql
-	LatestIntake    *sqlx.Stmt `query:"latest-intake"`
-	IntakeVersionAt *sqlx.Stmt `query:"intake-version-at"`
-	IntakeHistory   *sqlx.Stmt `query:"intake-history"`
-	SaveIntake      *sqlx.Stmt `query:"save-intake"`
-	SaveIntake2     *sqlx.Stmt `query:"save-intake2"`
-	SaveIntake3     *sqlx.Stmt `query:"save-intake3"`
-	RaiseFlag       *sqlx.Stmt `query:"raise-flag"`
+	LatestIntake        *sqlx.Stmt `query:"latest-intake"`
+	IntakeVersionAt     *sqlx.Stmt `query:"intake-version-at"`
+	IntakeHistory       *sqlx.Stmt `query:"intake-history"`
+	LockClient          *sqlx.Stmt `query:"lock-client"`
+	LatestIntakeVersion *sqlx.Stmt `query:"latest-intake-version"`
+	InsertIntakeVersion *sqlx.Stmt `query:"insert-intake-version"`
+	RaiseFlag           *sqlx.Stmt `query:"raise-flag"`
 
 	// queries/login_attempts.sql
-	StartLoginAttempt          *sqlx.Stmt `query:"start-login-attempt"`
-	StartLoginAttempt2         *sqlx.Stmt `query:"start-login-attempt2"`
-	StartLoginAttempt3         *sqlx.Stmt `query:"start-login-attempt3"`
-	MarkLoginSucceeded         *sqlx.Stmt `query:"mark-login-succeeded"`
-	DeleteLoginAttemptsBefore  *sqlx.Stmt `query:"delete-login-attempts-before"`
-	DeleteLoginAttemptsBefore2 *sqlx.Stmt `query:"delete-login-attempts-before2"`
-	DeleteDevicesUnusedSince   *sqlx.Stmt `query:"delete-devices-unused-since"`
+	LockLoginEmailAndIp       *sqlx.Stmt `query:"lock-login-email-and-ip"`
+	RecentLoginFailures       *sqlx.Stmt `query:"recent-login-failures"`
+	InsertLoginAttempt        *sqlx.Stmt `query:"insert-login-attempt"`
+	MarkLoginSucceeded        *sqlx.Stmt `query:"mark-login-succeeded"`
+	DeleteStaleLoginThrottles *sqlx.Stmt `query:"delete-stale-login-throttles"`
+	DeleteLoginAttemptsBefore *sqlx.Stmt `query:"delete-login-attempts-before"`
+	DeleteDevicesUnusedSince  *sqlx.Stmt `query:"delete-devices-unused-since"`
 
 	// queries/login_throttles.sql
-	StartSignIn      *sqlx.Stmt `query:"start-sign-in"`
-	StartSignIn2     *sqlx.Stmt `query:"start-sign-in2"`
-	StartSignIn3     *sqlx.Stmt `query:"start-sign-in3"`
-	StartSignIn4     *sqlx.Stmt `query:"start-sign-in4"`
-	SignInSucceeded  *sqlx.Stmt `query:"sign-in-succeeded"`
-	SignInSucceeded2 *sqlx.Stmt `query:"sign-in-succeeded2"`
-	RememberDevice   *sqlx.Stmt `query:"remember-device"`
-	IsKnownDevice    *sqlx.Stmt `query:"is-known-device"`
+	CountDeviceFailure  *sqlx.Stmt `query:"count-device-failure"`
+	SignInWaits         *sqlx.Stmt `query:"sign-in-waits"`
+	CountEmailFailure   *sqlx.Stmt `query:"count-email-failure"`
+	DelayEmail          *sqlx.Stmt `query:"delay-email"`
+	ClearDeviceFailures *sqlx.Stmt `query:"clear-device-failures"`
+	ClearEmailThrottle  *sqlx.Stmt `query:"clear-email-throttle"`
+	RememberDevice      *sqlx.Stmt `query:"remember-device"`
+	IsKnownDevice       *sqlx.Stmt `query:"is-known-device"`
 
 	// queries/number_format.sql
 	DecimalComma    *sqlx.Stmt `query:"decimal-comma"`
 	SetDecimalComma *sqlx.Stmt `query:"set-decimal-comma"`
 
 	// queries/practices.sql
-	CreatePractice     *sqlx.Stmt `query:"create-practice"`
-	Practice           *sqlx.Stmt `query:"practice"`
-	PracticeByName     *sqlx.Stmt `query:"practice-by-name"`
-	CountPractices     *sqlx.Stmt `query:"count-practices"`
-	Settings           *sqlx.Stmt `query:"settings"`
-	TwoFactorRequired  *sqlx.Stmt `query:"two-factor-required"`
-	SaveSettings       *sqlx.Stmt `query:"save-settings"`
-	SaveSettings2      *sqlx.Stmt `query:"save-settings2"`
-	PseudonymKey       *sqlx.Stmt `query:"pseudonym-key"`
-	PseudonymKey2      *sqlx.Stmt `query:"pseudonym-key2"`
-	RotatePseudonymKey *sqlx.Stmt `query:"rotate-pseudonym-key"`
+	CreatePractice              *sqlx.Stmt `query:"create-practice"`
+	Practice                    *sqlx.Stmt `query:"practice"`
+	PracticeByName              *sqlx.Stmt `query:"practice-by-name"`
+	CountPractices              *sqlx.Stmt `query:"count-practices"`
+	Settings                    *sqlx.Stmt `query:"settings"`
+	TwoFactorRequired           *sqlx.Stmt `query:"two-factor-required"`
+	SaveSettings                *sqlx.Stmt `query:"save-settings"`
+	EndSessionsWithoutTwoFactor *sqlx.Stmt `query:"end-sessions-without-two-factor"`
+	PseudonymKey                *sqlx.Stmt `query:"pseudonym-key"`
+	EnsurePseudonymKey          *sqlx.Stmt `query:"ensure-pseudonym-key"`
+	RotatePseudonymKey          *sqlx.Stmt `query:"rotate-pseudonym-key"`
 
 	// queries/progress.sql
-	Markers         *sqlx.Stmt `query:"markers"`
-	SaveMarker      *sqlx.Stmt `query:"save-marker"`
-	SaveMarker2     *sqlx.Stmt `query:"save-marker2"`
-	RecordProgress  *sqlx.Stmt `query:"record-progress"`
-	RecordProgress2 *sqlx.Stmt `query:"record-progress2"`
-	RecordProgress3 *sqlx.Stmt `query:"record-progress3"`
-	RecordProgress4 *sqlx.Stmt `query:"record-progress4"`
-	ClientProgress  *sqlx.Stmt `query:"client-progress"`
-	ClientProgress2 *sqlx.Stmt `query:"client-progress2"`
-	ClientProgress3 *sqlx.Stmt `query:"client-progress3"`
-	AddEventNote    *sqlx.Stmt `query:"add-event-note"`
-	CreateCheckin   *sqlx.Stmt `query:"create-checkin"`
-	CreateCheckin2  *sqlx.Stmt `query:"create-checkin2"`
-	CheckinByID     *sqlx.Stmt `query:"checkin-by-id"`
-	Checkins        *sqlx.Stmt `query:"checkins"`
-	Conventions     *sqlx.Stmt `query:"conventions"`
-	SetConventions  *sqlx.Stmt `query:"set-conventions"`
-	Supervision     *sqlx.Stmt `query:"supervision"`
-	SetSupervision  *sqlx.Stmt `query:"set-supervision"`
-	SetSupervision2 *sqlx.Stmt `query:"set-supervision2"`
-	SetSupervision3 *sqlx.Stmt `query:"set-supervision3"`
-	RevokeCheckin   *sqlx.Stmt `query:"revoke-checkin"`
-	RevokeCheckin2  *sqlx.Stmt `query:"revoke-checkin2"`
+	Markers               *sqlx.Stmt `query:"markers"`
+	InsertMarker          *sqlx.Stmt `query:"insert-marker"`
+	UpdateMarker          *sqlx.Stmt `query:"update-marker"`
+	InsertSitting         *sqlx.Stmt `query:"insert-sitting"`
+	CompleteCheckin       *sqlx.Stmt `query:"complete-checkin"`
+	InsertMarkerRating    *sqlx.Stmt `query:"insert-marker-rating"`
+	InsertMeasureResult   *sqlx.Stmt `query:"insert-measure-result"`
+	ClientMarkerRatings   *sqlx.Stmt `query:"client-marker-ratings"`
+	ClientMeasureResults  *sqlx.Stmt `query:"client-measure-results"`
+	ClientEventNotes      *sqlx.Stmt `query:"client-event-notes"`
+	AddEventNote          *sqlx.Stmt `query:"add-event-note"`
+	InsertCheckin         *sqlx.Stmt `query:"insert-checkin"`
+	CheckinByRequestKey   *sqlx.Stmt `query:"checkin-by-request-key"`
+	CheckinByID           *sqlx.Stmt `query:"checkin-by-id"`
+	Checkins              *sqlx.Stmt `query:"checkins"`
+	Conventions           *sqlx.Stmt `query:"conventions"`
+	SetConventions        *sqlx.Stmt `query:"set-conventions"`
+	Supervision           *sqlx.Stmt `query:"supervision"`
+	CheckSupervisionRoles *sqlx.Stmt `query:"check-supervision-roles"`
+	DeleteSupervision     *sqlx.Stmt `query:"delete-supervision"`
+	InsertSupervision     *sqlx.Stmt `query:"insert-supervision"`
+	RevokeCheckin         *sqlx.Stmt `query:"revoke-checkin"`
+	RevokeCheckinLinks    *sqlx.Stmt `query:"revoke-checkin-links"`
 
 	// queries/risk_flags.sql
 	RiskFlags     *sqlx.Stmt `query:"risk-flags"`
@@ -223,23 +223,23 @@ type queries struct {
 	SelectOne *sqlx.Stmt `query:"select-one"`
 
 	// queries/two_factor.sql
-	TwoFactor            *sqlx.Stmt `query:"two-factor"`
-	EnableTwoFactor      *sqlx.Stmt `query:"enable-two-factor"`
-	EnableTwoFactor2     *sqlx.Stmt `query:"enable-two-factor2"`
-	EnableTwoFactor3     *sqlx.Stmt `query:"enable-two-factor3"`
-	EnableTwoFactor4     *sqlx.Stmt `query:"enable-two-factor4"`
-	DisableTwoFactor     *sqlx.Stmt `query:"disable-two-factor"`
-	AcceptTOTPStep       *sqlx.Stmt `query:"accept-totp-step"`
-	UseRecoveryCode      *sqlx.Stmt `query:"use-recovery-code"`
-	UseRecoveryCode2     *sqlx.Stmt `query:"use-recovery-code2"`
-	UserSessions         *sqlx.Stmt `query:"user-sessions"`
-	EndOtherSessions     *sqlx.Stmt `query:"end-other-sessions"`
-	SetEmail             *sqlx.Stmt `query:"set-email"`
-	CountTwoFactor       *sqlx.Stmt `query:"count-two-factor"`
-	ResealTwoFactor      *sqlx.Stmt `query:"reseal-two-factor"`
-	ResealTwoFactor2     *sqlx.Stmt `query:"reseal-two-factor2"`
-	ReplaceRecoveryCodes *sqlx.Stmt `query:"replace-recovery-codes"`
-	ResetTwoFactor       *sqlx.Stmt `query:"reset-two-factor"`
+	TwoFactor                *sqlx.Stmt `query:"two-factor"`
+	InsertTwoFactor          *sqlx.Stmt `query:"insert-two-factor"`
+	DeleteRecoveryCodes      *sqlx.Stmt `query:"delete-recovery-codes"`
+	InsertRecoveryCodes      *sqlx.Stmt `query:"insert-recovery-codes"`
+	EndSessionsButOne        *sqlx.Stmt `query:"end-sessions-but-one"`
+	DisableTwoFactor         *sqlx.Stmt `query:"disable-two-factor"`
+	AcceptTOTPStep           *sqlx.Stmt `query:"accept-totp-step"`
+	UseRecoveryCode          *sqlx.Stmt `query:"use-recovery-code"`
+	CountUnusedRecoveryCodes *sqlx.Stmt `query:"count-unused-recovery-codes"`
+	UserSessions             *sqlx.Stmt `query:"user-sessions"`
+	EndOtherSessions         *sqlx.Stmt `query:"end-other-sessions"`
+	SetEmail                 *sqlx.Stmt `query:"set-email"`
+	CountTwoFactor           *sqlx.Stmt `query:"count-two-factor"`
+	LockAllTwoFactor         *sqlx.Stmt `query:"lock-all-two-factor"`
+	SetTOTPSecret            *sqlx.Stmt `query:"set-totp-secret"`
+	LockTwoFactor            *sqlx.Stmt `query:"lock-two-factor"`
+	EndUserSessions          *sqlx.Stmt `query:"end-user-sessions"`
 
 	// queries/users.sql
 	UserByEmail    *sqlx.Stmt `query:"user-by-email"`

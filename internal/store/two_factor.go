@@ -34,17 +34,17 @@ func (s *Store) TwoFactor(ctx context.Context, practiceID, userID int64) (TwoFac
 func (s *Store) EnableTwoFactor(ctx context.Context, practiceID, userID int64, secret string, step int64, now time.Time,
 	codeHashes [][]byte, keepTokenHash []byte) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		_, err := txExec(ctx, tx, s.q.EnableTwoFactor, practiceID, userID, secret, step, now)
+		_, err := txExec(ctx, tx, s.q.InsertTwoFactor, practiceID, userID, secret, step, now)
 		if err != nil {
 			return mapErr("enable two-factor", err)
 		}
-		if _, err := txExec(ctx, tx, s.q.EnableTwoFactor2, practiceID, userID); err != nil {
+		if _, err := txExec(ctx, tx, s.q.DeleteRecoveryCodes, practiceID, userID); err != nil {
 			return mapErr("drop recovery codes", err)
 		}
-		if _, err := txExec(ctx, tx, s.q.EnableTwoFactor3, practiceID, userID, pq.ByteaArray(codeHashes)); err != nil {
+		if _, err := txExec(ctx, tx, s.q.InsertRecoveryCodes, practiceID, userID, pq.ByteaArray(codeHashes)); err != nil {
 			return mapErr("add recovery codes", err)
 		}
-		_, err = txExec(ctx, tx, s.q.EnableTwoFactor4, practiceID, userID, keepTokenHash)
+		_, err = txExec(ctx, tx, s.q.EndSessionsButOne, practiceID, userID, keepTokenHash)
 		return mapErr("end sessions", err)
 	})
 }
@@ -76,7 +76,7 @@ func (s *Store) UseRecoveryCode(ctx context.Context, practiceID, userID int64, c
 		if err := affected("use recovery code", res, err); err != nil {
 			return err
 		}
-		return mapErr("count recovery codes", txGet(ctx, tx, s.q.UseRecoveryCode2, &left, practiceID, userID))
+		return mapErr("count recovery codes", txGet(ctx, tx, s.q.CountUnusedRecoveryCodes, &left, practiceID, userID))
 	})
 	return left, err
 }
@@ -133,7 +133,7 @@ func (s *Store) ResealTwoFactor(ctx context.Context, reseal func(SealedSecret) (
 	changed := 0
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var all []SealedSecret
-		if err := txSelect(ctx, tx, s.q.ResealTwoFactor, &all); err != nil {
+		if err := txSelect(ctx, tx, s.q.LockAllTwoFactor, &all); err != nil {
 			return mapErr("read two-factor secrets", err)
 		}
 		for _, sec := range all {
@@ -144,7 +144,7 @@ func (s *Store) ResealTwoFactor(ctx context.Context, reseal func(SealedSecret) (
 			if v == sec.Secret {
 				continue
 			}
-			if _, err := txExec(ctx, tx, s.q.ResealTwoFactor2, sec.PracticeID, sec.UserID, v); err != nil {
+			if _, err := txExec(ctx, tx, s.q.SetTOTPSecret, sec.PracticeID, sec.UserID, v); err != nil {
 				return mapErr("reseal two-factor secret", err)
 			}
 			changed++
@@ -159,13 +159,13 @@ func (s *Store) ResealTwoFactor(ctx context.Context, reseal func(SealedSecret) (
 func (s *Store) ReplaceRecoveryCodes(ctx context.Context, practiceID, userID int64, codeHashes [][]byte) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var one int
-		if err := txGet(ctx, tx, s.q.ReplaceRecoveryCodes, &one, practiceID, userID); err != nil {
+		if err := txGet(ctx, tx, s.q.LockTwoFactor, &one, practiceID, userID); err != nil {
 			return mapErr("lock two-factor", err)
 		}
-		if _, err := txExec(ctx, tx, s.q.EnableTwoFactor2, practiceID, userID); err != nil {
+		if _, err := txExec(ctx, tx, s.q.DeleteRecoveryCodes, practiceID, userID); err != nil {
 			return mapErr("drop recovery codes", err)
 		}
-		_, err := txExec(ctx, tx, s.q.EnableTwoFactor3, practiceID, userID, pq.ByteaArray(codeHashes))
+		_, err := txExec(ctx, tx, s.q.InsertRecoveryCodes, practiceID, userID, pq.ByteaArray(codeHashes))
 		return mapErr("add recovery codes", err)
 	})
 }
@@ -178,7 +178,7 @@ func (s *Store) ResetTwoFactor(ctx context.Context, practiceID, userID int64) er
 		if err := affected("reset two-factor", res, err); err != nil {
 			return err
 		}
-		_, err = txExec(ctx, tx, s.q.ResetTwoFactor, practiceID, userID)
+		_, err = txExec(ctx, tx, s.q.EndUserSessions, practiceID, userID)
 		return mapErr("end sessions", err)
 	})
 }

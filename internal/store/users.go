@@ -81,7 +81,7 @@ func (s *Store) DeactivateUser(ctx context.Context, practiceID, userID int64) er
 		if err := affected("deactivate user", res, err); err != nil {
 			return err
 		}
-		_, err = txExec(ctx, tx, s.q.ResetTwoFactor, practiceID, userID)
+		_, err = txExec(ctx, tx, s.q.EndUserSessions, practiceID, userID)
 		return mapErr("end sessions", err)
 	})
 }
@@ -94,7 +94,7 @@ func (s *Store) SetPassword(ctx context.Context, practiceID, userID int64, hash 
 		if err := affected("set password", res, err); err != nil {
 			return err
 		}
-		_, err = txExec(ctx, tx, s.q.EnableTwoFactor4, practiceID, userID, keepTokenHash)
+		_, err = txExec(ctx, tx, s.q.EndSessionsButOne, practiceID, userID, keepTokenHash)
 		return mapErr("end sessions", err)
 	})
 }

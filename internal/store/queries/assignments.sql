@@ -1,10 +1,10 @@
--- name: create-assignment
+-- name: insert-assignment
 INSERT INTO assignments (practice_id, client_id, template_ref, title, template, instructions,
 		start_date, due_date, cadence, goal_id, goal_field, request_key, created_by)
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 	ON CONFLICT (practice_id, created_by, request_key) DO NOTHING RETURNING id
 
--- name: create-assignment2
+-- name: assignment-by-request-key
 SELECT id FROM assignments WHERE practice_id = $1 AND created_by = $2 AND request_key = $3
 
 -- name: lock-open-client
@@ -32,14 +32,14 @@ SELECT a.id, a.client_id, a.template_ref, a.title, NULL::jsonb AS template, a.in
 UPDATE assignments SET revoked_at = now()
 	WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND revoked_at IS NULL
 
--- name: revoke-assignment2
+-- name: revoke-assignment-links
 UPDATE client_links SET revoked_at = now()
 	WHERE practice_id = $1 AND assignment_id = $2 AND revoked_at IS NULL
 
--- name: revoke-client-links
+-- name: revoke-open-checkins
 UPDATE checkins SET revoked_at = now()
 	WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL AND completed_at IS NULL
 
--- name: revoke-client-links2
+-- name: revoke-client-assignments
 UPDATE assignments SET revoked_at = now()
 	WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL

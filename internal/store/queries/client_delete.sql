@@ -23,7 +23,7 @@ SELECT
 	(SELECT count(*) FROM measure_results WHERE practice_id = $1 AND client_id = $2) AS results,
 	(SELECT count(*) FROM event_notes WHERE practice_id = $1 AND client_id = $2) AS event_notes
 
--- name: delete-client
+-- name: lock-client-retention
 SELECT c.code, c.status, p.retention_years,
 		CASE WHEN c.status = 'discharged' THEN greatest(c.discharged_at, c.archived_at,
 			(SELECT max(a.starts_at) FROM appointments a WHERE a.practice_id = c.practice_id AND a.client_id = c.id
@@ -31,5 +31,5 @@ SELECT c.code, c.status, p.retention_years,
 	FROM clients c JOIN practices p ON p.id = c.practice_id
 	WHERE c.practice_id = $1 AND c.id = $2 FOR UPDATE OF c
 
--- name: delete-client2
+-- name: delete-client
 DELETE FROM clients WHERE practice_id = $1 AND id = $2

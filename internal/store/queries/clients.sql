@@ -1,12 +1,12 @@
--- name: create-client
+-- name: next-client-seq
 UPDATE practices SET client_seq = client_seq + 1 WHERE id = $1 RETURNING client_seq
 
--- name: create-client2
+-- name: insert-client
 INSERT INTO clients (practice_id, code, counsellor_id, first_name, last_name, preferred_name,
 		pronouns, date_of_birth, email, phone, format, contact_method, neutral_messages, safe_contact_note)
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
 
--- name: client
+-- name: client-by-id
 SELECT c.practice_id, c.id, c.code, c.counsellor_id, u.display_name AS counsellor_name,
 	c.first_name, c.last_name, c.preferred_name, c.pronouns, c.date_of_birth, c.email, c.phone, c.format,
 	c.status, c.contact_method, c.neutral_messages, c.safe_contact_note, c.archived_at, c.version,

@@ -22,19 +22,19 @@ UPDATE goals SET statement = $5, what = $6, where_ = $7, with_whom = $8, metric 
 		version = version + 1, updated_at = now()
 	WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND version = $4 AND status IN ('draft', 'active')
 
--- name: transition-goal
+-- name: lock-goal-version
 SELECT version FROM goals WHERE practice_id = $1 AND client_id = $2 AND id = $3 FOR UPDATE
 
--- name: revise-goal
+-- name: lock-goal
 SELECT id, client_id, statement, what, where_, with_whom, metric, unit, metric_code, unit_code, direction, baseline_value,
 	baseline_date, target_value, measure_how, measure_often, steps, supports, concerns, target_date, status,
 	replaced_by, version, created_at, updated_at FROM goals WHERE practice_id = $1 AND client_id = $2 AND id = $3 FOR UPDATE
 
--- name: transition-goal-x
+-- name: set-goal-status
 UPDATE goals SET status = $5, replaced_by = coalesce($6, replaced_by), version = version + 1, updated_at = now()
 	WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND status = $4
 
--- name: transition-goal2
+-- name: insert-goal-status-change
 INSERT INTO goal_status_changes (practice_id, goal_id, from_status, to_status, reason, changed_by)
 	VALUES ($1, $2, $3, $4, $5, $6)
 

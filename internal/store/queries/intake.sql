@@ -13,14 +13,14 @@ SELECT v.version, v.section, ''::bytea AS data, v.saved_by, u.display_name AS sa
 	FROM intake_versions v JOIN users u ON u.practice_id = v.practice_id AND u.id = v.saved_by
 	WHERE v.practice_id = $1 AND v.client_id = $2 ORDER BY v.version DESC
 
--- name: save-intake
+-- name: lock-client
 SELECT id FROM clients WHERE practice_id = $1 AND id = $2 FOR UPDATE
 
--- name: save-intake2
+-- name: latest-intake-version
 SELECT coalesce(max(version), 0) FROM intake_versions
 	WHERE practice_id = $1 AND client_id = $2
 
--- name: save-intake3
+-- name: insert-intake-version
 INSERT INTO intake_versions (practice_id, client_id, version, section, data, saved_by)
 	VALUES ($1, $2, $3, $4, $5, $6)
 

@@ -20,14 +20,14 @@ SELECT require_two_factor FROM practices WHERE id = $1
 UPDATE practices SET time_zone = $2, name_on_client_pages = $3, require_two_factor = $4,
 	retention_years = $5, pin_before_forms = $6 WHERE id = $1
 
--- name: save-settings2
+-- name: end-sessions-without-two-factor
 DELETE FROM sessions s WHERE s.practice_id = $1 AND s.user_id IS NOT NULL
 	AND NOT EXISTS (SELECT 1 FROM two_factor t WHERE t.practice_id = s.practice_id AND t.user_id = s.user_id)
 
 -- name: pseudonym-key
 SELECT pseudonym_key FROM practices WHERE id = $1
 
--- name: pseudonym-key2
+-- name: ensure-pseudonym-key
 UPDATE practices SET pseudonym_key = coalesce(pseudonym_key, $2)
 	WHERE id = $1 RETURNING pseudonym_key
 

@@ -4,20 +4,20 @@ SELECT t.totp_secret, t.last_step, t.enabled_at,
 			AND r.used_at IS NULL) AS recovery_left
 	FROM two_factor t WHERE t.practice_id = $1 AND t.user_id = $2
 
--- name: enable-two-factor
+-- name: insert-two-factor
 INSERT INTO two_factor (practice_id, user_id, totp_secret, last_step, enabled_at)
 	VALUES ($1, $2, $3, $4, $5)
 	ON CONFLICT (practice_id, user_id) DO UPDATE
 	SET totp_secret = excluded.totp_secret, last_step = excluded.last_step, enabled_at = excluded.enabled_at
 
--- name: enable-two-factor2
+-- name: delete-recovery-codes
 DELETE FROM recovery_codes WHERE practice_id = $1 AND user_id = $2
 
--- name: enable-two-factor3
+-- name: insert-recovery-codes
 INSERT INTO recovery_codes (practice_id, user_id, code_hash)
 	SELECT $1, $2, unnest($3::bytea[])
 
--- name: enable-two-factor4
+-- name: end-sessions-but-one
 DELETE FROM sessions WHERE practice_id = $1 AND user_id = $2
 	AND token_hash IS DISTINCT FROM $3
 
@@ -32,7 +32,7 @@ UPDATE two_factor SET last_step = $3
 UPDATE recovery_codes SET used_at = $4
 	WHERE practice_id = $1 AND user_id = $2 AND code_hash = $3 AND used_at IS NULL
 
--- name: use-recovery-code2
+-- name: count-unused-recovery-codes
 SELECT count(*) FROM recovery_codes
 	WHERE practice_id = $1 AND user_id = $2 AND used_at IS NULL
 
@@ -51,15 +51,15 @@ UPDATE users SET email = $3, updated_at = now()
 -- name: count-two-factor
 SELECT count(*) FROM two_factor
 
--- name: reseal-two-factor
+-- name: lock-all-two-factor
 SELECT practice_id, user_id, totp_secret FROM two_factor
 	ORDER BY practice_id, user_id FOR UPDATE
 
--- name: reseal-two-factor2
+-- name: set-totp-secret
 UPDATE two_factor SET totp_secret = $3 WHERE practice_id = $1 AND user_id = $2
 
--- name: replace-recovery-codes
+-- name: lock-two-factor
 SELECT 1 FROM two_factor WHERE practice_id = $1 AND user_id = $2 FOR UPDATE
 
--- name: reset-two-factor
+-- name: end-user-sessions
 DELETE FROM sessions WHERE practice_id = $1 AND user_id = $2
