@@ -23,6 +23,7 @@ type ExportFilter struct {
 	Clients []int64
 }
 
+// args are the export filter's parameters, $1 to $8 of every query of queries/exports.sql.
 func (f ExportFilter) args(practiceID int64) []any {
 	var clients any
 	if f.Clients != nil {

@@ -1,5 +1,7 @@
-// Package store holds all SQL of Secure Base. Every method that reads or changes a
-// practice's data takes (ctx, practiceID, ...) and puts practice_id in its WHERE clause.
+// Package store holds all SQL of Secure Base, in queries/<aggregate>.sql as named blocks that
+// New prepares once, as the struct of statements in queries.go; no Go code writes SQL. Every
+// method that reads or changes a practice's data takes (ctx, practiceID, ...) and puts
+// practice_id in its WHERE clause.
 package store
 
 import (
