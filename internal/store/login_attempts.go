@@ -23,7 +23,7 @@ type LoginLimit struct {
 func (s *Store) StartLoginAttempt(ctx context.Context, email, ip string, now time.Time, limit LoginLimit) (attemptID int64, throttled bool, err error) {
 	email = normEmail(email)
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if _, err := txExec(ctx, tx, s.q.LockLoginEmailAndIp, email, nullString(ip)); err != nil {
+		if _, err := txExec(ctx, tx, s.q.LockLoginEmailAndIP, email, nullString(ip)); err != nil {
 			return mapErr("lock login attempts", err)
 		}
 		var counts struct {

@@ -53,7 +53,7 @@ func (r ThrottleRule) delay(n int) time.Duration {
 func (s *Store) StartSignIn(ctx context.Context, email, ip string, deviceHash []byte, now time.Time, rule ThrottleRule) (SignInAttempt, error) {
 	a := SignInAttempt{email: normEmail(email)}
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if _, err := txExec(ctx, tx, s.q.LockLoginEmailAndIp, a.email, nullString(ip)); err != nil {
+		if _, err := txExec(ctx, tx, s.q.LockLoginEmailAndIP, a.email, nullString(ip)); err != nil {
 			return mapErr("lock sign-in", err)
 		}
 		if deviceHash != nil {

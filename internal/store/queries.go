@@ -148,7 +148,7 @@ type queries struct {
 	RaiseFlag           *sqlx.Stmt `query:"raise-flag"`
 
 	// queries/login_attempts.sql
-	LockLoginEmailAndIp       *sqlx.Stmt `query:"lock-login-email-and-ip"`
+	LockLoginEmailAndIP       *sqlx.Stmt `query:"lock-login-email-and-ip"`
 	RecentLoginFailures       *sqlx.Stmt `query:"recent-login-failures"`
 	InsertLoginAttempt        *sqlx.Stmt `query:"insert-login-attempt"`
 	MarkLoginSucceeded        *sqlx.Stmt `query:"mark-login-succeeded"`
