@@ -91,7 +91,10 @@ func userCmd(ctx context.Context, args []string, stdin io.Reader, stdout io.Writ
 		return err
 	}
 	defer db.Close()
-	st := store.New(db)
+	st, err := store.New(db)
+	if err != nil {
+		return err
+	}
 	practice, err := findPractice(ctx, st, *practiceArg, *create)
 	if err != nil {
 		return err

@@ -103,7 +103,11 @@ func keysCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	n, err := reseal(ctx, store.New(db), keys, true)
+	st, err := store.New(db)
+	if err != nil {
+		return err
+	}
+	n, err := reseal(ctx, st, keys, true)
 	if err != nil {
 		return err
 	}

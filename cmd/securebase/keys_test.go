@@ -16,7 +16,10 @@ import (
 // enrolPlain stores a second factor as releases before sealing did: in plain text.
 func enrolPlain(t *testing.T, db *testutil.Database) (store.User, string) {
 	t.Helper()
-	st := store.New(db.App)
+	st, err := store.New(db.App)
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx := context.Background()
 	p, err := st.CreatePractice(ctx, "Harbour")
 	if err != nil {

@@ -45,7 +45,11 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer db.Close()
-	st := store.New(db)
+	st, err := store.New(db)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = st.Close() }()
 	passwords, err := auth.NewPasswords(auth.DefaultParams)
 	if err != nil {
 		return err

@@ -32,7 +32,10 @@ func TestSIGTERMLetsInFlightRequestsFinishAndRefusesNewOnes(t *testing.T) {
 	bin := buildBinary(ctx, t)
 
 	db := testutil.NewDatabase(t)
-	st := store.New(db.App)
+	st, err := store.New(db.App)
+	if err != nil {
+		t.Fatal(err)
+	}
 	practice, err := st.CreatePractice(ctx, "Harbour SIGTERM")
 	if err != nil {
 		t.Fatal(err)

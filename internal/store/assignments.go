@@ -50,19 +50,6 @@ type LinkInput struct {
 	ExpiresAt time.Time
 }
 
-// assignmentColumns reads an assignment whole; assignmentListColumns leaves its template out.
-const (
-	assignmentColumns     = assignmentHead + `a.template, ` + assignmentTail
-	assignmentListColumns = assignmentHead + `NULL::jsonb AS template, ` + assignmentTail
-	assignmentHead        = `a.id, a.client_id, a.template_ref, a.title, `
-	assignmentTail        = `a.instructions, a.start_date, a.due_date,
-	a.cadence, a.goal_id, a.goal_field, a.revoked_at, a.created_at,
-	a.submitted_entries AS submitted, a.reviewed_entries AS reviewed, a.draft_entries AS drafts,
-	(SELECT max(l.expires_at) FROM client_links l WHERE l.practice_id = a.practice_id AND l.client_id = a.client_id AND l.revoked_at IS NULL
-		AND l.checkin_id IS NULL AND (l.assignment_id IS NULL OR l.assignment_id = a.id)) AS link_expires_at
-	FROM assignments a`
-)
-
 // ErrClientClosed means the client is discharged or archived: no new homework or links.
 var ErrClientClosed = errors.New("client discharged or archived")
 
@@ -72,18 +59,12 @@ var ErrClientClosed = errors.New("client discharged or archived")
 func (s *Store) CreateAssignment(ctx context.Context, practiceID, clientID, userID int64, in AssignmentInput) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if err := lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
+		if err := s.lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
 			return err
 		}
-		err := tx.GetContext(ctx, &id, `INSERT INTO assignments (practice_id, client_id, template_ref, title, template, instructions,
-				start_date, due_date, cadence, goal_id, goal_field, request_key, created_by)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-			ON CONFLICT (practice_id, created_by, request_key) DO NOTHING RETURNING id`,
-			practiceID, clientID, in.TemplateRef, in.Title, in.Template, in.Instructions, in.StartDate, in.DueDate, in.Cadence,
-			in.GoalID, in.GoalField, in.RequestKey, userID)
+		err := txGet(ctx, tx, s.q.InsertAssignment, &id, practiceID, clientID, in.TemplateRef, in.Title, in.Template, in.Instructions, in.StartDate, in.DueDate, in.Cadence, in.GoalID, in.GoalField, in.RequestKey, userID)
 		if errors.Is(err, sql.ErrNoRows) {
-			if err := tx.GetContext(ctx, &id, `SELECT id FROM assignments WHERE practice_id = $1 AND created_by = $2 AND request_key = $3`,
-				practiceID, userID, in.RequestKey); err != nil {
+			if err := txGet(ctx, tx, s.q.AssignmentByRequestKey, &id, practiceID, userID, in.RequestKey); err != nil {
 				return mapErr("find repeated assignment", err)
 			}
 			return ErrConflict
@@ -95,10 +76,9 @@ func (s *Store) CreateAssignment(ctx context.Context, practiceID, clientID, user
 
 // lockOpenClient locks the client's row and refuses a discharged or archived client, so a
 // discharge and a new link cannot cross.
-func lockOpenClient(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64) error {
+func (s *Store) lockOpenClient(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64) error {
 	var open bool
-	err := tx.GetContext(ctx, &open, `SELECT status <> 'discharged' AND archived_at IS NULL FROM clients
-		WHERE practice_id = $1 AND id = $2 FOR UPDATE`, practiceID, clientID)
+	err := txGet(ctx, tx, s.q.LockOpenClient, &open, practiceID, clientID)
 	if err != nil {
 		return mapErr("lock client", err)
 	}
@@ -111,8 +91,7 @@ func lockOpenClient(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64
 // Assignment returns one of the client's assignments with its entry counts.
 func (s *Store) Assignment(ctx context.Context, practiceID, clientID, assignmentID int64) (Assignment, error) {
 	var a Assignment
-	err := s.db.GetContext(ctx, &a, `SELECT `+assignmentColumns+` WHERE a.practice_id = $1 AND a.client_id = $2 AND a.id = $3`,
-		practiceID, clientID, assignmentID)
+	err := s.q.Assignment.GetContext(ctx, &a, practiceID, clientID, assignmentID)
 	return a, mapErr("assignment", err)
 }
 
@@ -120,8 +99,7 @@ func (s *Store) Assignment(ctx context.Context, practiceID, clientID, assignment
 // list leaves each assignment's Template out (nil): only one assignment's page shows it.
 func (s *Store) Assignments(ctx context.Context, practiceID, clientID int64) ([]Assignment, error) {
 	var as []Assignment
-	err := s.db.SelectContext(ctx, &as, `SELECT `+assignmentListColumns+` WHERE a.practice_id = $1 AND a.client_id = $2
-		ORDER BY a.due_date DESC, a.id DESC`, practiceID, clientID)
+	err := s.q.Assignments.SelectContext(ctx, &as, practiceID, clientID)
 	return as, mapErr("assignments", err)
 }
 
@@ -129,27 +107,23 @@ func (s *Store) Assignments(ctx context.Context, practiceID, clientID int64) ([]
 // kills any older link issued for it alone.
 func (s *Store) RevokeAssignment(ctx context.Context, practiceID, clientID, assignmentID int64) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE assignments SET revoked_at = now()
-			WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND revoked_at IS NULL`, practiceID, clientID, assignmentID)
+		res, err := txExec(ctx, tx, s.q.RevokeAssignment, practiceID, clientID, assignmentID)
 		if err := affected("revoke assignment", res, err); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE client_links SET revoked_at = now()
-			WHERE practice_id = $1 AND assignment_id = $2 AND revoked_at IS NULL`, practiceID, assignmentID)
+		_, err = txExec(ctx, tx, s.q.RevokeAssignmentLinks, practiceID, assignmentID)
 		return mapErr("revoke link", err)
 	})
 }
 
 // revokeClientLinks kills every live link of a client, its homework and check-ins (on discharge).
-func revokeClientLinks(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64) error {
-	if _, err := revokeLinksOf(ctx, tx, practiceID, clientID); err != nil {
+func (s *Store) revokeClientLinks(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64) error {
+	if _, err := s.revokeLinksOf(ctx, tx, practiceID, clientID); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE checkins SET revoked_at = now()
-		WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL AND completed_at IS NULL`, practiceID, clientID); err != nil {
+	if _, err := txExec(ctx, tx, s.q.RevokeOpenCheckins, practiceID, clientID); err != nil {
 		return mapErr("revoke client check-ins", err)
 	}
-	_, err := tx.ExecContext(ctx, `UPDATE assignments SET revoked_at = now()
-		WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL`, practiceID, clientID)
+	_, err := txExec(ctx, tx, s.q.RevokeClientAssignments, practiceID, clientID)
 	return mapErr("revoke client assignments", err)
 }

@@ -3,8 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -61,54 +59,36 @@ type AuditFilter struct {
 // RecordAudit appends an entry for practiceID (0 when the practice is unknown, as for
 // a failed sign-in with an unknown email).
 func (s *Store) RecordAudit(ctx context.Context, practiceID int64, e AuditEntry) error {
-	return recordAudit(ctx, s.db, practiceID, e)
+	_, err := s.q.RecordAudit.ExecContext(ctx, auditArgs(practiceID, e)...)
+	return mapErr("record audit", err)
 }
 
-// recordAudit appends an entry through db, which may be a transaction.
+// recordAudit appends an entry through db, which may be a transaction. The statement is the
+// store's record-audit query, read from queries/audit.sql.
 func recordAudit(ctx context.Context, db sqlx.ExecerContext, practiceID int64, e AuditEntry) error {
-	_, err := db.ExecContext(ctx, `INSERT INTO audit_log
-		(practice_id, actor_user_id, action, entity_type, entity_id, client_id, ip, request_id, outcome, detail)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-		nullID(practiceID), nullID(e.ActorUserID), e.Action, e.EntityType, e.EntityID, nullID(e.ClientID),
-		nullString(e.IP), e.RequestID, e.Outcome, e.Detail)
+	query, err := queryText("queries/audit.sql", "record-audit")
+	if err != nil {
+		return err
+	}
+	_, err = db.ExecContext(ctx, query, auditArgs(practiceID, e)...)
 	return mapErr("record audit", err)
+}
+
+// auditArgs are the parameters of the record-audit query.
+func auditArgs(practiceID int64, e AuditEntry) []any {
+	return []any{nullID(practiceID), nullID(e.ActorUserID), e.Action, e.EntityType, e.EntityID, nullID(e.ClientID),
+		nullString(e.IP), e.RequestID, e.Outcome, e.Detail}
 }
 
 // AuditLog returns one page of the practice's audit log, newest first, and the total count.
 func (s *Store) AuditLog(ctx context.Context, practiceID int64, f AuditFilter) ([]AuditRow, int, error) {
-	where := []string{"a.practice_id = $1"}
-	args := []any{practiceID}
-	add := func(cond string, v any) {
-		args = append(args, v)
-		where = append(where, strings.ReplaceAll(cond, "?", "$"+strconv.Itoa(len(args))))
-	}
-	if f.Action != "" {
-		add("a.action LIKE ? || '%'", f.Action)
-	}
-	if f.ActorID != 0 {
-		add("a.actor_user_id = ?", f.ActorID)
-	}
-	if f.Outcome != "" {
-		add("a.outcome = ?", f.Outcome)
-	}
-	if !f.From.IsZero() {
-		add("a.occurred_at >= ?", f.From)
-	}
-	if !f.To.IsZero() {
-		add("a.occurred_at < ?", f.To)
-	}
-	args = append(args, f.Limit, f.Offset)
-	query := `SELECT a.id, a.occurred_at, a.actor_user_id, u.display_name AS actor_name, a.action, a.entity_type,
-			a.entity_id, a.client_id, host(a.ip) AS ip, a.request_id, a.outcome, a.detail, count(*) OVER () AS total
-		FROM audit_log a LEFT JOIN users u ON u.practice_id = a.practice_id AND u.id = a.actor_user_id
-		WHERE ` + strings.Join(where, " AND ") + `
-		ORDER BY a.occurred_at DESC, a.id DESC
-		LIMIT $` + strconv.Itoa(len(args)-1) + ` OFFSET $` + strconv.Itoa(len(args))
 	var rows []struct {
 		AuditRow
 		Total int `db:"total"`
 	}
-	if err := s.db.SelectContext(ctx, &rows, query, args...); err != nil {
+	err := s.q.AuditLog.SelectContext(ctx, &rows, practiceID, f.Action, f.ActorID, f.Outcome,
+		nullTime(f.From), nullTime(f.To), f.Limit, f.Offset)
+	if err != nil {
 		return nil, 0, mapErr("audit log", err)
 	}
 	out := make([]AuditRow, len(rows))

@@ -13,7 +13,7 @@ func (s *Store) BuiltinWordings(ctx context.Context, practiceID int64) (map[stri
 		Key   string `db:"template_key"`
 		Texts []byte `db:"texts"`
 	}
-	if err := s.db.SelectContext(ctx, &rows, `SELECT template_key, texts FROM builtin_wordings WHERE practice_id = $1`, practiceID); err != nil {
+	if err := s.q.BuiltinWordings.SelectContext(ctx, &rows, practiceID); err != nil {
 		return nil, mapErr("builtin wordings", err)
 	}
 	out := make(map[string]map[string][2]string, len(rows))
@@ -34,14 +34,12 @@ func (s *Store) SaveBuiltinWording(ctx context.Context, practiceID, userID int64
 	if err != nil {
 		return err
 	}
-	_, err = s.db.ExecContext(ctx, `INSERT INTO builtin_wordings (practice_id, template_key, texts, updated_by) VALUES ($1, $2, $3, $4)
-		ON CONFLICT (practice_id, template_key) DO UPDATE SET texts = EXCLUDED.texts, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-		practiceID, key, raw, userID)
+	_, err = s.q.SaveBuiltinWording.ExecContext(ctx, practiceID, key, raw, userID)
 	return mapErr("save builtin wording", err)
 }
 
 // ResetBuiltinWording drops the practice's wording of one built-in: the shipped wording applies again.
 func (s *Store) ResetBuiltinWording(ctx context.Context, practiceID int64, key string) error {
-	_, err := s.db.ExecContext(ctx, `DELETE FROM builtin_wordings WHERE practice_id = $1 AND template_key = $2`, practiceID, key)
+	_, err := s.q.ResetBuiltinWording.ExecContext(ctx, practiceID, key)
 	return mapErr("reset builtin wording", err)
 }

@@ -28,15 +28,14 @@ func (l ClientLink) Live(now time.Time) bool { return l.RevokedAt == nil && now.
 // 256-bit token is the credential.
 func (s *Store) LinkByTokenHash(ctx context.Context, hash []byte) (ClientLink, error) {
 	var l ClientLink
-	err := s.db.GetContext(ctx, &l, `SELECT id, practice_id, client_id, assignment_id, checkin_id, expires_at, revoked_at, pin_set_at, pin_locked_at FROM client_links WHERE token_hash = $1`, hash)
+	err := s.q.LinkByTokenHash.GetContext(ctx, &l, hash)
 	return l, mapErr("link by token", err)
 }
 
 // ClientLinkByID returns one link of the practice (a client session keeps its id).
 func (s *Store) ClientLinkByID(ctx context.Context, practiceID, linkID int64) (ClientLink, error) {
 	var l ClientLink
-	err := s.db.GetContext(ctx, &l, `SELECT id, practice_id, client_id, assignment_id, checkin_id, expires_at, revoked_at, pin_set_at, pin_locked_at FROM client_links
-		WHERE practice_id = $1 AND id = $2`, practiceID, linkID)
+	err := s.q.ClientLinkByID.GetContext(ctx, &l, practiceID, linkID)
 	return l, mapErr("link", err)
 }
 
@@ -64,11 +63,7 @@ func (v ClientView) CallName() string {
 // ClientViewOf returns what the client of one assignment may see.
 func (s *Store) ClientViewOf(ctx context.Context, practiceID, assignmentID int64) (ClientView, error) {
 	var v ClientView
-	err := s.db.GetContext(ctx, &v, `SELECT c.first_name AS client_first_name, c.preferred_name, c.neutral_messages,
-			p.name AS practice_name, p.name_on_client_pages, p.time_zone, p.pin_before_forms, `+assignmentColumns+`
-		JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
-		JOIN practices p ON p.id = a.practice_id
-		WHERE a.practice_id = $1 AND a.id = $2`, practiceID, assignmentID)
+	err := s.q.ClientViewOf.GetContext(ctx, &v, practiceID, assignmentID)
 	return v, mapErr("client view", err)
 }
 
@@ -79,14 +74,9 @@ func (s *Store) CheckinClient(ctx context.Context, practiceID, checkinID int64) 
 		return ck, ClientView{}, err
 	}
 	var v ClientView
-	err = s.db.GetContext(ctx, &v, `SELECT c.first_name AS client_first_name, c.preferred_name, c.neutral_messages,
-			p.name AS practice_name, p.name_on_client_pages, p.time_zone, p.pin_before_forms
-		FROM clients c JOIN practices p ON p.id = c.practice_id WHERE c.practice_id = $1 AND c.id = $2`, practiceID, ck.ClientID)
+	err = s.q.CheckinClient.GetContext(ctx, &v, practiceID, ck.ClientID)
 	return ck, v, mapErr("check-in client", err)
 }
-
-// linkColumns reads a link whole.
-const linkColumns = `id, practice_id, client_id, assignment_id, checkin_id, expires_at, revoked_at, pin_set_at, pin_locked_at`
 
 // LinkState is what the counsellor sees of a client's links: the client link, if live, and
 // how many older links (one per homework or check-in, issued before one link per client)
@@ -100,8 +90,7 @@ type LinkState struct {
 // ClientLinkState returns the client's live links as the counsellor sees them.
 func (s *Store) ClientLinkState(ctx context.Context, practiceID, clientID int64) (LinkState, error) {
 	var live []ClientLink
-	err := s.db.SelectContext(ctx, &live, `SELECT `+linkColumns+` FROM client_links
-		WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL AND expires_at > now() ORDER BY id`, practiceID, clientID)
+	err := s.q.ClientLinkState.SelectContext(ctx, &live, practiceID, clientID)
 	var st LinkState
 	for i, l := range live {
 		if l.AssignmentID == nil && l.CheckinID == nil {
@@ -123,14 +112,13 @@ func (s *Store) ClientLinkState(ctx context.Context, practiceID, clientID int64)
 // ErrClientClosed for a discharged or archived client.
 func (s *Store) IssueClientLink(ctx context.Context, practiceID, clientID, userID int64, link LinkInput) (id, ended int64, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if err := lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
+		if err := s.lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
 			return err
 		}
-		if ended, err = revokeLinksOf(ctx, tx, practiceID, clientID); err != nil {
+		if ended, err = s.revokeLinksOf(ctx, tx, practiceID, clientID); err != nil {
 			return err
 		}
-		err := tx.GetContext(ctx, &id, `INSERT INTO client_links (practice_id, client_id, token_hash, expires_at, created_by)
-			VALUES ($1, $2, $3, $4, $5) RETURNING id`, practiceID, clientID, link.TokenHash, link.ExpiresAt, userID)
+		err := txGet(ctx, tx, s.q.IssueClientLink, &id, practiceID, clientID, link.TokenHash, link.ExpiresAt, userID)
 		return mapErr("issue client link", err)
 	})
 	return id, ended, err
@@ -139,15 +127,14 @@ func (s *Store) IssueClientLink(ctx context.Context, practiceID, clientID, userI
 // RevokeClientLinks ends every live link of the client at once; it returns how many.
 func (s *Store) RevokeClientLinks(ctx context.Context, practiceID, clientID int64) (ended int64, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		ended, err = revokeLinksOf(ctx, tx, practiceID, clientID)
+		ended, err = s.revokeLinksOf(ctx, tx, practiceID, clientID)
 		return err
 	})
 	return ended, err
 }
 
-func revokeLinksOf(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64) (int64, error) {
-	res, err := tx.ExecContext(ctx, `UPDATE client_links SET revoked_at = now()
-		WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL`, practiceID, clientID)
+func (s *Store) revokeLinksOf(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64) (int64, error) {
+	res, err := txExec(ctx, tx, s.q.RevokeLinksOf, practiceID, clientID)
 	if err != nil {
 		return 0, mapErr("revoke client links", err)
 	}
@@ -158,16 +145,13 @@ func revokeLinksOf(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64)
 // ClientViewByClient returns what a client's own pages may show of them and their practice.
 func (s *Store) ClientViewByClient(ctx context.Context, practiceID, clientID int64) (ClientView, error) {
 	var v ClientView
-	err := s.db.GetContext(ctx, &v, `SELECT c.id AS client_id, c.first_name AS client_first_name, c.preferred_name, c.neutral_messages,
-			p.name AS practice_name, p.name_on_client_pages, p.time_zone, p.pin_before_forms
-		FROM clients c JOIN practices p ON p.id = c.practice_id WHERE c.practice_id = $1 AND c.id = $2`, practiceID, clientID)
+	err := s.q.ClientViewByClient.GetContext(ctx, &v, practiceID, clientID)
 	return v, mapErr("client view", err)
 }
 
 // LiveClientLinkID returns the id of the client's live client link.
 func (s *Store) LiveClientLinkID(ctx context.Context, practiceID, clientID int64) (int64, error) {
 	var id int64
-	err := s.db.GetContext(ctx, &id, `SELECT id FROM client_links WHERE practice_id = $1 AND client_id = $2
-		AND revoked_at IS NULL AND assignment_id IS NULL AND checkin_id IS NULL`, practiceID, clientID)
+	err := s.q.LiveClientLinkID.GetContext(ctx, &id, practiceID, clientID)
 	return id, mapErr("live client link", err)
 }

@@ -16,8 +16,7 @@ var ErrPINLocked = errors.New("link PIN locked")
 // SetLinkPIN stores the hash of the PIN a client chose, once: it reports false when the link
 // already had one (two browsers choosing at once: the first wins).
 func (s *Store) SetLinkPIN(ctx context.Context, practiceID, linkID int64, hash string) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `UPDATE client_links SET pin_hash = $3, pin_set_at = now()
-		WHERE practice_id = $1 AND id = $2 AND pin_hash IS NULL`, practiceID, linkID, hash)
+	res, err := s.q.SetLinkPIN.ExecContext(ctx, practiceID, linkID, hash)
 	if err != nil {
 		return false, mapErr("set link PIN", err)
 	}
@@ -33,9 +32,7 @@ func (s *Store) TryLinkPIN(ctx context.Context, practiceID, linkID int64) (hash 
 		Hash  string `db:"pin_hash"`
 		Tries int    `db:"pin_failures"`
 	}
-	err = s.db.GetContext(ctx, &row, `UPDATE client_links SET pin_failures = pin_failures + 1
-		WHERE practice_id = $1 AND id = $2 AND pin_hash IS NOT NULL AND pin_locked_at IS NULL AND pin_failures < $3
-		RETURNING pin_hash, pin_failures`, practiceID, linkID, MaxPINTries)
+	err = s.q.TryLinkPIN.GetContext(ctx, &row, practiceID, linkID, MaxPINTries)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", 0, ErrPINLocked
 	}
@@ -44,16 +41,14 @@ func (s *Store) TryLinkPIN(ctx context.Context, practiceID, linkID int64) (hash 
 
 // PINWasRight clears the count of wrong tries after a right PIN, unless the link locked meanwhile.
 func (s *Store) PINWasRight(ctx context.Context, practiceID, linkID int64) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE client_links SET pin_failures = 0
-		WHERE practice_id = $1 AND id = $2 AND pin_locked_at IS NULL`, practiceID, linkID)
+	_, err := s.q.PINWasRight.ExecContext(ctx, practiceID, linkID)
 	return mapErr("PIN right", err)
 }
 
 // LockLinkPIN locks a link's earlier entries once its tries are used up; it reports whether
 // this call locked it (so the lock is audited once).
 func (s *Store) LockLinkPIN(ctx context.Context, practiceID, linkID int64, now time.Time) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `UPDATE client_links SET pin_locked_at = $3
-		WHERE practice_id = $1 AND id = $2 AND pin_locked_at IS NULL AND pin_failures >= $4`, practiceID, linkID, now, MaxPINTries)
+	res, err := s.q.LockLinkPIN.ExecContext(ctx, practiceID, linkID, now, MaxPINTries)
 	if err != nil {
 		return false, mapErr("lock link PIN", err)
 	}

@@ -2,10 +2,10 @@ package store
 
 import (
 	"context"
-	"strconv"
-	"strings"
+	"database/sql"
 	"time"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
 )
 
@@ -16,22 +16,7 @@ type DashScope struct {
 	Counsellors []int64
 }
 
-// scopeSQL stands in a dashboard query for the clause that restricts the clients alias c to
-// the scope, and {x1}, {x2} for the query's own parameters after the scope's.
-const scopeSQL = ` {scope} `
-
-// sql writes the scope's clause and numbers the extra parameters into query. A whole practice
-// and a list of caseloads are different statements, each prepared with a plan of its own
-// (one plan for both would be a poor fit for one of them).
-func (d DashScope) sql(query string) string {
-	clause, n := ` c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) `, 2
-	if d.All {
-		clause, n = ` c.practice_id = $1 AND c.archived_at IS NULL `, 1
-	}
-	return strings.NewReplacer("{scope}", clause, "{x1}", "$"+strconv.Itoa(n+1), "{x2}", "$"+strconv.Itoa(n+2)).Replace(query)
-}
-
-// args are the parameters of exportWhere: $1 the practice, $2 all, $3 the counsellors.
+// args are the parameters of the export filter (queries/exports.sql): $1 the practice, $2 all, $3 the counsellors.
 func (d DashScope) args(practiceID int64) []any {
 	ids := d.Counsellors
 	if ids == nil {
@@ -40,8 +25,8 @@ func (d DashScope) args(practiceID int64) []any {
 	return []any{practiceID, d.All, pq.Int64Array(ids)}
 }
 
-// dashArgs are the parameters of the clause sql writes: $1 the practice, and $2 the
-// counsellors unless the scope is All.
+// dashArgs are the parameters of the scope in the dashboard's queries: $1 the practice, and
+// $2 the counsellors unless the scope is All.
 func (d DashScope) dashArgs(practiceID int64) []any {
 	if d.All {
 		return []any{practiceID}
@@ -102,100 +87,40 @@ type DashResult struct {
 	LatestOn   time.Time `db:"latest_on"`
 }
 
-const dashLimit = 20
-
 // LoadDashboard runs the dashboard's queries for the scope, as of today (a practice date),
 // all on one snapshot of the data. The number of queries is fixed, however many clients there are.
 // weekStart and weekEnd bound "this week" as instants in the practice's time zone.
 func (s *Store) LoadDashboard(ctx context.Context, practiceID int64, scope DashScope, today, weekStart, weekEnd time.Time) (Dashboard, error) {
 	var d Dashboard
 	args := scope.dashArgs(practiceID)
+	with := func(extra ...any) []any { return append(append([]any{}, args...), extra...) }
+	// pick is the statement of the scope: each has a plan of its own.
+	pick := func(practice, caseloads *sqlx.Stmt) *sqlx.Stmt {
+		if scope.All {
+			return practice
+		}
+		return caseloads
+	}
 	var counts []struct {
 		Status string `db:"status"`
 		N      int    `db:"n"`
 	}
-	sels := []selection{{&counts, scope.sql(`SELECT c.status, count(*) AS n FROM clients c WHERE` + scopeSQL + `GROUP BY c.status`), args}}
-	const who = `c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name`
-	// Each list is its first twenty items in order, with how many there are in all counted
-	// apart (count), where the joins that only name things can be left out.
-	lists := []struct {
-		dst   *[]DashItem
-		cols  string // what and at, and target: where it is handled
-		from  string // FROM ... WHERE ...: the list's items
-		count string // FROM ... WHERE ... counting the same items; empty: from
-		order string
-		extra []any
-	}{
-		{&d.RiskFlags, `f.summary AS what, f.raised_at AS at, '/clients/' || c.id || '#risk' AS target`,
-			`risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
-			WHERE` + scopeSQL + `AND f.cleared_at IS NULL AND f.source <> 'phq9_item9'`, ``, `f.raised_at`, nil},
-		{&d.ItemNine, `f.summary AS what, f.raised_at AS at, '/clients/' || c.id || '#risk' AS target`,
-			`risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
-			WHERE` + scopeSQL + `AND f.cleared_at IS NULL AND f.source = 'phq9_item9'`, ``, `f.raised_at`, nil},
-		{&d.AwaitingReview, `a.title AS what, e.submitted_at AS at, '/clients/' || c.id || '/homework/' || a.id AS target`,
-			`homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
-			JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
-			WHERE` + scopeSQL + `AND e.status = 'submitted' AND e.reviewed_at IS NULL`,
-			`homework_entries e JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
-			WHERE` + scopeSQL + `AND e.status = 'submitted' AND e.reviewed_at IS NULL`, `e.submitted_at`, nil},
-		{&d.Overdue, `a.title AS what, a.due_date::timestamptz AS at, '/clients/' || c.id || '/homework/' || a.id AS target`,
-			`assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
-			WHERE` + scopeSQL + `AND a.revoked_at IS NULL AND a.due_date < {x1}
-			AND a.submitted_entries < CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END`, ``, `a.due_date`, []any{today}},
-		{&d.Expiring, `coalesce(a.title, CASE WHEN k.id IS NULL THEN 'Client link' ELSE 'Check-in' END) AS what, l.expires_at AS at,
-				'/clients/' || c.id || coalesce('/homework/' || a.id, CASE WHEN k.id IS NULL THEN '' ELSE '/progress' END) AS target`,
-			`client_links l LEFT JOIN assignments a ON a.practice_id = l.practice_id AND a.id = l.assignment_id
-			LEFT JOIN checkins k ON k.practice_id = l.practice_id AND k.id = l.checkin_id
-			JOIN clients c ON c.practice_id = l.practice_id AND c.id = l.client_id
-			WHERE` + scopeSQL + `AND l.revoked_at IS NULL AND l.expires_at > now() AND l.expires_at < now() + interval '3 days'
-			AND k.completed_at IS NULL`, ``, `l.expires_at`, nil},
-		{&d.GoalsDue, `g.statement AS what, g.target_date::timestamptz AS at, '/clients/' || c.id || '/goals/' || g.id AS target`,
-			`goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
-			WHERE` + scopeSQL + `AND g.status = 'active' AND g.target_date <= {x1}::date + 14`, ``, `g.target_date`, []any{today}},
-		// Read client by client (the scope's clients drive: a caseload is a few of the practice's).
-		{&d.MarkerFalls, `m.label || ': ' || t.oldest || ' to ' || t.newest AS what, t.newest_on::timestamptz AS at,
-				'/clients/' || c.id || '/progress' AS target`,
-			`clients c CROSS JOIN LATERAL (SELECT * FROM marker_trends t WHERE t.practice_id = c.practice_id AND t.client_id = c.id
-				AND t.ratings = 3 AND t.oldest - t.newest >= 2) t
-			JOIN markers m ON m.practice_id = t.practice_id AND m.id = t.marker_id WHERE` + scopeSQL,
-			`clients c CROSS JOIN LATERAL (SELECT 1 FROM marker_trends t WHERE t.practice_id = c.practice_id AND t.client_id = c.id
-				AND t.ratings = 3 AND t.oldest - t.newest >= 2) t WHERE` + scopeSQL, `t.newest_on DESC`, nil},
-		{&d.Appointments, `p.duration_minutes || ' min' AS what, p.starts_at AS at, '/clients/' || c.id || '#appointments' AS target`,
-			`appointments p JOIN clients c ON c.practice_id = p.practice_id AND c.id = p.client_id
-			WHERE` + scopeSQL + `AND p.status = 'scheduled' AND p.starts_at >= {x1} AND p.starts_at < {x2}`, ``, `p.starts_at`, []any{weekStart, weekEnd}},
+	q := s.q
+	sels := []selection{
+		{&counts, pick(q.DashStatusCountsPractice, q.DashStatusCounts), args},
+		{&d.RiskFlags, pick(q.DashRiskFlagsPractice, q.DashRiskFlags), args},
+		{&d.ItemNine, pick(q.DashItemNinePractice, q.DashItemNine), args},
+		{&d.AwaitingReview, pick(q.DashAwaitingReviewPractice, q.DashAwaitingReview), args},
+		{&d.Overdue, pick(q.DashOverduePractice, q.DashOverdue), with(today)},
+		{&d.Expiring, pick(q.DashExpiringPractice, q.DashExpiring), args},
+		{&d.GoalsDue, pick(q.DashGoalsDuePractice, q.DashGoalsDue), with(today)},
+		{&d.MarkerFalls, pick(q.DashMarkerFallsPractice, q.DashMarkerFalls), args},
+		{&d.Appointments, pick(q.DashAppointmentsPractice, q.DashAppointments), with(weekStart, weekEnd)},
+		{&d.Recent, pick(q.DashRecentPractice, q.DashRecent), args},
+		{&d.ActiveGoals, pick(q.DashActiveGoalsPractice, q.DashActiveGoals), args},
+		{&d.Results, pick(q.DashResultsPractice, q.DashResults), args},
 	}
-	limit := ` LIMIT ` + strconv.Itoa(dashLimit)
-	for _, l := range lists {
-		count := l.count
-		if count == "" {
-			count = l.from
-		}
-		q := `SELECT ` + who + `, ` + l.cols + `, (SELECT count(*) FROM ` + count + `) AS total FROM ` + l.from + ` ORDER BY ` + l.order + limit
-		sels = append(sels, selection{l.dst, scope.sql(q), append(append([]any{}, args...), l.extra...)})
-	}
-	// Recent activity: the latest twenty only, with no total (every entry ever sent is activity).
-	sels = append(sels, selection{&d.Recent, scope.sql(`SELECT * FROM (
-			(SELECT ` + who + `, 'Sent ' || a.title AS what, e.submitted_at AS at, '/clients/' || c.id || '/homework/' || a.id AS target
-			FROM homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
-			JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
-			WHERE` + scopeSQL + `AND e.practice_id = $1 AND e.status = 'submitted' ORDER BY e.submitted_at DESC` + limit + `)
-			UNION ALL
-			(SELECT ` + who + `, 'Completed a check-in' AS what, k.completed_at AS at, '/clients/' || c.id || '/progress' AS target
-			FROM checkins k JOIN clients c ON c.practice_id = k.practice_id AND c.id = k.client_id
-			WHERE` + scopeSQL + `AND k.practice_id = $1 AND k.completed_at IS NOT NULL ORDER BY k.completed_at DESC` + limit + `)
-		) recent ORDER BY at DESC` + limit), args},
-		selection{&d.ActiveGoals, scope.sql(`SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name, ` +
-			prefixed("g.", goalColumns) + ` FROM goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
-		WHERE` + scopeSQL + `AND g.status = 'active'`), args},
-		selection{&d.Results, scope.sql(`SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-			x.measure_key, x.first_total, x.latest_total, x.latest_on
-		FROM clients c CROSS JOIN LATERAL (SELECT measure_key,
-				(array_agg(total ORDER BY taken_on, id))[1] AS first_total,
-				(array_agg(total ORDER BY taken_on DESC, id DESC))[1] AS latest_total,
-				max(taken_on) AS latest_on, count(*) AS n
-			FROM measure_results WHERE practice_id = c.practice_id AND client_id = c.id GROUP BY measure_key) x
-		WHERE` + scopeSQL + `AND x.n >= 2`), args})
-	if err := s.db.selectSnapshot(ctx, sels); err != nil {
+	if err := s.selectSnapshot(ctx, sels); err != nil {
 		return d, mapErr("dashboard", err)
 	}
 	d.StatusCounts = map[string]int{}
@@ -205,19 +130,38 @@ func (s *Store) LoadDashboard(ctx context.Context, practiceID int64, scope DashS
 	return d, nil
 }
 
-// prefixed qualifies a comma-separated column list with a table alias.
-func prefixed(alias, columns string) string {
-	cols := strings.Split(columns, ",")
-	for i, col := range cols {
-		cols[i] = alias + strings.TrimSpace(col)
+// selection is one query of a batch, with where its rows go.
+type selection struct {
+	dest any
+	st   *sqlx.Stmt
+	args []any
+}
+
+// selectSnapshot runs the selections in one read-only REPEATABLE READ transaction, so that
+// they all see the same data (read-only, it can never fail with a serialisation error), through
+// their prepared statements with generic plans: a plan made once per connection rather than
+// one made for each run's arguments, which for the dashboard's short queries costs more than
+// running them.
+func (s *Store) selectSnapshot(ctx context.Context, sels []selection) error {
+	tx, err := s.pool.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead})
+	if err != nil {
+		return err
 	}
-	return strings.Join(cols, ", ")
+	defer func() { _ = tx.Rollback() }()
+	if _, err := txExec(ctx, tx, s.q.GenericPlans); err != nil {
+		return err
+	}
+	for _, sel := range sels {
+		if err := txSelect(ctx, tx, sel.st, sel.dest, sel.args...); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
 }
 
 // Supervisees lists the counsellors a supervisor supervises.
 func (s *Store) Supervisees(ctx context.Context, practiceID, supervisorID int64) ([]int64, error) {
 	ids := []int64{}
-	err := s.db.SelectContext(ctx, &ids, `SELECT counsellor_id FROM supervision WHERE practice_id = $1 AND supervisor_id = $2`,
-		practiceID, supervisorID)
+	err := s.q.Supervisees.SelectContext(ctx, &ids, practiceID, supervisorID)
 	return ids, mapErr("supervisees", err)
 }

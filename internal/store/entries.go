@@ -41,13 +41,10 @@ var ErrAlreadySubmitted = errors.New("entry already submitted")
 // ErrLinkNotLive means the link was revoked or expired while the client was answering.
 var ErrLinkNotLive = errors.New("link no longer live")
 
-const entryColumns = `id, assignment_id, entry_date, answers, status, idempotency_key, submitted_at, reviewed_at, reply`
-
 // Entries lists an assignment's entries, oldest first.
 func (s *Store) Entries(ctx context.Context, practiceID, assignmentID int64) ([]Entry, error) {
 	var es []Entry
-	err := s.db.SelectContext(ctx, &es, `SELECT `+entryColumns+` FROM homework_entries
-		WHERE practice_id = $1 AND assignment_id = $2 ORDER BY entry_date, id`, practiceID, assignmentID)
+	err := s.q.Entries.SelectContext(ctx, &es, practiceID, assignmentID)
 	return es, mapErr("entries", err)
 }
 
@@ -62,11 +59,7 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assig
 		// here (so two first saves of a day cannot race), and a revocation of the link or the
 		// assignment cannot slip in between.
 		var locked int64
-		err := tx.GetContext(ctx, &locked, `SELECT a.id FROM assignments a JOIN client_links l
-				ON l.practice_id = a.practice_id AND l.client_id = a.client_id
-			WHERE a.practice_id = $1 AND a.id = $2 AND l.id = $3 AND l.revoked_at IS NULL AND l.expires_at > now()
-				AND a.revoked_at IS NULL
-			FOR UPDATE OF a`, practiceID, a.ID, linkID)
+		err := txGet(ctx, tx, s.q.EntryAssignmentForLink, &locked, practiceID, a.ID, linkID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return ErrLinkNotLive
 		}
@@ -74,8 +67,7 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assig
 			return mapErr("lock assignment", err)
 		}
 		var existing Entry
-		err = tx.GetContext(ctx, &existing, `SELECT `+entryColumns+` FROM homework_entries
-			WHERE practice_id = $1 AND assignment_id = $2 AND entry_date = $3 FOR UPDATE`, practiceID, a.ID, in.Date)
+		err = txGet(ctx, tx, s.q.LockEntryOfDay, &existing, practiceID, a.ID, in.Date)
 		switch {
 		case err == nil && existing.Status == "submitted":
 			if existing.IdempotencyKey == in.IdempotencyKey && sameJSON(existing.Answers, in.Answers) {
@@ -83,9 +75,7 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assig
 			}
 			return ErrAlreadySubmitted
 		case err == nil:
-			_, err = tx.ExecContext(ctx, `UPDATE homework_entries SET answers = $3, status = $4, idempotency_key = $5,
-					submitted_at = CASE WHEN $4 = 'submitted' THEN now() END, updated_at = now()
-				WHERE practice_id = $1 AND id = $2`, practiceID, existing.ID, in.Answers, entryStatus(in.Submit), in.IdempotencyKey)
+			_, err = txExec(ctx, tx, s.q.UpdateEntry, practiceID, existing.ID, in.Answers, entryStatus(in.Submit), in.IdempotencyKey)
 			if err != nil {
 				return mapErr("update entry", err)
 			}
@@ -93,11 +83,7 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assig
 			if mapErr("", err) != ErrNotFound {
 				return mapErr("find entry", err)
 			}
-			err = tx.GetContext(ctx, &existing.ID, `INSERT INTO homework_entries (practice_id, assignment_id, client_id, entry_date,
-					answers, status, idempotency_key, submitted_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $6 = 'submitted' THEN now() END)
-				ON CONFLICT (practice_id, assignment_id, entry_date) DO NOTHING RETURNING id`,
-				practiceID, a.ID, a.ClientID, in.Date, in.Answers, entryStatus(in.Submit), in.IdempotencyKey)
+			err = txGet(ctx, tx, s.q.InsertEntry, &existing.ID, practiceID, a.ID, a.ClientID, in.Date, in.Answers, entryStatus(in.Submit), in.IdempotencyKey)
 			if mapErr("", err) == ErrNotFound {
 				return ErrAlreadySubmitted // a concurrent save of the same day won; the client retries
 			}
@@ -118,10 +104,7 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assig
 		if readingDate.IsZero() {
 			readingDate = in.Date
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO goal_readings (practice_id, goal_id, reading_date, value, source, entry_id)
-			SELECT $1, g.id, $3, $4, 'homework', $5 FROM goals g
-			WHERE g.practice_id = $1 AND g.id = $2 AND g.status IN ('draft', 'active')
-			ON CONFLICT DO NOTHING`, practiceID, *a.GoalID, readingDate, *in.Reading, existing.ID)
+		_, err = txExec(ctx, tx, s.q.InsertHomeworkReading, practiceID, *a.GoalID, readingDate, *in.Reading, existing.ID)
 		return mapErr("goal reading from entry", err)
 	})
 	return changed, err
@@ -147,12 +130,10 @@ func entryStatus(submit bool) string {
 func (s *Store) ReviewEntry(ctx context.Context, practiceID, assignmentID, entryID, userID int64, reply string) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var id int64
-		if err := tx.GetContext(ctx, &id, `SELECT id FROM assignments WHERE practice_id = $1 AND id = $2 FOR NO KEY UPDATE`,
-			practiceID, assignmentID); err != nil {
+		if err := txGet(ctx, tx, s.q.LockAssignmentForReview, &id, practiceID, assignmentID); err != nil {
 			return mapErr("lock assignment", err)
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE homework_entries SET reviewed_at = now(), reviewed_by = $4, reply = $5, updated_at = now()
-			WHERE practice_id = $1 AND assignment_id = $2 AND id = $3 AND status = 'submitted'`, practiceID, assignmentID, entryID, userID, reply)
+		res, err := txExec(ctx, tx, s.q.ReviewEntry, practiceID, assignmentID, entryID, userID, reply)
 		return affected("review entry", res, err)
 	})
 }

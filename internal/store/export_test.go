@@ -1,11 +1,19 @@
 package store
 
-// PreparedCount is how many queries s keeps prepared, for tests.
-func PreparedCount(s *Store) int {
-	s.db.mu.RLock()
-	defer s.db.mu.RUnlock()
-	return len(s.db.stmts)
-}
+import (
+	"io/fs"
 
-// SetPreparedLimit lowers how many queries s keeps prepared, for tests.
-func SetPreparedLimit(s *Store, n int) { s.db.limit = n }
+	"github.com/jmoiron/sqlx"
+)
+
+// QueryFiles returns the embedded SQL files, for tests that change one.
+func QueryFiles() fs.FS { return queryFiles }
+
+// PrepareQueries prepares the queries of fsys on db as New does, closing them again.
+func PrepareQueries(db *sqlx.DB, fsys fs.FS) error {
+	q, err := prepareQueries(db, fsys)
+	if err != nil {
+		return err
+	}
+	return (&Store{q: q}).Close()
+}

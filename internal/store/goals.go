@@ -70,54 +70,37 @@ type GoalReading struct {
 	Source      string    `db:"source"`
 }
 
-const goalColumns = `id, client_id, statement, what, where_, with_whom, metric, unit, metric_code, unit_code, direction, baseline_value,
-	baseline_date, target_value, measure_how, measure_often, steps, supports, concerns, target_date, status,
-	replaced_by, version, created_at, updated_at`
-
 func goalArgs(in GoalInput) []any {
 	return []any{in.Statement, in.What, in.Where, in.WithWhom, in.Metric, in.Unit, in.Direction, in.BaselineValue,
 		in.BaselineDate, in.TargetValue, in.MeasureHow, in.MeasureOften, in.Steps, in.Supports, stringArray(in.Concerns), in.TargetDate,
 		in.MetricCode, in.UnitCode}
 }
 
-const insertGoal = `INSERT INTO goals (practice_id, client_id, created_by, statement, what, where_, with_whom, metric, unit,
-		direction, baseline_value, baseline_date, target_value, measure_how, measure_often, steps, supports, concerns, target_date,
-		metric_code, unit_code)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id`
-
 // CreateGoal adds a draft goal for a client.
 func (s *Store) CreateGoal(ctx context.Context, practiceID, clientID, userID int64, in GoalInput) (int64, error) {
 	var id int64
-	err := s.db.GetContext(ctx, &id, insertGoal, append([]any{practiceID, clientID, userID}, goalArgs(in)...)...)
+	err := s.q.CreateGoal.GetContext(ctx, &id, append([]any{practiceID, clientID, userID}, goalArgs(in)...)...)
 	return id, mapErr("create goal", err)
 }
 
 // Goal returns one goal of the client.
 func (s *Store) Goal(ctx context.Context, practiceID, clientID, goalID int64) (Goal, error) {
 	var g Goal
-	err := s.db.GetContext(ctx, &g, `SELECT `+goalColumns+` FROM goals WHERE practice_id = $1 AND client_id = $2 AND id = $3`,
-		practiceID, clientID, goalID)
+	err := s.q.Goal.GetContext(ctx, &g, practiceID, clientID, goalID)
 	return g, mapErr("goal", err)
 }
 
 // Goals lists the client's goals: active first, then drafts, then closed ones.
 func (s *Store) Goals(ctx context.Context, practiceID, clientID int64) ([]Goal, error) {
 	var gs []Goal
-	err := s.db.SelectContext(ctx, &gs, `SELECT `+goalColumns+` FROM goals WHERE practice_id = $1 AND client_id = $2
-		ORDER BY array_position(ARRAY['active','draft','achieved','revised','discontinued'], status), created_at DESC`,
-		practiceID, clientID)
+	err := s.q.Goals.SelectContext(ctx, &gs, practiceID, clientID)
 	return gs, mapErr("goals", err)
 }
 
 // UpdateGoal saves an edit of a draft or active goal made from version; ErrConflict when
 // the goal changed in between (or is no longer editable).
 func (s *Store) UpdateGoal(ctx context.Context, practiceID, clientID, goalID int64, version int, in GoalInput) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE goals SET statement = $5, what = $6, where_ = $7, with_whom = $8, metric = $9,
-			unit = $10, direction = $11, baseline_value = $12, baseline_date = $13, target_value = $14, measure_how = $15,
-			measure_often = $16, steps = $17, supports = $18, concerns = $19, target_date = $20, metric_code = $21, unit_code = $22,
-			version = version + 1, updated_at = now()
-		WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND version = $4 AND status IN ('draft', 'active')`,
-		append([]any{practiceID, clientID, goalID, version}, goalArgs(in)...)...)
+	res, err := s.q.UpdateGoal.ExecContext(ctx, append([]any{practiceID, clientID, goalID, version}, goalArgs(in)...)...)
 	if err := affected("update goal", res, err); err != ErrNotFound {
 		return err
 	}
@@ -130,15 +113,14 @@ func (s *Store) UpdateGoal(ctx context.Context, practiceID, clientID, goalID int
 func (s *Store) TransitionGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, version int, from, to, reason string) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var current int
-		err := tx.GetContext(ctx, &current, `SELECT version FROM goals WHERE practice_id = $1 AND client_id = $2 AND id = $3 FOR UPDATE`,
-			practiceID, clientID, goalID)
+		err := txGet(ctx, tx, s.q.LockGoalVersion, &current, practiceID, clientID, goalID)
 		if err != nil {
 			return mapErr("goal", err)
 		}
 		if current != version {
 			return ErrConflict
 		}
-		return transitionGoal(ctx, tx, practiceID, clientID, goalID, userID, from, to, reason, nil)
+		return s.transitionGoal(ctx, tx, practiceID, clientID, goalID, userID, from, to, reason, nil)
 	})
 }
 
@@ -148,49 +130,42 @@ func (s *Store) ReviseGoal(ctx context.Context, practiceID, clientID, goalID, us
 	var newID int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var old Goal
-		if err := tx.GetContext(ctx, &old, `SELECT `+goalColumns+` FROM goals WHERE practice_id = $1 AND client_id = $2 AND id = $3 FOR UPDATE`,
-			practiceID, clientID, goalID); err != nil {
+		if err := txGet(ctx, tx, s.q.LockGoal, &old, practiceID, clientID, goalID); err != nil {
 			return mapErr("goal", err)
 		}
 		in := GoalInput{old.Statement, old.What, old.Where, old.WithWhom, old.Metric, old.Unit, old.Direction, old.BaselineValue,
 			old.BaselineDate, old.TargetValue, old.MeasureHow, old.MeasureOften, old.Steps, old.Supports, old.Concerns, old.TargetDate,
 			old.MetricCode, old.UnitCode}
-		if err := tx.GetContext(ctx, &newID, insertGoal, append([]any{practiceID, clientID, userID}, goalArgs(in)...)...); err != nil {
+		if err := txGet(ctx, tx, s.q.CreateGoal, &newID, append([]any{practiceID, clientID, userID}, goalArgs(in)...)...); err != nil {
 			return mapErr("create replacement goal", err)
 		}
-		return transitionGoal(ctx, tx, practiceID, clientID, goalID, userID, "active", "revised", reason, &newID)
+		return s.transitionGoal(ctx, tx, practiceID, clientID, goalID, userID, "active", "revised", reason, &newID)
 	})
 	return newID, err
 }
 
-func transitionGoal(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, goalID, userID int64, from, to, reason string, replacedBy *int64) error {
-	res, err := tx.ExecContext(ctx, `UPDATE goals SET status = $5, replaced_by = coalesce($6, replaced_by), version = version + 1, updated_at = now()
-		WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND status = $4`, practiceID, clientID, goalID, from, to, replacedBy)
+func (s *Store) transitionGoal(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, goalID, userID int64, from, to, reason string, replacedBy *int64) error {
+	res, err := txExec(ctx, tx, s.q.SetGoalStatus, practiceID, clientID, goalID, from, to, replacedBy)
 	if err := affected("transition goal", res, err); err != nil {
 		if err == ErrNotFound {
 			return ErrConflict
 		}
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO goal_status_changes (practice_id, goal_id, from_status, to_status, reason, changed_by)
-		VALUES ($1, $2, $3, $4, $5, $6)`, practiceID, goalID, from, to, reason, userID)
+	_, err = txExec(ctx, tx, s.q.InsertGoalStatusChange, practiceID, goalID, from, to, reason, userID)
 	return mapErr("record goal status change", err)
 }
 
 // GoalHistory lists a goal's status changes, oldest first.
 func (s *Store) GoalHistory(ctx context.Context, practiceID, goalID int64) ([]GoalStatusChange, error) {
 	var hs []GoalStatusChange
-	err := s.db.SelectContext(ctx, &hs, `SELECT h.from_status, h.to_status, h.reason, u.display_name AS changed_by_name, h.changed_at
-		FROM goal_status_changes h JOIN users u ON u.practice_id = h.practice_id AND u.id = h.changed_by
-		WHERE h.practice_id = $1 AND h.goal_id = $2 ORDER BY h.changed_at, h.id`, practiceID, goalID)
+	err := s.q.GoalHistory.SelectContext(ctx, &hs, practiceID, goalID)
 	return hs, mapErr("goal history", err)
 }
 
 // AddGoalReading records a counsellor's reading of a goal's measure.
 func (s *Store) AddGoalReading(ctx context.Context, practiceID, clientID, goalID, userID int64, date time.Time, value float64, note string) error {
-	res, err := s.db.ExecContext(ctx, `INSERT INTO goal_readings (practice_id, goal_id, reading_date, value, note, recorded_by)
-		SELECT $1, g.id, $4, $5, $6, $7 FROM goals g WHERE g.practice_id = $1 AND g.client_id = $2 AND g.id = $3`,
-		practiceID, clientID, goalID, date, value, note, userID)
+	res, err := s.q.AddGoalReading.ExecContext(ctx, practiceID, clientID, goalID, date, value, note, userID)
 	return affected("add goal reading", res, err)
 }
 
@@ -202,8 +177,7 @@ func (s *Store) GoalReadings(ctx context.Context, practiceID int64, goalIDs []in
 		return out, nil
 	}
 	var rs []GoalReading
-	err := s.db.SelectContext(ctx, &rs, `SELECT id, goal_id, reading_date, value, note, source FROM goal_readings
-		WHERE practice_id = $1 AND goal_id = ANY($2) ORDER BY goal_id, reading_date, id`, practiceID, pq.Int64Array(goalIDs))
+	err := s.q.GoalReadings.SelectContext(ctx, &rs, practiceID, pq.Int64Array(goalIDs))
 	if err != nil {
 		return nil, mapErr("goal readings", err)
 	}

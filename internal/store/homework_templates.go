@@ -17,36 +17,31 @@ type HomeworkTemplate struct {
 	CreatedBy  int64      `db:"created_by"` // the owner: only they (or an admin) edit it
 }
 
-const templateColumns = `id, title, definition, based_on, version, archived_at, updated_at, created_by`
-
 // HomeworkTemplates lists the practice's templates that are not archived, by title.
 func (s *Store) HomeworkTemplates(ctx context.Context, practiceID int64) ([]HomeworkTemplate, error) {
 	var ts []HomeworkTemplate
-	err := s.db.SelectContext(ctx, &ts, `SELECT `+templateColumns+` FROM homework_templates
-		WHERE practice_id = $1 AND archived_at IS NULL ORDER BY lower(title), id`, practiceID)
+	err := s.q.HomeworkTemplates.SelectContext(ctx, &ts, practiceID)
 	return ts, mapErr("homework templates", err)
 }
 
 // HomeworkTemplate returns one of the practice's templates.
 func (s *Store) HomeworkTemplate(ctx context.Context, practiceID, id int64) (HomeworkTemplate, error) {
 	var t HomeworkTemplate
-	err := s.db.GetContext(ctx, &t, `SELECT `+templateColumns+` FROM homework_templates WHERE practice_id = $1 AND id = $2`, practiceID, id)
+	err := s.q.HomeworkTemplate.GetContext(ctx, &t, practiceID, id)
 	return t, mapErr("homework template", err)
 }
 
 // CreateHomeworkTemplate adds a template to the practice.
 func (s *Store) CreateHomeworkTemplate(ctx context.Context, practiceID, userID int64, title string, definition []byte, basedOn string) (int64, error) {
 	var id int64
-	err := s.db.GetContext(ctx, &id, `INSERT INTO homework_templates (practice_id, title, definition, based_on, created_by)
-		VALUES ($1, $2, $3, $4, $5) RETURNING id`, practiceID, title, definition, basedOn, userID)
+	err := s.q.CreateHomeworkTemplate.GetContext(ctx, &id, practiceID, title, definition, basedOn, userID)
 	return id, mapErr("create homework template", err)
 }
 
 // UpdateHomeworkTemplate saves an edit made from version; ErrConflict when it changed since.
 // Assignments keep their own copy, so an edit never changes what a client was asked.
 func (s *Store) UpdateHomeworkTemplate(ctx context.Context, practiceID, id int64, version int, title string, definition []byte) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE homework_templates SET title = $4, definition = $5, version = version + 1, updated_at = now()
-		WHERE practice_id = $1 AND id = $2 AND version = $3 AND archived_at IS NULL`, practiceID, id, version, title, definition)
+	res, err := s.q.UpdateHomeworkTemplate.ExecContext(ctx, practiceID, id, version, title, definition)
 	if err := affected("update homework template", res, err); err != ErrNotFound {
 		return err
 	}
@@ -55,7 +50,6 @@ func (s *Store) UpdateHomeworkTemplate(ctx context.Context, practiceID, id int64
 
 // ArchiveHomeworkTemplate hides a template from new assignments.
 func (s *Store) ArchiveHomeworkTemplate(ctx context.Context, practiceID, id int64) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE homework_templates SET archived_at = now(), updated_at = now()
-		WHERE practice_id = $1 AND id = $2 AND archived_at IS NULL`, practiceID, id)
+	res, err := s.q.ArchiveHomeworkTemplate.ExecContext(ctx, practiceID, id)
 	return affected("archive homework template", res, err)
 }

@@ -23,31 +23,24 @@ type RiskFlagInput struct {
 	Summary string
 }
 
-const intakeColumns = `v.version, v.section, v.data, v.saved_by, u.display_name AS saved_by_name, v.saved_at
-	FROM intake_versions v JOIN users u ON u.practice_id = v.practice_id AND u.id = v.saved_by`
-
 // LatestIntake returns the newest intake version; ErrNotFound when none was saved yet.
 func (s *Store) LatestIntake(ctx context.Context, practiceID, clientID int64) (IntakeVersion, error) {
 	var v IntakeVersion
-	err := s.db.GetContext(ctx, &v, `SELECT `+intakeColumns+`
-		WHERE v.practice_id = $1 AND v.client_id = $2 ORDER BY v.version DESC LIMIT 1`, practiceID, clientID)
+	err := s.q.LatestIntake.GetContext(ctx, &v, practiceID, clientID)
 	return v, mapErr("latest intake", err)
 }
 
 // IntakeVersionAt returns one version of a client's intake.
 func (s *Store) IntakeVersionAt(ctx context.Context, practiceID, clientID int64, version int) (IntakeVersion, error) {
 	var v IntakeVersion
-	err := s.db.GetContext(ctx, &v, `SELECT `+intakeColumns+`
-		WHERE v.practice_id = $1 AND v.client_id = $2 AND v.version = $3`, practiceID, clientID, version)
+	err := s.q.IntakeVersionAt.GetContext(ctx, &v, practiceID, clientID, version)
 	return v, mapErr("intake version", err)
 }
 
 // IntakeHistory lists every version, newest first, without their data.
 func (s *Store) IntakeHistory(ctx context.Context, practiceID, clientID int64) ([]IntakeVersion, error) {
 	var vs []IntakeVersion
-	err := s.db.SelectContext(ctx, &vs, `SELECT v.version, v.section, ''::bytea AS data, v.saved_by, u.display_name AS saved_by_name, v.saved_at
-		FROM intake_versions v JOIN users u ON u.practice_id = v.practice_id AND u.id = v.saved_by
-		WHERE v.practice_id = $1 AND v.client_id = $2 ORDER BY v.version DESC`, practiceID, clientID)
+	err := s.q.IntakeHistory.SelectContext(ctx, &vs, practiceID, clientID)
 	return vs, mapErr("intake history", err)
 }
 
@@ -59,23 +52,21 @@ func (s *Store) SaveIntake(ctx context.Context, practiceID, clientID int64, base
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		// Lock the client row: concurrent saves of the same intake queue here.
 		var locked int64
-		if err := tx.GetContext(ctx, &locked, `SELECT id FROM clients WHERE practice_id = $1 AND id = $2 FOR UPDATE`, practiceID, clientID); err != nil {
+		if err := txGet(ctx, tx, s.q.LockClient, &locked, practiceID, clientID); err != nil {
 			return mapErr("lock client", err)
 		}
 		var current int
-		if err := tx.GetContext(ctx, &current, `SELECT coalesce(max(version), 0) FROM intake_versions
-			WHERE practice_id = $1 AND client_id = $2`, practiceID, clientID); err != nil {
+		if err := txGet(ctx, tx, s.q.LatestIntakeVersion, &current, practiceID, clientID); err != nil {
 			return mapErr("intake version", err)
 		}
 		if current != base {
 			return ErrConflict
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO intake_versions (practice_id, client_id, version, section, data, saved_by)
-			VALUES ($1, $2, $3, $4, $5, $6)`, practiceID, clientID, next, section, data, userID); err != nil {
+		if _, err := txExec(ctx, tx, s.q.InsertIntakeVersion, practiceID, clientID, next, section, data, userID); err != nil {
 			return mapErr("save intake", err)
 		}
 		if flag != nil {
-			raised, err = raiseFlag(ctx, tx, practiceID, clientID, userID, *flag)
+			raised, err = s.raiseFlag(ctx, tx, practiceID, clientID, userID, *flag)
 			return err
 		}
 		return nil
@@ -85,13 +76,9 @@ func (s *Store) SaveIntake(ctx context.Context, practiceID, clientID int64, base
 
 // raiseFlag opens a flag of the given source unless one of that source is open, in which
 // case the open flag takes the newer summary. It reports whether a flag was opened.
-func raiseFlag(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, userID int64, f RiskFlagInput) (bool, error) {
+func (s *Store) raiseFlag(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, userID int64, f RiskFlagInput) (bool, error) {
 	var opened bool
-	err := tx.GetContext(ctx, &opened, `INSERT INTO risk_flags (practice_id, client_id, source, summary, raised_by)
-		VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT (practice_id, client_id, source) WHERE cleared_at IS NULL
-		DO UPDATE SET summary = EXCLUDED.summary, raised_at = now()
-		RETURNING xmax = 0`, practiceID, clientID, f.Source, f.Summary, nullID(userID))
+	err := txGet(ctx, tx, s.q.RaiseFlag, &opened, practiceID, clientID, f.Source, f.Summary, nullID(userID))
 	return opened, mapErr("raise risk flag", err)
 }
 
@@ -101,7 +88,7 @@ func (s *Store) RaiseRiskFlag(ctx context.Context, practiceID, clientID, userID 
 	var opened bool
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var err error
-		opened, err = raiseFlag(ctx, tx, practiceID, clientID, userID, f)
+		opened, err = s.raiseFlag(ctx, tx, practiceID, clientID, userID, f)
 		return err
 	})
 	return opened, err

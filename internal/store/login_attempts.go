@@ -23,8 +23,7 @@ type LoginLimit struct {
 func (s *Store) StartLoginAttempt(ctx context.Context, email, ip string, now time.Time, limit LoginLimit) (attemptID int64, throttled bool, err error) {
 	email = normEmail(email)
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('login-email:' || $1)),
-			pg_advisory_xact_lock(hashtext('login-ip:' || coalesce($2, '')))`, email, nullString(ip)); err != nil {
+		if _, err := txExec(ctx, tx, s.q.LockLoginEmailAndIP, email, nullString(ip)); err != nil {
 			return mapErr("lock login attempts", err)
 		}
 		var counts struct {
@@ -32,11 +31,7 @@ func (s *Store) StartLoginAttempt(ctx context.Context, email, ip string, now tim
 			ByIP    int `db:"by_ip"`
 		}
 		since := now.Add(-limit.Window)
-		err := tx.GetContext(ctx, &counts, `SELECT
-			(SELECT count(*) FROM login_attempts WHERE email = $1 AND NOT succeeded AND attempted_at >= greatest($3,
-				(SELECT max(attempted_at) FROM login_attempts WHERE email = $1 AND succeeded))) AS by_email,
-			(SELECT count(*) FROM login_attempts WHERE ip = $2::inet AND NOT succeeded AND attempted_at >= $3) AS by_ip`,
-			email, nullString(ip), since)
+		err := txGet(ctx, tx, s.q.RecentLoginFailures, &counts, email, nullString(ip), since)
 		if err != nil {
 			return mapErr("count login failures", err)
 		}
@@ -44,32 +39,30 @@ func (s *Store) StartLoginAttempt(ctx context.Context, email, ip string, now tim
 			throttled = true
 			return nil
 		}
-		return mapErr("record login attempt", tx.GetContext(ctx, &attemptID,
-			`INSERT INTO login_attempts (email, ip, succeeded, attempted_at) VALUES ($1, $2, false, $3) RETURNING id`,
-			email, nullString(ip), now))
+		return mapErr("record login attempt", txGet(ctx, tx, s.q.InsertLoginAttempt, &attemptID, email, nullString(ip), now))
 	})
 	return attemptID, throttled, err
 }
 
 // MarkLoginSucceeded records that an attempt succeeded, which resets the email's count.
 func (s *Store) MarkLoginSucceeded(ctx context.Context, attemptID int64) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE login_attempts SET succeeded = true WHERE id = $1`, attemptID)
+	res, err := s.q.MarkLoginSucceeded.ExecContext(ctx, attemptID)
 	return affected("mark login succeeded", res, err)
 }
 
 // DeleteLoginAttemptsBefore forgets attempts, and strangers' throttles, older than the given time.
 func (s *Store) DeleteLoginAttemptsBefore(ctx context.Context, before time.Time) error {
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM login_throttles WHERE last_failure_at < $1 AND not_before < $1`, before); err != nil {
+	if _, err := s.q.DeleteStaleLoginThrottles.ExecContext(ctx, before); err != nil {
 		return mapErr("delete login throttles", err)
 	}
-	_, err := s.db.ExecContext(ctx, `DELETE FROM login_attempts WHERE attempted_at < $1`, before)
+	_, err := s.q.DeleteLoginAttemptsBefore.ExecContext(ctx, before)
 	return mapErr("delete login attempts", err)
 }
 
 // DeleteDevicesUnusedSince forgets browsers that have not signed in since the given time
 // (their device cookies have expired by then).
 func (s *Store) DeleteDevicesUnusedSince(ctx context.Context, since time.Time) error {
-	_, err := s.db.ExecContext(ctx, `DELETE FROM known_devices WHERE last_used_at < $1`, since)
+	_, err := s.q.DeleteDevicesUnusedSince.ExecContext(ctx, since)
 	return mapErr("delete unused devices", err)
 }
 

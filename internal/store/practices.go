@@ -15,33 +15,31 @@ type Practice struct {
 	CreatedAt time.Time `db:"created_at"`
 }
 
-const practiceColumns = `id, name, time_zone, created_at`
-
 // CreatePractice adds a practice; ErrConflict when the name is taken.
 func (s *Store) CreatePractice(ctx context.Context, name string) (Practice, error) {
 	var p Practice
-	err := s.db.GetContext(ctx, &p, `INSERT INTO practices (name) VALUES ($1) RETURNING `+practiceColumns, name)
+	err := s.q.CreatePractice.GetContext(ctx, &p, name)
 	return p, mapErr("create practice", err)
 }
 
 // Practice returns the practice with id practiceID.
 func (s *Store) Practice(ctx context.Context, practiceID int64) (Practice, error) {
 	var p Practice
-	err := s.db.GetContext(ctx, &p, `SELECT `+practiceColumns+` FROM practices WHERE id = $1`, practiceID)
+	err := s.q.Practice.GetContext(ctx, &p, practiceID)
 	return p, mapErr("practice", err)
 }
 
 // PracticeByName finds a practice by its name, ignoring case. Used by the command line only.
 func (s *Store) PracticeByName(ctx context.Context, name string) (Practice, error) {
 	var p Practice
-	err := s.db.GetContext(ctx, &p, `SELECT `+practiceColumns+` FROM practices WHERE lower(name) = lower($1)`, name)
+	err := s.q.PracticeByName.GetContext(ctx, &p, name)
 	return p, mapErr("practice by name", err)
 }
 
 // CountPractices counts all practices; the demo seeds only an empty database.
 func (s *Store) CountPractices(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM practices`)
+	err := s.q.CountPractices.GetContext(ctx, &n)
 	return n, mapErr("count practices", err)
 }
 
@@ -56,14 +54,14 @@ type PracticeSettings struct {
 // Settings returns the practice's settings.
 func (s *Store) Settings(ctx context.Context, practiceID int64) (PracticeSettings, error) {
 	var ps PracticeSettings
-	err := s.db.GetContext(ctx, &ps, `SELECT time_zone, name_on_client_pages, retention_years, pin_before_forms FROM practices WHERE id = $1`, practiceID)
+	err := s.q.Settings.GetContext(ctx, &ps, practiceID)
 	return ps, mapErr("practice settings", err)
 }
 
 // TwoFactorRequired reports whether the practice requires every staff member to use two-factor sign-in.
 func (s *Store) TwoFactorRequired(ctx context.Context, practiceID int64) (bool, error) {
 	var on bool
-	err := s.db.GetContext(ctx, &on, `SELECT require_two_factor FROM practices WHERE id = $1`, practiceID)
+	err := s.q.TwoFactorRequired.GetContext(ctx, &on, practiceID)
 	return on, mapErr("two-factor required", err)
 }
 
@@ -72,14 +70,11 @@ func (s *Store) TwoFactorRequired(ctx context.Context, practiceID int64) (bool, 
 // that they enrol when they next sign in; it returns how many sessions ended.
 func (s *Store) SaveSettings(ctx context.Context, practiceID int64, ps PracticeSettings, requireTwoFactor bool) (ended int64, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE practices SET time_zone = $2, name_on_client_pages = $3, require_two_factor = $4,
-			retention_years = $5, pin_before_forms = $6 WHERE id = $1`, practiceID, ps.TimeZone, ps.NameOnClientPages, requireTwoFactor, ps.RetentionYears,
-			ps.PINBeforeForms)
+		res, err := txExec(ctx, tx, s.q.SaveSettings, practiceID, ps.TimeZone, ps.NameOnClientPages, requireTwoFactor, ps.RetentionYears, ps.PINBeforeForms)
 		if err := affected("save practice settings", res, err); err != nil || !requireTwoFactor {
 			return err
 		}
-		res, err = tx.ExecContext(ctx, `DELETE FROM sessions s WHERE s.practice_id = $1 AND s.user_id IS NOT NULL
-			AND NOT EXISTS (SELECT 1 FROM two_factor t WHERE t.practice_id = s.practice_id AND t.user_id = s.user_id)`, practiceID)
+		res, err = txExec(ctx, tx, s.q.EndSessionsWithoutTwoFactor, practiceID)
 		if err != nil {
 			return mapErr("end sessions without two-factor", err)
 		}
@@ -93,12 +88,11 @@ func (s *Store) SaveSettings(ctx context.Context, practiceID int64, ps PracticeS
 // when the practice has none yet; of two requests racing, the first key stored wins.
 func (s *Store) PseudonymKey(ctx context.Context, practiceID int64, fresh []byte) ([]byte, error) {
 	var key []byte
-	err := s.db.GetContext(ctx, &key, `SELECT pseudonym_key FROM practices WHERE id = $1`, practiceID)
+	err := s.q.PseudonymKey.GetContext(ctx, &key, practiceID)
 	if err != nil || key != nil {
 		return key, mapErr("pseudonym key", err)
 	}
-	err = s.db.GetContext(ctx, &key, `UPDATE practices SET pseudonym_key = coalesce(pseudonym_key, $2)
-		WHERE id = $1 RETURNING pseudonym_key`, practiceID, fresh)
+	err = s.q.EnsurePseudonymKey.GetContext(ctx, &key, practiceID, fresh)
 	return key, mapErr("pseudonym key", err)
 }
 
@@ -106,7 +100,7 @@ func (s *Store) PseudonymKey(ctx context.Context, practiceID int64, fresh []byte
 // transaction: files made before and after no longer share a code.
 func (s *Store) RotatePseudonymKey(ctx context.Context, practiceID int64, key []byte, audit AuditEntry) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE practices SET pseudonym_key = $2 WHERE id = $1`, practiceID, key)
+		res, err := txExec(ctx, tx, s.q.RotatePseudonymKey, practiceID, key)
 		if err := affected("rotate pseudonym key", res, err); err != nil {
 			return err
 		}

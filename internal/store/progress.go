@@ -23,20 +23,17 @@ type Marker struct {
 // Markers lists the practice's markers in order; only active ones unless all is set.
 func (s *Store) Markers(ctx context.Context, practiceID int64, all bool) ([]Marker, error) {
 	var ms []Marker
-	err := s.db.SelectContext(ctx, &ms, `SELECT id, label, client_label, sort_order, active FROM markers
-		WHERE practice_id = $1 AND (active OR $2) ORDER BY sort_order, id`, practiceID, all)
+	err := s.q.Markers.SelectContext(ctx, &ms, practiceID, all)
 	return ms, mapErr("markers", err)
 }
 
 // SaveMarker adds a marker (id 0) or changes its two wordings and whether it is in use.
 func (s *Store) SaveMarker(ctx context.Context, practiceID, id int64, label, clientLabel string, active bool) error {
 	if id == 0 {
-		_, err := s.db.ExecContext(ctx, `INSERT INTO markers (practice_id, label, client_label, sort_order)
-			SELECT $1, $2, $3, coalesce(max(sort_order), 0) + 1 FROM markers WHERE practice_id = $1`, practiceID, label, clientLabel)
+		_, err := s.q.InsertMarker.ExecContext(ctx, practiceID, label, clientLabel)
 		return mapErr("add marker", err)
 	}
-	res, err := s.db.ExecContext(ctx, `UPDATE markers SET label = $3, client_label = $4, active = $5 WHERE practice_id = $1 AND id = $2`,
-		practiceID, id, label, clientLabel, active)
+	res, err := s.q.UpdateMarker.ExecContext(ctx, practiceID, id, label, clientLabel, active)
 	return affected("update marker", res, err)
 }
 
@@ -101,8 +98,7 @@ var ErrCheckinDone = errors.New("check-in already completed")
 func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, in ProgressInput) (flagged bool, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		if in.RequestKey != "" {
-			res, err := tx.ExecContext(ctx, `INSERT INTO sittings (practice_id, recorded_by, request_key, client_id)
-				VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, practiceID, in.RecordedBy, in.RequestKey, clientID)
+			res, err := txExec(ctx, tx, s.q.InsertSitting, practiceID, in.RecordedBy, in.RequestKey, clientID)
 			if err := affected("record sitting", res, err); errors.Is(err, ErrNotFound) {
 				return ErrSittingRecorded
 			} else if err != nil {
@@ -110,9 +106,7 @@ func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, 
 			}
 		}
 		if in.CheckinID != 0 {
-			res, err := tx.ExecContext(ctx, `UPDATE checkins SET completed_at = now()
-				WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND completed_at IS NULL AND revoked_at IS NULL`,
-				practiceID, clientID, in.CheckinID)
+			res, err := txExec(ctx, tx, s.q.CompleteCheckin, practiceID, clientID, in.CheckinID)
 			if err := affected("complete check-in", res, err); errors.Is(err, ErrNotFound) {
 				return ErrCheckinDone
 			} else if err != nil {
@@ -120,22 +114,18 @@ func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, 
 			}
 		}
 		for markerID, v := range in.Ratings {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO marker_ratings (practice_id, client_id, marker_id, rated_on, value, source, checkin_id, recorded_by)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, practiceID, clientID, markerID, in.Day, v, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy)); err != nil {
+			if _, err := txExec(ctx, tx, s.q.InsertMarkerRating, practiceID, clientID, markerID, in.Day, v, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy)); err != nil {
 				return mapErr("rate marker", err)
 			}
 		}
 		for _, r := range in.Results {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO measure_results (practice_id, client_id, measure_key, taken_on, total, answers,
-					risk_raised, source, checkin_id, recorded_by, difficulty) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-				practiceID, clientID, r.MeasureKey, in.Day, r.Total, r.Answers, r.RiskRaised, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy),
-				r.Difficulty); err != nil {
+			if _, err := txExec(ctx, tx, s.q.InsertMeasureResult, practiceID, clientID, r.MeasureKey, in.Day, r.Total, r.Answers, r.RiskRaised, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy), r.Difficulty); err != nil {
 				return mapErr("record result", err)
 			}
 			if r.RiskRaised {
 				// A raised item opens a flag of its own source at once, whatever else is open;
 				// a later, worse answer updates the open flag's summary.
-				opened, err := raiseFlag(ctx, tx, practiceID, clientID, in.RecordedBy, RiskFlagInput{Source: "phq9_item9", Summary: r.RiskNote})
+				opened, err := s.raiseFlag(ctx, tx, practiceID, clientID, in.RecordedBy, RiskFlagInput{Source: "phq9_item9", Summary: r.RiskNote})
 				if err != nil {
 					return err
 				}
@@ -152,16 +142,13 @@ func (s *Store) ClientProgress(ctx context.Context, practiceID, clientID int64) 
 	var ratings []Rating
 	var results []Result
 	var notes []EventNote
-	if err := s.db.SelectContext(ctx, &ratings, `SELECT marker_id, rated_on, value, source FROM marker_ratings
-		WHERE practice_id = $1 AND client_id = $2 ORDER BY rated_on, id`, practiceID, clientID); err != nil {
+	if err := s.q.ClientMarkerRatings.SelectContext(ctx, &ratings, practiceID, clientID); err != nil {
 		return nil, nil, nil, mapErr("ratings", err)
 	}
-	if err := s.db.SelectContext(ctx, &results, `SELECT id, measure_key, taken_on, total, answers, risk_raised, source, difficulty FROM measure_results
-		WHERE practice_id = $1 AND client_id = $2 ORDER BY taken_on, id`, practiceID, clientID); err != nil {
+	if err := s.q.ClientMeasureResults.SelectContext(ctx, &results, practiceID, clientID); err != nil {
 		return nil, nil, nil, mapErr("results", err)
 	}
-	if err := s.db.SelectContext(ctx, &notes, `SELECT id, noted_on, text FROM event_notes
-		WHERE practice_id = $1 AND client_id = $2 ORDER BY noted_on, id`, practiceID, clientID); err != nil {
+	if err := s.q.ClientEventNotes.SelectContext(ctx, &notes, practiceID, clientID); err != nil {
 		return nil, nil, nil, mapErr("event notes", err)
 	}
 	return ratings, results, notes, nil
@@ -169,8 +156,7 @@ func (s *Store) ClientProgress(ctx context.Context, practiceID, clientID int64) 
 
 // AddEventNote adds a dated note to a client's charts.
 func (s *Store) AddEventNote(ctx context.Context, practiceID, clientID, userID int64, day time.Time, text string) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO event_notes (practice_id, client_id, noted_on, text, created_by) VALUES ($1, $2, $3, $4, $5)`,
-		practiceID, clientID, day, text, userID)
+	_, err := s.q.AddEventNote.ExecContext(ctx, practiceID, clientID, day, text, userID)
 	return mapErr("add event note", err)
 }
 
@@ -186,23 +172,18 @@ type Checkin struct {
 	CreatedAt   time.Time      `db:"created_at"`
 }
 
-const checkinColumns = `id, client_id, with_markers, measures, due_date, completed_at, revoked_at, created_at`
-
 // CreateCheckin asks a client for a check-in: the client's link shows it from now on. A repeat of the same form
 // returns the first check-in's id with ErrConflict.
 func (s *Store) CreateCheckin(ctx context.Context, practiceID, clientID, userID int64, withMarkers bool, measures []string,
 	due time.Time, requestKey string) (int64, error) {
 	var id int64
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if err := lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
+		if err := s.lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
 			return err
 		}
-		err := tx.GetContext(ctx, &id, `INSERT INTO checkins (practice_id, client_id, with_markers, measures, due_date, request_key, created_by)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (practice_id, created_by, request_key) DO NOTHING RETURNING id`,
-			practiceID, clientID, withMarkers, stringArray(measures), due, requestKey, userID)
+		err := txGet(ctx, tx, s.q.InsertCheckin, &id, practiceID, clientID, withMarkers, stringArray(measures), due, requestKey, userID)
 		if errors.Is(err, sql.ErrNoRows) {
-			if err := tx.GetContext(ctx, &id, `SELECT id FROM checkins WHERE practice_id = $1 AND created_by = $2 AND request_key = $3`,
-				practiceID, userID, requestKey); err != nil {
+			if err := txGet(ctx, tx, s.q.CheckinByRequestKey, &id, practiceID, userID, requestKey); err != nil {
 				return mapErr("find repeated check-in", err)
 			}
 			return ErrConflict
@@ -215,28 +196,27 @@ func (s *Store) CreateCheckin(ctx context.Context, practiceID, clientID, userID 
 // CheckinByID returns one check-in of the practice (a client session knows only its id).
 func (s *Store) CheckinByID(ctx context.Context, practiceID, checkinID int64) (Checkin, error) {
 	var ck Checkin
-	err := s.db.GetContext(ctx, &ck, `SELECT `+checkinColumns+` FROM checkins WHERE practice_id = $1 AND id = $2`, practiceID, checkinID)
+	err := s.q.CheckinByID.GetContext(ctx, &ck, practiceID, checkinID)
 	return ck, mapErr("check-in", err)
 }
 
 // Checkins lists a client's check-ins, newest first.
 func (s *Store) Checkins(ctx context.Context, practiceID, clientID int64) ([]Checkin, error) {
 	var cks []Checkin
-	err := s.db.SelectContext(ctx, &cks, `SELECT `+checkinColumns+` FROM checkins WHERE practice_id = $1 AND client_id = $2
-		ORDER BY created_at DESC, id DESC`, practiceID, clientID)
+	err := s.q.Checkins.SelectContext(ctx, &cks, practiceID, clientID)
 	return cks, mapErr("check-ins", err)
 }
 
 // Conventions returns the practice's reliable-change conventions as JSON (measure key -> thresholds).
 func (s *Store) Conventions(ctx context.Context, practiceID int64) ([]byte, error) {
 	var b []byte
-	err := s.db.GetContext(ctx, &b, `SELECT measure_conventions FROM practices WHERE id = $1`, practiceID)
+	err := s.q.Conventions.GetContext(ctx, &b, practiceID)
 	return b, mapErr("conventions", err)
 }
 
 // SetConventions saves the practice's reliable-change conventions.
 func (s *Store) SetConventions(ctx context.Context, practiceID int64, conventions []byte) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE practices SET measure_conventions = $2 WHERE id = $1`, practiceID, conventions)
+	res, err := s.q.SetConventions.ExecContext(ctx, practiceID, conventions)
 	return affected("set conventions", res, err)
 }
 
@@ -246,7 +226,7 @@ func (s *Store) Supervision(ctx context.Context, practiceID int64) (map[int64][]
 		Supervisor int64 `db:"supervisor_id"`
 		Counsellor int64 `db:"counsellor_id"`
 	}
-	if err := s.db.SelectContext(ctx, &rows, `SELECT supervisor_id, counsellor_id FROM supervision WHERE practice_id = $1`, practiceID); err != nil {
+	if err := s.q.Supervision.SelectContext(ctx, &rows, practiceID); err != nil {
 		return nil, mapErr("supervision", err)
 	}
 	out := map[int64][]int64{}
@@ -261,19 +241,16 @@ func (s *Store) Supervision(ctx context.Context, practiceID int64) (map[int64][]
 func (s *Store) SetSupervision(ctx context.Context, practiceID, supervisorID int64, counsellorIDs []int64) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var ok bool
-		if err := tx.GetContext(ctx, &ok, `SELECT EXISTS (SELECT 1 FROM users WHERE practice_id = $1 AND id = $2 AND role = 'supervisor' AND active)
-			AND (SELECT count(*) FROM users WHERE practice_id = $1 AND id = ANY($3) AND role = 'counsellor') = cardinality($3)`,
-			practiceID, supervisorID, pq.Int64Array(counsellorIDs)); err != nil {
+		if err := txGet(ctx, tx, s.q.CheckSupervisionRoles, &ok, practiceID, supervisorID, pq.Int64Array(counsellorIDs)); err != nil {
 			return mapErr("check supervision", err)
 		}
 		if !ok {
 			return ErrNotFound
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM supervision WHERE practice_id = $1 AND supervisor_id = $2`, practiceID, supervisorID); err != nil {
+		if _, err := txExec(ctx, tx, s.q.DeleteSupervision, practiceID, supervisorID); err != nil {
 			return mapErr("clear supervision", err)
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO supervision (practice_id, supervisor_id, counsellor_id)
-			SELECT $1, $2, unnest($3::bigint[])`, practiceID, supervisorID, pq.Int64Array(counsellorIDs))
+		_, err := txExec(ctx, tx, s.q.InsertSupervision, practiceID, supervisorID, pq.Int64Array(counsellorIDs))
 		return mapErr("set supervision", err)
 	})
 }
@@ -281,13 +258,11 @@ func (s *Store) SetSupervision(ctx context.Context, practiceID, supervisorID int
 // RevokeCheckin kills a check-in's link at once; ErrNotFound when it is done or revoked already.
 func (s *Store) RevokeCheckin(ctx context.Context, practiceID, clientID, checkinID int64) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE checkins SET revoked_at = now()
-			WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND revoked_at IS NULL AND completed_at IS NULL`, practiceID, clientID, checkinID)
+		res, err := txExec(ctx, tx, s.q.RevokeCheckin, practiceID, clientID, checkinID)
 		if err := affected("revoke check-in", res, err); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE client_links SET revoked_at = now()
-			WHERE practice_id = $1 AND checkin_id = $2 AND revoked_at IS NULL`, practiceID, checkinID)
+		_, err = txExec(ctx, tx, s.q.RevokeCheckinLinks, practiceID, checkinID)
 		return mapErr("revoke check-in link", err)
 	})
 }

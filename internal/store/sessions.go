@@ -18,37 +18,32 @@ type SessionRow struct {
 // hash of a secret token before any practice is known, so this is unscoped by design.
 func (s *Store) FindSession(ctx context.Context, tokenHash []byte) ([]byte, error) {
 	var data []byte
-	err := s.db.GetContext(ctx, &data, `SELECT data FROM sessions WHERE token_hash = $1 AND expiry > now()`, tokenHash)
+	err := s.q.FindSession.GetContext(ctx, &data, tokenHash)
 	return data, mapErr("find session", err)
 }
 
 // SaveSession inserts or replaces a session.
 func (s *Store) SaveSession(ctx context.Context, r SessionRow) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO sessions (token_hash, data, expiry, practice_id, user_id)
-		VALUES ($1, $2, $3, $4, $5)
-		ON CONFLICT (token_hash) DO UPDATE
-		SET data = excluded.data, expiry = excluded.expiry, practice_id = excluded.practice_id, user_id = excluded.user_id`,
-		r.TokenHash, r.Data, r.Expiry, nullID(r.PracticeID), nullID(r.UserID))
+	_, err := s.q.SaveSession.ExecContext(ctx, r.TokenHash, r.Data, r.Expiry, nullID(r.PracticeID), nullID(r.UserID))
 	return mapErr("save session", err)
 }
 
 // DeleteSession removes one session; removing a missing one is not an error.
 func (s *Store) DeleteSession(ctx context.Context, tokenHash []byte) error {
-	_, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, tokenHash)
+	_, err := s.q.DeleteSession.ExecContext(ctx, tokenHash)
 	return mapErr("delete session", err)
 }
 
 // CountUserSessions counts a user's unexpired sessions.
 func (s *Store) CountUserSessions(ctx context.Context, practiceID, userID int64) (int, error) {
 	var n int
-	err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM sessions WHERE practice_id = $1 AND user_id = $2 AND expiry > now()`,
-		practiceID, userID)
+	err := s.q.CountUserSessions.GetContext(ctx, &n, practiceID, userID)
 	return n, mapErr("count sessions", err)
 }
 
 // DeleteExpiredSessions removes sessions past their expiry and returns how many.
 func (s *Store) DeleteExpiredSessions(ctx context.Context) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE expiry <= now()`)
+	res, err := s.q.DeleteExpiredSessions.ExecContext(ctx)
 	if err != nil {
 		return 0, mapErr("delete expired sessions", err)
 	}

@@ -1,5 +1,7 @@
-// Package store holds all SQL of Secure Base. Every method that reads or changes a
-// practice's data takes (ctx, practiceID, ...) and puts practice_id in its WHERE clause.
+// Package store holds all SQL of Secure Base, in queries/<aggregate>.sql as named blocks that
+// New prepares once, as the struct of statements in queries.go; no Go code writes SQL. Every
+// method that reads or changes a practice's data takes (ctx, practiceID, ...) and puts
+// practice_id in its WHERE clause.
 package store
 
 import (
@@ -7,6 +9,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"reflect"
+	"time"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -21,19 +25,40 @@ var ErrConflict = errors.New("conflict")
 // Store is the data layer over one connection pool.
 type Store struct {
 	pool *sqlx.DB
-	db   *prepared // every query outside a transaction goes through here
+	q    *queries // every statement of queries/*.sql, prepared when the store opens
 }
 
-// New returns a Store over db.
-func New(db *sqlx.DB) *Store { return &Store{pool: db, db: newPrepared(db)} }
+// New returns a Store over db, whose schema must be migrated: it prepares every query of
+// queries/*.sql and fails, as a missing template does, if one is refused, missing or unused.
+func New(db *sqlx.DB) (*Store, error) {
+	q, err := prepareQueries(db, queryFiles)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	return &Store{pool: db, q: q}, nil
+}
+
+// Close closes the prepared statements (not the pool, which the caller owns).
+func (s *Store) Close() error {
+	v := reflect.ValueOf(s.q).Elem()
+	var first error
+	for i := range v.NumField() {
+		if st, ok := v.Field(i).Interface().(*sqlx.Stmt); ok && st != nil {
+			if err := st.Close(); err != nil && first == nil {
+				first = err
+			}
+		}
+	}
+	return first
+}
 
 // Ping checks that the database answers.
-func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+func (s *Store) Ping(ctx context.Context) error { return s.pool.PingContext(ctx) }
 
 // SelectOne runs SELECT 1 through the pool: the floor under every page, for the HTTP benchmark's ceiling.
 func (s *Store) SelectOne(ctx context.Context) error {
 	var one int
-	return mapErr("select one", s.db.GetContext(ctx, &one, `SELECT 1`))
+	return mapErr("select one", s.q.SelectOne.GetContext(ctx, &one))
 }
 
 // DB returns the pool, for health checks and benchmarks that need a bare query.
@@ -71,7 +96,7 @@ func affected(op string, res sql.Result, err error) error {
 
 // inTx runs fn in a transaction, committing when it returns nil.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
-	tx, err := s.db.BeginTxx(ctx, nil)
+	tx, err := s.pool.BeginTxx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
@@ -85,8 +110,32 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sqlx.Tx) error) error {
 	return nil
 }
 
+// txGet is st's GetContext inside tx. database/sql prepares st on the transaction's
+// connection once, the first time that connection runs it, and keeps it for the next time.
+func txGet(ctx context.Context, tx *sqlx.Tx, st *sqlx.Stmt, dest any, args ...any) error {
+	return tx.StmtxContext(ctx, st).GetContext(ctx, dest, args...) //nolint:sqlclosecheck // closed with the transaction
+}
+
+// txSelect is st's SelectContext inside tx.
+func txSelect(ctx context.Context, tx *sqlx.Tx, st *sqlx.Stmt, dest any, args ...any) error {
+	return tx.StmtxContext(ctx, st).SelectContext(ctx, dest, args...) //nolint:sqlclosecheck // closed with the transaction
+}
+
+// txExec is st's ExecContext inside tx.
+func txExec(ctx context.Context, tx *sqlx.Tx, st *sqlx.Stmt, args ...any) (sql.Result, error) {
+	return tx.StmtxContext(ctx, st).ExecContext(ctx, args...) //nolint:sqlclosecheck // closed with the transaction
+}
+
+// txQuery is st's QueryxContext inside tx; the caller closes the rows.
+func txQuery(ctx context.Context, tx *sqlx.Tx, st *sqlx.Stmt, args ...any) (*sqlx.Rows, error) {
+	return tx.StmtxContext(ctx, st).QueryxContext(ctx, args...) //nolint:sqlclosecheck // closed with the transaction
+}
+
 // nullID maps 0 to NULL.
 func nullID(id int64) sql.NullInt64 { return sql.NullInt64{Int64: id, Valid: id != 0} }
+
+// nullTime maps the zero time to NULL.
+func nullTime(t time.Time) sql.NullTime { return sql.NullTime{Time: t, Valid: !t.IsZero()} }
 
 // nullString maps "" to NULL.
 func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }

@@ -24,10 +24,7 @@ type TwoFactor struct {
 // TwoFactor returns the user's second factor; ErrNotFound when they have none.
 func (s *Store) TwoFactor(ctx context.Context, practiceID, userID int64) (TwoFactor, error) {
 	var tf TwoFactor
-	err := s.db.GetContext(ctx, &tf, `SELECT t.totp_secret, t.last_step, t.enabled_at,
-			(SELECT count(*) FROM recovery_codes r WHERE r.practice_id = t.practice_id AND r.user_id = t.user_id
-				AND r.used_at IS NULL) AS recovery_left
-		FROM two_factor t WHERE t.practice_id = $1 AND t.user_id = $2`, practiceID, userID)
+	err := s.q.TwoFactor.GetContext(ctx, &tf, practiceID, userID)
 	return tf, mapErr("two-factor", err)
 }
 
@@ -37,23 +34,17 @@ func (s *Store) TwoFactor(ctx context.Context, practiceID, userID int64) (TwoFac
 func (s *Store) EnableTwoFactor(ctx context.Context, practiceID, userID int64, secret string, step int64, now time.Time,
 	codeHashes [][]byte, keepTokenHash []byte) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO two_factor (practice_id, user_id, totp_secret, last_step, enabled_at)
-			VALUES ($1, $2, $3, $4, $5)
-			ON CONFLICT (practice_id, user_id) DO UPDATE
-			SET totp_secret = excluded.totp_secret, last_step = excluded.last_step, enabled_at = excluded.enabled_at`,
-			practiceID, userID, secret, step, now)
+		_, err := txExec(ctx, tx, s.q.InsertTwoFactor, practiceID, userID, secret, step, now)
 		if err != nil {
 			return mapErr("enable two-factor", err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM recovery_codes WHERE practice_id = $1 AND user_id = $2`, practiceID, userID); err != nil {
+		if _, err := txExec(ctx, tx, s.q.DeleteRecoveryCodes, practiceID, userID); err != nil {
 			return mapErr("drop recovery codes", err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO recovery_codes (practice_id, user_id, code_hash)
-			SELECT $1, $2, unnest($3::bytea[])`, practiceID, userID, pq.ByteaArray(codeHashes)); err != nil {
+		if _, err := txExec(ctx, tx, s.q.InsertRecoveryCodes, practiceID, userID, pq.ByteaArray(codeHashes)); err != nil {
 			return mapErr("add recovery codes", err)
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE practice_id = $1 AND user_id = $2
-			AND token_hash IS DISTINCT FROM $3`, practiceID, userID, keepTokenHash)
+		_, err = txExec(ctx, tx, s.q.EndSessionsButOne, practiceID, userID, keepTokenHash)
 		return mapErr("end sessions", err)
 	})
 }
@@ -61,7 +52,7 @@ func (s *Store) EnableTwoFactor(ctx context.Context, practiceID, userID int64, s
 // DisableTwoFactor removes the user's second factor and recovery codes; ErrNotFound when
 // they had none.
 func (s *Store) DisableTwoFactor(ctx context.Context, practiceID, userID int64) error {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM two_factor WHERE practice_id = $1 AND user_id = $2`, practiceID, userID)
+	res, err := s.q.DisableTwoFactor.ExecContext(ctx, practiceID, userID)
 	return affected("disable two-factor", res, err)
 }
 
@@ -69,8 +60,7 @@ func (s *Store) DisableTwoFactor(ctx context.Context, practiceID, userID int64) 
 // accepted before; otherwise (a replayed code, or a race with another request using the
 // same code) it returns ErrConflict and nothing changes.
 func (s *Store) AcceptTOTPStep(ctx context.Context, practiceID, userID, step int64) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE two_factor SET last_step = $3
-		WHERE practice_id = $1 AND user_id = $2 AND last_step < $3`, practiceID, userID, step)
+	res, err := s.q.AcceptTOTPStep.ExecContext(ctx, practiceID, userID, step)
 	err = affected("accept totp step", res, err)
 	if errors.Is(err, ErrNotFound) {
 		return ErrConflict
@@ -82,13 +72,11 @@ func (s *Store) AcceptTOTPStep(ctx context.Context, practiceID, userID, step int
 // many remain; ErrNotFound when no unused code of the user has that hash.
 func (s *Store) UseRecoveryCode(ctx context.Context, practiceID, userID int64, codeHash []byte, now time.Time) (left int, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE recovery_codes SET used_at = $4
-			WHERE practice_id = $1 AND user_id = $2 AND code_hash = $3 AND used_at IS NULL`, practiceID, userID, codeHash, now)
+		res, err := txExec(ctx, tx, s.q.UseRecoveryCode, practiceID, userID, codeHash, now)
 		if err := affected("use recovery code", res, err); err != nil {
 			return err
 		}
-		return mapErr("count recovery codes", tx.GetContext(ctx, &left, `SELECT count(*) FROM recovery_codes
-			WHERE practice_id = $1 AND user_id = $2 AND used_at IS NULL`, practiceID, userID))
+		return mapErr("count recovery codes", txGet(ctx, tx, s.q.CountUnusedRecoveryCodes, &left, practiceID, userID))
 	})
 	return left, err
 }
@@ -105,15 +93,13 @@ type UserSession struct {
 // UserSessions lists the user's unexpired sessions, newest first.
 func (s *Store) UserSessions(ctx context.Context, practiceID, userID int64) ([]UserSession, error) {
 	var out []UserSession
-	err := s.db.SelectContext(ctx, &out, `SELECT token_hash, data, created_at, expiry FROM sessions
-		WHERE practice_id = $1 AND user_id = $2 AND expiry > now() ORDER BY created_at DESC, token_hash`, practiceID, userID)
+	err := s.q.UserSessions.SelectContext(ctx, &out, practiceID, userID)
 	return out, mapErr("user sessions", err)
 }
 
 // EndOtherSessions ends every session of the user except keepTokenHash's and returns how many ended.
 func (s *Store) EndOtherSessions(ctx context.Context, practiceID, userID int64, keepTokenHash []byte) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM sessions WHERE practice_id = $1 AND user_id = $2
-		AND token_hash IS DISTINCT FROM $3`, practiceID, userID, keepTokenHash)
+	res, err := s.q.EndOtherSessions.ExecContext(ctx, practiceID, userID, keepTokenHash)
 	if err != nil {
 		return 0, mapErr("end other sessions", err)
 	}
@@ -122,8 +108,7 @@ func (s *Store) EndOtherSessions(ctx context.Context, practiceID, userID int64, 
 
 // SetEmail changes the user's email; ErrConflict when another account has it.
 func (s *Store) SetEmail(ctx context.Context, practiceID, userID int64, email string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE users SET email = $3, updated_at = now()
-		WHERE practice_id = $1 AND id = $2`, practiceID, userID, strings.TrimSpace(email))
+	res, err := s.q.SetEmail.ExecContext(ctx, practiceID, userID, strings.TrimSpace(email))
 	return affected("set email", res, err)
 }
 
@@ -137,7 +122,7 @@ type SealedSecret struct {
 // CountTwoFactor counts second factors in every practice: a server needs its key once any exists.
 func (s *Store) CountTwoFactor(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.GetContext(ctx, &n, `SELECT count(*) FROM two_factor`)
+	err := s.q.CountTwoFactor.GetContext(ctx, &n)
 	return n, mapErr("count two-factor", err)
 }
 
@@ -148,8 +133,7 @@ func (s *Store) ResealTwoFactor(ctx context.Context, reseal func(SealedSecret) (
 	changed := 0
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var all []SealedSecret
-		if err := tx.SelectContext(ctx, &all, `SELECT practice_id, user_id, totp_secret FROM two_factor
-			ORDER BY practice_id, user_id FOR UPDATE`); err != nil {
+		if err := txSelect(ctx, tx, s.q.LockAllTwoFactor, &all); err != nil {
 			return mapErr("read two-factor secrets", err)
 		}
 		for _, sec := range all {
@@ -160,8 +144,7 @@ func (s *Store) ResealTwoFactor(ctx context.Context, reseal func(SealedSecret) (
 			if v == sec.Secret {
 				continue
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE two_factor SET totp_secret = $3 WHERE practice_id = $1 AND user_id = $2`,
-				sec.PracticeID, sec.UserID, v); err != nil {
+			if _, err := txExec(ctx, tx, s.q.SetTOTPSecret, sec.PracticeID, sec.UserID, v); err != nil {
 				return mapErr("reseal two-factor secret", err)
 			}
 			changed++
@@ -176,15 +159,13 @@ func (s *Store) ResealTwoFactor(ctx context.Context, reseal func(SealedSecret) (
 func (s *Store) ReplaceRecoveryCodes(ctx context.Context, practiceID, userID int64, codeHashes [][]byte) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var one int
-		if err := tx.GetContext(ctx, &one, `SELECT 1 FROM two_factor WHERE practice_id = $1 AND user_id = $2 FOR UPDATE`,
-			practiceID, userID); err != nil {
+		if err := txGet(ctx, tx, s.q.LockTwoFactor, &one, practiceID, userID); err != nil {
 			return mapErr("lock two-factor", err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM recovery_codes WHERE practice_id = $1 AND user_id = $2`, practiceID, userID); err != nil {
+		if _, err := txExec(ctx, tx, s.q.DeleteRecoveryCodes, practiceID, userID); err != nil {
 			return mapErr("drop recovery codes", err)
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO recovery_codes (practice_id, user_id, code_hash)
-			SELECT $1, $2, unnest($3::bytea[])`, practiceID, userID, pq.ByteaArray(codeHashes))
+		_, err := txExec(ctx, tx, s.q.InsertRecoveryCodes, practiceID, userID, pq.ByteaArray(codeHashes))
 		return mapErr("add recovery codes", err)
 	})
 }
@@ -193,11 +174,11 @@ func (s *Store) ReplaceRecoveryCodes(ctx context.Context, practiceID, userID int
 // sessions: an admin's answer to a lost phone. ErrNotFound when they had none.
 func (s *Store) ResetTwoFactor(ctx context.Context, practiceID, userID int64) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM two_factor WHERE practice_id = $1 AND user_id = $2`, practiceID, userID)
+		res, err := txExec(ctx, tx, s.q.DisableTwoFactor, practiceID, userID)
 		if err := affected("reset two-factor", res, err); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE practice_id = $1 AND user_id = $2`, practiceID, userID)
+		_, err = txExec(ctx, tx, s.q.EndUserSessions, practiceID, userID)
 		return mapErr("end sessions", err)
 	})
 }

@@ -45,49 +45,43 @@ type NewUser struct {
 	PasswordHash string
 }
 
-const userColumns = `id, practice_id, email, display_name, role, password_hash, active, created_at, deactivated_at`
-
 // UserByEmail finds an account by email across all practices. It is the one unscoped
 // user lookup, used by sign-in before the practice is known.
 func (s *Store) UserByEmail(ctx context.Context, email string) (User, error) {
 	var u User
-	err := s.db.GetContext(ctx, &u, `SELECT `+userColumns+` FROM users WHERE lower(email) = lower($1)`, strings.TrimSpace(email))
+	err := s.q.UserByEmail.GetContext(ctx, &u, strings.TrimSpace(email))
 	return u, mapErr("user by email", err)
 }
 
 // User returns one account of the practice.
 func (s *Store) User(ctx context.Context, practiceID, userID int64) (User, error) {
 	var u User
-	err := s.db.GetContext(ctx, &u, `SELECT `+userColumns+` FROM users WHERE practice_id = $1 AND id = $2`, practiceID, userID)
+	err := s.q.User.GetContext(ctx, &u, practiceID, userID)
 	return u, mapErr("user", err)
 }
 
 // Users lists the practice's accounts, active first, then by name.
 func (s *Store) Users(ctx context.Context, practiceID int64) ([]User, error) {
 	var us []User
-	err := s.db.SelectContext(ctx, &us, `SELECT `+userColumns+` FROM users WHERE practice_id = $1
-		ORDER BY active DESC, lower(display_name), id`, practiceID)
+	err := s.q.Users.SelectContext(ctx, &us, practiceID)
 	return us, mapErr("users", err)
 }
 
 // CreateUser adds an account to the practice; ErrConflict when the email is taken.
 func (s *Store) CreateUser(ctx context.Context, practiceID int64, nu NewUser) (User, error) {
 	var u User
-	err := s.db.GetContext(ctx, &u, `INSERT INTO users (practice_id, email, display_name, role, password_hash)
-		VALUES ($1, $2, $3, $4, $5) RETURNING `+userColumns,
-		practiceID, strings.TrimSpace(nu.Email), nu.DisplayName, nu.Role, nu.PasswordHash)
+	err := s.q.CreateUser.GetContext(ctx, &u, practiceID, strings.TrimSpace(nu.Email), nu.DisplayName, nu.Role, nu.PasswordHash)
 	return u, mapErr("create user", err)
 }
 
 // DeactivateUser disables an account and ends all of its sessions in one transaction.
 func (s *Store) DeactivateUser(ctx context.Context, practiceID, userID int64) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE users SET active = false, deactivated_at = now(), updated_at = now()
-			WHERE practice_id = $1 AND id = $2 AND active`, practiceID, userID)
+		res, err := txExec(ctx, tx, s.q.DeactivateUser, practiceID, userID)
 		if err := affected("deactivate user", res, err); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE practice_id = $1 AND user_id = $2`, practiceID, userID)
+		_, err = txExec(ctx, tx, s.q.EndUserSessions, practiceID, userID)
 		return mapErr("end sessions", err)
 	})
 }
@@ -96,13 +90,11 @@ func (s *Store) DeactivateUser(ctx context.Context, practiceID, userID int64) er
 // (the hash of the session making the change, if any).
 func (s *Store) SetPassword(ctx context.Context, practiceID, userID int64, hash string, keepTokenHash []byte) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $3, updated_at = now()
-			WHERE practice_id = $1 AND id = $2`, practiceID, userID, hash)
+		res, err := txExec(ctx, tx, s.q.SetPassword, practiceID, userID, hash)
 		if err := affected("set password", res, err); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE practice_id = $1 AND user_id = $2
-			AND token_hash IS DISTINCT FROM $3`, practiceID, userID, keepTokenHash)
+		_, err = txExec(ctx, tx, s.q.EndSessionsButOne, practiceID, userID, keepTokenHash)
 		return mapErr("end sessions", err)
 	})
 }

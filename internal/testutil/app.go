@@ -69,7 +69,11 @@ func NewAppOn(t testing.TB, db *Database, opts ...func(*config.Config)) *App {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &App{T: t, DB: db, Store: store.New(db.App), Clock: &Clock{}, Passwords: pw, Config: cfg, Logs: logs, Keys: keys}
+	st, err := store.New(db.App)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &App{T: t, DB: db, Store: st, Clock: &Clock{}, Passwords: pw, Config: cfg, Logs: logs, Keys: keys}
 	a.Server, err = web.New(web.Options{
 		Config: cfg, Store: a.Store, Passwords: pw, Now: a.Clock.Now, Version: "test", Keys: keys,
 		Logger: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
