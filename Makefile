@@ -80,7 +80,7 @@ FUZZTIME ?= 30s
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzValidate -fuzztime=$(FUZZTIME) ./internal/homework/
 	$(GO) test -run='^$$' -fuzz=FuzzScore -fuzztime=$(FUZZTIME) ./internal/measures/
-	$(GO) test -run='^$$' -fuzz=FuzzTextCellNeverStartsAFormula -fuzztime=$(FUZZTIME) ./internal/export/
+	$(GO) test -run='^$$' -fuzz=FuzzTextCellNeverStartsAFormula -fuzztime=$(FUZZTIME) ./internal/supervision/
 
 ## lint: go vet, gofmt and golangci-lint (a short, explicit linter list in .golangci.yml)
 lint:

@@ -25,56 +25,56 @@ func IntakeSections() []Section {
 	}
 }
 
-// Intake is one version of a client's structured intake. It is stored whole as JSON;
-// each field's section tag says which part of the form it belongs to, and its form and
-// validate tags how it is read from that part.
+// Intake is one version of a client's structured intake, the stored model: it is stored
+// whole as JSON, and each field's section tag says which part of the intake it belongs to.
+// The staff form that posts it is a struct of its own in the web layer.
 type Intake struct {
-	Concerns         []string `json:"concerns" form:"concerns" section:"concerns"`
-	ConcernsOwnWords string   `json:"concerns_own_words" form:"concerns_own_words" section:"concerns" validate:"max=5000"`
+	Concerns         []string `json:"concerns" section:"concerns"`
+	ConcernsOwnWords string   `json:"concerns_own_words" section:"concerns"`
 
-	RelationshipStatus  string `json:"relationship_status" form:"relationship_status" section:"relationship"`
-	RelationshipHistory string `json:"relationship_history" form:"relationship_history" section:"relationship" validate:"max=5000"`
-	ClientChecking      string `json:"client_checking" form:"client_checking" section:"relationship" validate:"max=5000"`
-	PartnerChecking     string `json:"partner_checking" form:"partner_checking" section:"relationship" validate:"max=5000"`
-	Onset               string `json:"onset" form:"onset" section:"relationship" validate:"max=5000"`
-	Course              string `json:"course" form:"course" section:"relationship" validate:"max=5000"`
+	RelationshipStatus  string `json:"relationship_status" section:"relationship"`
+	RelationshipHistory string `json:"relationship_history" section:"relationship"`
+	ClientChecking      string `json:"client_checking" section:"relationship"`
+	PartnerChecking     string `json:"partner_checking" section:"relationship"`
+	Onset               string `json:"onset" section:"relationship"`
+	Course              string `json:"course" section:"relationship"`
 
-	FamilyHistory     string `json:"family_history" form:"family_history" section:"history" validate:"max=5000"`
-	AttachmentHistory string `json:"attachment_history" form:"attachment_history" section:"history" validate:"max=5000"`
-	AttachmentStyle   string `json:"attachment_style" form:"attachment_style" section:"history"`
+	FamilyHistory     string `json:"family_history" section:"history"`
+	AttachmentHistory string `json:"attachment_history" section:"history"`
+	AttachmentStyle   string `json:"attachment_style" section:"history"`
 
-	CoreBeliefs         []string `json:"core_beliefs" form:"core_beliefs" section:"beliefs"`
-	CoreBeliefsOwnWords string   `json:"core_beliefs_own_words" form:"core_beliefs_own_words" section:"beliefs" validate:"max=5000"`
-	Distortions         []string `json:"distortions" form:"distortions" section:"beliefs"`
-	Triggers            string   `json:"triggers" form:"triggers" section:"beliefs" validate:"max=5000"`
+	CoreBeliefs         []string `json:"core_beliefs" section:"beliefs"`
+	CoreBeliefsOwnWords string   `json:"core_beliefs_own_words" section:"beliefs"`
+	Distortions         []string `json:"distortions" section:"beliefs"`
+	Triggers            string   `json:"triggers" section:"beliefs"`
 
-	CoOccurring      []string `json:"co_occurring" form:"co_occurring" section:"wider"`
-	CoOccurringNotes string   `json:"co_occurring_notes" form:"co_occurring_notes" section:"wider" validate:"max=5000"`
-	PreviousTherapy  string   `json:"previous_therapy" form:"previous_therapy" section:"wider" validate:"max=5000"`
-	MedicalNotes     string   `json:"medical_notes" form:"medical_notes" section:"wider" validate:"max=5000"`
-	SubstanceUse     string   `json:"substance_use" form:"substance_use" section:"wider" validate:"max=5000"`
-	SocialSupports   string   `json:"social_supports" form:"social_supports" section:"wider" validate:"max=5000"`
-	Strengths        string   `json:"strengths" form:"strengths" section:"wider" validate:"max=5000"`
+	CoOccurring      []string `json:"co_occurring" section:"wider"`
+	CoOccurringNotes string   `json:"co_occurring_notes" section:"wider"`
+	PreviousTherapy  string   `json:"previous_therapy" section:"wider"`
+	MedicalNotes     string   `json:"medical_notes" section:"wider"`
+	SubstanceUse     string   `json:"substance_use" section:"wider"`
+	SocialSupports   string   `json:"social_supports" section:"wider"`
+	Strengths        string   `json:"strengths" section:"wider"`
 
-	Approaches          []string `json:"approaches" form:"approaches" section:"plan"`
-	Format              string   `json:"format" form:"format" section:"plan"`
-	AnticipatedSessions string   `json:"anticipated_sessions" form:"anticipated_sessions" section:"plan"`
-	Hopes               string   `json:"hopes" form:"hopes" section:"plan" validate:"max=5000"`
+	Approaches          []string `json:"approaches" section:"plan"`
+	Format              string   `json:"format" section:"plan"`
+	AnticipatedSessions string   `json:"anticipated_sessions" section:"plan"`
+	Hopes               string   `json:"hopes" section:"plan"`
 
-	RiskSelfHarm       string   `json:"risk_self_harm" form:"risk_self_harm" section:"risk"`
-	RiskSelfHarmNotes  string   `json:"risk_self_harm_notes" form:"risk_self_harm_notes" section:"risk" validate:"max=5000"`
-	RiskToOthers       string   `json:"risk_to_others" form:"risk_to_others" section:"risk"`
-	RiskToOthersNotes  string   `json:"risk_to_others_notes" form:"risk_to_others_notes" section:"risk" validate:"max=5000"`
-	RiskIPV            string   `json:"risk_ipv" form:"risk_ipv" section:"risk"`
-	RiskIPVSigns       []string `json:"risk_ipv_signs" form:"risk_ipv_signs" section:"risk"`
-	RiskIPVNotes       string   `json:"risk_ipv_notes" form:"risk_ipv_notes" section:"risk" validate:"max=5000"`
-	RiskSubstance      string   `json:"risk_substance" form:"risk_substance" section:"risk"`
-	RiskSubstanceNotes string   `json:"risk_substance_notes" form:"risk_substance_notes" section:"risk" validate:"max=5000"`
-	RiskOwnControl     string   `json:"risk_own_control" form:"risk_own_control" section:"risk"`
-	RiskOwnControlNote string   `json:"risk_own_control_notes" form:"risk_own_control_notes" section:"risk" validate:"max=5000"`
-	SafetyPlan         string   `json:"safety_plan" form:"safety_plan" section:"risk" validate:"max=5000"`
-	OverallRisk        string   `json:"overall_risk" form:"overall_risk" section:"risk"`
-	RiskScreenComplete bool     `json:"risk_screen_complete" form:"-" section:"risk"`
+	RiskSelfHarm       string   `json:"risk_self_harm" section:"risk"`
+	RiskSelfHarmNotes  string   `json:"risk_self_harm_notes" section:"risk"`
+	RiskToOthers       string   `json:"risk_to_others" section:"risk"`
+	RiskToOthersNotes  string   `json:"risk_to_others_notes" section:"risk"`
+	RiskIPV            string   `json:"risk_ipv" section:"risk"`
+	RiskIPVSigns       []string `json:"risk_ipv_signs" section:"risk"`
+	RiskIPVNotes       string   `json:"risk_ipv_notes" section:"risk"`
+	RiskSubstance      string   `json:"risk_substance" section:"risk"`
+	RiskSubstanceNotes string   `json:"risk_substance_notes" section:"risk"`
+	RiskOwnControl     string   `json:"risk_own_control" section:"risk"`
+	RiskOwnControlNote string   `json:"risk_own_control_notes" section:"risk"`
+	SafetyPlan         string   `json:"safety_plan" section:"risk"`
+	OverallRisk        string   `json:"overall_risk" section:"risk"`
+	RiskScreenComplete bool     `json:"risk_screen_complete" section:"risk"`
 }
 
 // SectionFields returns the Go field names of a section, for partial validation.

@@ -190,6 +190,12 @@ func (t Template) Field(k string) (Field, bool) {
 	return Field{}, false
 }
 
+// FeedsGoal reports whether the field with key k may feed a goal's readings: only a number may.
+func (t Template) FeedsGoal(k string) bool {
+	f, ok := t.Field(k)
+	return ok && f.Numeric()
+}
+
 // Answers are a validated entry: key -> normalised answer. Strings for text/choice/yes_no/date/time,
 // float64 for numeric types, []string for multi_choice. Missing optional answers are absent.
 type Answers map[string]any

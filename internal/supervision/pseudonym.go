@@ -1,7 +1,9 @@
-// Package supervision holds the rules of de-identified supervision files: keyed pseudonyms for
-// clients and counsellors, weeks of treatment in place of dates, positional names for
-// counsellor-typed keys, and the columns each de-identified file may carry. It is pure: no SQL,
-// no HTTP.
+// Package supervision holds the export files and their rules: the files on offer, their CSV
+// layouts (columns, headers, the shaping of each row), spreadsheet-safe CSV writing, and
+// de-identification (keyed pseudonyms for clients and counsellors, weeks of treatment in place
+// of dates, positional names for counsellor-typed keys, which clients and columns a
+// de-identified file may carry). It is pure: no SQL, no HTTP; the store reads the rows and
+// the web layer streams them.
 package supervision
 
 import (

@@ -27,7 +27,7 @@ func (s *Server) renderExportSettings(c echo.Context, status int, form *Form) er
 	}
 	p := s.page(c, "De-identified exports")
 	p.Form = form
-	p.Data = minClientsForYear
+	p.Data = supervision.MinClientsForYear
 	return s.render(c, status, "admin/exports", p)
 }
 

@@ -25,7 +25,7 @@ type appointmentForm struct {
 // input reads the date and time in the practice's time zone and checks the choices.
 func (in appointmentForm) input(f *Form, loc *time.Location, now time.Time) store.AppointmentInput {
 	day, derr := time.Parse("2006-01-02", in.Date)
-	if derr != nil || day.Year() < 2000 || day.After(now.AddDate(5, 0, 0)) {
+	if derr != nil || !casework.AppointmentDayInRange(day, now) {
 		f.Fail("date", "Enter a real date, like 2026-03-15, within five years.")
 	}
 	clock, terr := time.Parse("15:04", in.Time)
@@ -35,15 +35,11 @@ func (in appointmentForm) input(f *Form, loc *time.Location, now time.Time) stor
 	err := errors.Join(derr, terr)
 	starts := time.Date(day.Year(), day.Month(), day.Day(), clock.Hour(), clock.Minute(), 0, 0, loc)
 	duration, cerr := strconv.Atoi(in.Duration)
-	if cerr != nil || duration < 5 || duration > 480 {
+	if cerr != nil || !casework.AppointmentLengthOK(duration) {
 		f.Fail("duration", "Enter a whole number of minutes from 5 to 480.")
 	}
-	if !casework.AppointmentStatuses().Has(in.Status) {
-		f.Fail("status", "Choose what happened.")
-	} else if in.Status == "scheduled" && err == nil && starts.Before(now.Add(-24*time.Hour)) {
-		f.Fail("status", "This appointment is in the past: record whether it was attended, cancelled or a no-show.")
-	} else if in.Status == "attended" && err == nil && starts.After(now) {
-		f.Fail("status", "An appointment in the future cannot have been attended yet.")
+	if msg := casework.AppointmentStatusProblem(in.Status, starts, err == nil, now); msg != "" {
+		f.Fail("status", msg)
 	}
 	if !casework.Formats().Has(in.Format) {
 		f.Fail("format", "Choose individual, couples or group.")

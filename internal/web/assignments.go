@@ -19,9 +19,6 @@ import (
 	"github.com/securebase/securebase/internal/store"
 )
 
-// longestDailyAssignment bounds a daily cadence: one entry a day for at most three months.
-const longestDailyAssignment = 92
-
 type assignmentForm struct {
 	TemplateRef  string `form:"template" validate:"required"`
 	Instructions string `form:"instructions" validate:"max=3000"`
@@ -72,7 +69,7 @@ func (s *Server) newAssignmentPage(c echo.Context) error {
 		return err
 	}
 	p := s.page(c, "Assign homework")
-	if cl.Status == "discharged" || cl.ArchivedAt != nil {
+	if !casework.InCare(cl.Status, cl.ArchivedAt != nil) {
 		return s.flash(c, clientPath(cl.ID), "A discharged client cannot be given homework.")
 	}
 	p.Form.Values = url.Values{"template": {c.QueryParam("template")}, "cadence": {"once"}, "request_key": {newIdempotencyKey()},
@@ -91,7 +88,7 @@ func (s *Server) renderAssignmentForm(c echo.Context, status int, p *Page, cl st
 	}
 	var open []store.Goal
 	for _, g := range goals {
-		if g.Status == casework.GoalActive || g.Status == casework.GoalDraft {
+		if casework.GoalOpen(g.Status) {
 			open = append(open, g)
 		}
 	}
@@ -132,27 +129,20 @@ func (s *Server) createAssignment(c echo.Context) error {
 		form.Values.Set("request_key", newIdempotencyKey())
 	}
 	start, due := optionalDate(form, "start_date", in.Start), optionalDate(form, "due_date", in.Due)
-	switch {
-	case start == nil || due == nil:
-	case start.Before(today.AddDate(0, 0, -30)):
-		form.Fail("start_date", "The start can be at most 30 days ago.")
-	case due.Before(*start):
-		form.Fail("due_date", "The due date must be on or after the start date.")
-	case due.Before(today):
-		form.Fail("due_date", "The due date has already passed.")
-	case in.Cadence == string(homework.Daily) && homework.ExpectedEntries(homework.Daily, *start, *due) > longestDailyAssignment:
-		form.Fail("due_date", "A daily assignment can run for at most three months.")
+	if start != nil && due != nil {
+		for field, msg := range homework.CheckWindow(homework.Cadence(in.Cadence), *start, *due, today) {
+			form.Fail(field, msg)
+		}
 	}
 	var goalID *int64
 	if in.GoalID != 0 {
 		g, err := s.store.Goal(ctx, cl.PracticeID, cl.ID, in.GoalID)
-		if errors.Is(err, store.ErrNotFound) || err == nil && g.Status != casework.GoalActive && g.Status != casework.GoalDraft {
+		if errors.Is(err, store.ErrNotFound) || err == nil && !casework.GoalOpen(g.Status) {
 			form.Fail("goal_id", "Choose one of this client's open goals.")
 		} else if err != nil {
 			return err
 		}
-		field, ok := chosen.Template.Field(in.GoalField)
-		if ok && field.Numeric() {
+		if chosen.Template.FeedsGoal(in.GoalField) {
 			goalID = &in.GoalID
 		} else if chosen.Ref != "" {
 			form.Fail("goal_field", "Choose a number in this template to feed the goal.")

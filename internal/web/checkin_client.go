@@ -44,7 +44,7 @@ func (s *Server) checkinContext(c echo.Context, id int64) (checkinPage, error) {
 		}
 	}
 	for _, key := range ck.Measures {
-		if m, ok := measures.ByKey(key); ok && !m.ScoresOnly {
+		if m, ok := measures.ByKey(key); ok && measures.ClientAnswerable(key) {
 			page.Measures = append(page.Measures, m)
 		}
 	}
@@ -100,8 +100,8 @@ func (s *Server) checkinPost(c echo.Context) error {
 	in := store.ProgressInput{Source: "client", CheckinID: page.Checkin.ID, Ratings: map[int64]int{}}
 	for _, m := range page.Markers {
 		key := fmt.Sprintf("m_%d", m.ID)
-		v, err := strconv.Atoi(values.Get(key))
-		if err != nil || v < 0 || v > 10 {
+		v, ok := measures.ParseMarkerRating(values.Get(key))
+		if !ok {
 			form.Fail(key, "Choose a number from 0 to 10.")
 			continue
 		}

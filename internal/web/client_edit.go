@@ -9,6 +9,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/securebase/securebase/internal/casework"
 	"github.com/securebase/securebase/internal/store"
 )
 
@@ -65,18 +66,6 @@ func (s *Server) updateClient(c echo.Context) error {
 	return s.flash(c, clientPath(cl.ID), "Details saved.")
 }
 
-// clientStatusMoves lists each status action: the statuses it may start from and where it leads.
-var clientStatusMoves = map[string]struct {
-	from []string
-	to   string
-	done string
-}{
-	"activate":  {[]string{"intake", "paused"}, "active", "Marked active."},
-	"pause":     {[]string{"active"}, "paused", "Paused. The case stays open; resume it whenever work restarts."},
-	"discharge": {[]string{"intake", "active", "paused"}, "discharged", "Discharged."},
-	"reopen":    {[]string{"discharged"}, "active", "Reopened as active."},
-}
-
 func (s *Server) setClientStatus(c echo.Context) error {
 	cl, err := s.clientFor(c)
 	if err != nil {
@@ -85,24 +74,24 @@ func (s *Server) setClientStatus(c echo.Context) error {
 	if err := onlyFields(c, "action"); err != nil {
 		return err
 	}
-	move, ok := clientStatusMoves[c.FormValue("action")]
+	move, ok := casework.ClientStatusMove(c.FormValue("action"))
 	if !ok {
 		return echo.ErrBadRequest
 	}
 	if cl.ArchivedAt != nil {
 		return s.flash(c, clientPath(cl.ID), "Restore the client from the archive first.")
 	}
-	err = s.store.SetClientStatus(c.Request().Context(), cl.PracticeID, cl.ID, move.from, move.to)
+	err = s.store.SetClientStatus(c.Request().Context(), cl.PracticeID, cl.ID, move.From, move.To)
 	if errors.Is(err, store.ErrNotFound) {
-		return s.flash(c, clientPath(cl.ID), fmt.Sprintf("A client who is %s cannot be %s.", cl.Status, move.to))
+		return s.flash(c, clientPath(cl.ID), fmt.Sprintf("A client who is %s cannot be %s.", cl.Status, move.To))
 	}
 	if err != nil {
 		return err
 	}
-	if err := s.auditClient(c, cl, "client.status", "client", cl.ID, cl.Status+"->"+move.to); err != nil {
+	if err := s.auditClient(c, cl, "client.status", "client", cl.ID, cl.Status+"->"+move.To); err != nil {
 		return err
 	}
-	return s.flash(c, clientPath(cl.ID), move.done)
+	return s.flash(c, clientPath(cl.ID), move.Done)
 }
 
 func (s *Server) archiveClient(c echo.Context) error {

@@ -112,22 +112,7 @@ func (s *Server) clientFormData(v store.ClientView, t homework.Template, entries
 			sent[e.EntryDate] = true
 		}
 	}
-	if today.Before(v.StartDate) {
-		page.OpensOn = &v.StartDate
-		return page
-	}
-	if v.Cadence == string(homework.Once) {
-		if !sent[v.StartDate] {
-			page.Days = []time.Time{v.StartDate}
-		}
-	} else {
-		for d := v.StartDate; !d.After(v.DueDate) && !d.After(today); d = d.AddDate(0, 0, 1) {
-			if !sent[d] {
-				page.Days = append(page.Days, d)
-			}
-		}
-	}
-	page.Done = len(page.Days) == 0 && (v.Cadence == string(homework.Once) || !today.Before(v.DueDate))
+	page.Days, page.OpensOn, page.Done = window(v).OpenDays(today, sent)
 	return page
 }
 
@@ -177,7 +162,7 @@ func (s *Server) clientFormPost(c echo.Context) error {
 	if !idempotencyKeyPattern.MatchString(key) {
 		form.Fail("_form", "Something went wrong with the form. Please press the button again.")
 	}
-	day, ok := entryDay(v, values.Get("entry_date"), today)
+	day, ok := window(v).EntryDay(values.Get("entry_date"), today)
 	if !ok {
 		form.Fail("entry_date", "Choose one of the days listed.")
 	}
@@ -226,20 +211,9 @@ func containsDay(days []time.Time, d time.Time) bool {
 	return false
 }
 
-// entryDay reads the day an entry is for: the start date of a once-only assignment, or a
-// day from the start to today (and not after the due date) for a daily one.
-func entryDay(v store.ClientView, raw string, today time.Time) (time.Time, bool) {
-	if today.Before(v.StartDate) {
-		return time.Time{}, false
-	}
-	if v.Cadence == string(homework.Once) {
-		return v.StartDate, true
-	}
-	d, err := time.Parse("2006-01-02", raw)
-	if err != nil || d.Before(v.StartDate) || d.After(v.DueDate) || d.After(today) {
-		return time.Time{}, false
-	}
-	return d, true
+// window is the assignment's dates, which decide the days an entry may be for.
+func window(v store.ClientView) homework.Window {
+	return homework.Window{Cadence: homework.Cadence(v.Cadence), Start: v.StartDate, Due: v.DueDate}
 }
 
 // prefill puts a draft's answers back into the client's form, under its positional names.

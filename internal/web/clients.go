@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -34,28 +33,12 @@ type clientForm struct {
 	Version         int    `form:"version"`
 }
 
-var phonePattern = regexp.MustCompile(`^[0-9 +()\-.]*$`)
-
 // input checks the domain rules and returns what the store saves.
 func (in clientForm) input(f *Form) store.ClientInput {
-	if !casework.Formats().Has(in.Format) {
-		f.Fail("format", "Choose individual, couples or group.")
-	}
-	if !casework.ContactMethods().Has(in.ContactMethod) {
-		f.Fail("contact_method", "Choose how the client may be contacted.")
-	}
-	if !phonePattern.MatchString(in.Phone) {
-		f.Fail("phone", "Use digits, spaces and + ( ) - only.")
-	}
-	if in.ContactMethod == "email" && in.Email == "" {
-		f.Fail("email", "Add an email address, or choose another way to contact the client.")
-	}
-	if in.ContactMethod == "phone" && in.Phone == "" {
-		f.Fail("phone", "Add a phone number, or choose another way to contact the client.")
-	}
 	dob := optionalDate(f, "date_of_birth", in.DateOfBirth)
-	if dob != nil && dob.After(time.Now()) {
-		f.Fail("date_of_birth", "The date of birth cannot be in the future.")
+	contact := casework.Contact{Format: in.Format, Method: in.ContactMethod, Email: in.Email, Phone: in.Phone, DateOfBirth: dob}
+	for field, msg := range contact.Problems(time.Now()) {
+		f.Fail(field, msg)
 	}
 	return store.ClientInput{
 		CounsellorID: in.CounsellorID, FirstName: in.FirstName, LastName: in.LastName, PreferredName: in.PreferredName,

@@ -10,37 +10,19 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/securebase/securebase/internal/casework"
-	"github.com/securebase/securebase/internal/export"
 	"github.com/securebase/securebase/internal/store"
+	"github.com/securebase/securebase/internal/supervision"
 )
-
-// exportKinds are the files, with plain words for the export page.
-var exportKinds = []struct{ Key, Title, About string }{
-	{"caseload", "Caseload summary", "One row per client: appointments, goals by status, homework completion, first and latest PHQ-9 and GAD-7 with reliable change, first and latest of each marker, risk level and whether a flag is open."},
-	{"goals", "Goals", "One row per goal: the measurable parts (metric, unit, direction, baseline, target, dates, status), the latest reading and the progress toward the target."},
-	{"homework", "Homework", "One row per number a client entered (long form), with the completion of its assignment."},
-	{"scores", "Measures and markers", "One row per questionnaire item, questionnaire total and marker rating (long form)."},
-}
 
 // exportPage is what the export page shows. Kind is always one of the known kinds: the page
 // builds form actions from it.
 type exportPage struct {
-	Kinds       any
+	Kinds       []supervision.Kind
 	Kind        string
 	Header      []string
 	Rows        [][]string
 	Counsellors []store.User
 	CanIdentify bool
-}
-
-// validKind returns kind when it is a known export, else the first one.
-func validKind(kind string) string {
-	for _, k := range exportKinds {
-		if k.Key == kind {
-			return kind
-		}
-	}
-	return exportKinds[0].Key
 }
 
 // exportRequest is what an export is asked for.
@@ -62,16 +44,13 @@ func (s *Server) exportScope(c echo.Context) (store.DashScope, string, error) {
 	case store.RoleAdmin:
 		return store.DashScope{All: true}, "practice", nil
 	case store.RoleCounsellor:
-		return store.DashScope{Counsellors: []int64{u.ID}}, counsellorCode(u.ID), nil
+		return store.DashScope{Counsellors: []int64{u.ID}}, supervision.CounsellorCode(u.ID), nil
 	case store.RoleSupervisor:
 		ids, err := s.store.Supervisees(c.Request().Context(), u.PracticeID, u.ID)
-		return store.DashScope{Counsellors: ids}, "supervision-" + counsellorCode(u.ID), err
+		return store.DashScope{Counsellors: ids}, "supervision-" + supervision.CounsellorCode(u.ID), err
 	}
 	return store.DashScope{}, "", echo.ErrForbidden
 }
-
-// counsellorCode stands in for a counsellor's identity in de-identified exports.
-func counsellorCode(id int64) string { return fmt.Sprintf("C%03d", id) }
 
 // readExportRequest reads the export form (query or body) and checks it against the user.
 func (s *Server) readExportRequest(c echo.Context, values url.Values) (exportRequest, *Form, error) {
@@ -82,11 +61,7 @@ func (s *Server) readExportRequest(c echo.Context, values url.Values) (exportReq
 	}
 	req := exportRequest{Kind: values.Get("kind"), Filter: store.ExportFilter{Scope: scope}, ScopeName: scopeName,
 		FullDates: values.Get("full_dates") == "1", BOM: values.Get("bom") == "1", Identified: values.Get("identified") == "1"}
-	known := false
-	for _, k := range exportKinds {
-		known = known || k.Key == req.Kind
-	}
-	if !known {
+	if !supervision.KnownKind(req.Kind) {
 		form.Fail("kind", "Choose one of the files.")
 	}
 	if id := values.Get("counsellor"); id != "" {
@@ -95,7 +70,7 @@ func (s *Server) readExportRequest(c echo.Context, values url.Values) (exportReq
 			form.Fail("counsellor", "Choose a counsellor from the list.")
 		}
 		req.Filter.CounsellorID = n
-		req.ScopeName = counsellorCode(n)
+		req.ScopeName = supervision.CounsellorCode(n)
 	}
 	if st := values.Get("status"); st != "" {
 		if !casework.ClientStatuses().Has(st) {
@@ -103,25 +78,14 @@ func (s *Server) readExportRequest(c echo.Context, values url.Values) (exportReq
 		}
 		req.Filter.Status = st
 	}
-	// Full calendar dates identify: they are part of an identified export, with its rules.
-	req.Identified = req.Identified || req.FullDates
+	req.Identified = supervision.Identifies(req.Identified, req.FullDates)
 	if req.Identified {
 		req.Filter.From = optionalDate(form, "from", values.Get("from"))
 		req.Filter.To = optionalDate(form, "to", values.Get("to"))
-		if req.Filter.From != nil && req.Filter.To != nil && req.Filter.To.Before(*req.Filter.From) {
-			form.Fail("to", "The end of the range must be on or after its start.")
-		}
-	} else if values.Get("from") != "" || values.Get("to") != "" {
-		// A calendar range would recover the dates that weeks of treatment hide.
-		form.Fail("from", "De-identified files choose clients, not dates: leave the dates empty, or ask for an identified export.")
 	}
+	failAll(form, supervision.CheckRange(req.Identified, req.Filter.From, req.Filter.To, values.Get("from") != "" || values.Get("to") != ""))
 	if req.Identified {
-		switch {
-		case currentUser(c).Role == store.RoleSupervisor:
-			form.Fail("identified", "Supervisors receive de-identified exports only: weeks of treatment, never full dates.")
-		case values.Get("confirm") != "1":
-			form.Fail("confirm", "Tick to confirm that you need names and full dates, and will keep the file safe.")
-		}
+		failAll(form, supervision.CheckIdentified(currentUser(c).Role == store.RoleSupervisor, values.Get("confirm") == "1"))
 		req.FullDates = true
 		req.Filter.Identified = !form.HasErrors()
 		return req, form, nil
@@ -136,10 +100,15 @@ func (s *Server) readExportRequest(c echo.Context, values url.Values) (exportReq
 		form.Fail("clients", "Not among the clients you may export: "+strings.Join(req.deid.unknown, " ")+".")
 	}
 	req.Filter.Clients = req.deid.clients
-	if !req.Filter.Scope.All || req.Filter.CounsellorID != 0 {
-		req.ScopeName = "deidentified" // a name holding a row id would lead back to a person
-	}
+	req.ScopeName = supervision.ScopeName(req.ScopeName, req.Filter.Scope.All && req.Filter.CounsellorID == 0)
 	return req, form, nil
+}
+
+// failAll sets each problem's message on its field.
+func failAll(form *Form, problems []supervision.Problem) {
+	for _, p := range problems {
+		form.Fail(p.Field, p.Message)
+	}
 }
 
 // exportsPage explains each file and offers the filters, with a preview of the first rows.
@@ -158,15 +127,8 @@ func (s *Server) exportsPage(c echo.Context) error {
 	var header []string
 	var rows [][]string
 	if !form.HasErrors() {
-		header, err = s.produceExport(c, req, func(cells []export.Cell) error {
-			row := make([]string, len(cells))
-			for i, cell := range cells {
-				row[i] = cell.Value()
-				if pseudonymColumn(header, i) {
-					row[i] = "(in the file)" // pseudonyms never show on a staff screen
-				}
-			}
-			rows = append(rows, row)
+		header, err = s.produceExport(c, req, func(cells []supervision.Cell) error {
+			rows = append(rows, supervision.PreviewRow(header, cells))
 			return nil
 		}, func(h []string) error { header = h; return nil })
 		if err != nil {
@@ -182,7 +144,7 @@ func (s *Server) exportsPage(c echo.Context) error {
 	}
 	p := s.page(c, "Exports")
 	p.Form = form
-	p.Data = exportPage{Kinds: exportKinds, Kind: validKind(req.Kind), Header: header, Rows: rows, Counsellors: counsellors,
+	p.Data = exportPage{Kinds: supervision.Kinds(), Kind: supervision.ValidKind(req.Kind), Header: header, Rows: rows, Counsellors: counsellors,
 		CanIdentify: currentUser(c).Role != store.RoleSupervisor}
 	status := http.StatusOK
 	if form.HasErrors() {
@@ -247,7 +209,7 @@ func (s *Server) downloadExport(c echo.Context) error {
 		}
 		p := s.page(c, "Exports")
 		p.Form = form
-		p.Data = exportPage{Kinds: exportKinds, Kind: validKind(req.Kind), Counsellors: counsellors,
+		p.Data = exportPage{Kinds: supervision.Kinds(), Kind: supervision.ValidKind(req.Kind), Counsellors: counsellors,
 			CanIdentify: currentUser(c).Role != store.RoleSupervisor}
 		return s.render(c, http.StatusUnprocessableEntity, "exports/index", p)
 	}
@@ -267,14 +229,14 @@ func (s *Server) downloadExport(c echo.Context) error {
 	}
 	h := c.Response().Header()
 	h.Set(echo.HeaderContentType, "text/csv; charset=utf-8")
-	h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s"`, export.Filename(name, req.ScopeName, today)))
+	h.Set(echo.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s"`, supervision.Filename(name, req.ScopeName, today)))
 	c.Response().WriteHeader(http.StatusOK)
-	w, err := export.NewWriter(c.Response(), req.BOM)
+	w, err := supervision.NewWriter(c.Response(), req.BOM)
 	if err != nil {
 		return err
 	}
 	headerDone := false
-	header, err := s.produceExport(c, req, func(cells []export.Cell) error { return w.Row(cells...) }, func(h []string) error {
+	header, err := s.produceExport(c, req, func(cells []supervision.Cell) error { return w.Row(cells...) }, func(h []string) error {
 		headerDone = true
 		if err := w.Header(h...); err != nil {
 			return err
@@ -323,9 +285,4 @@ func exportDetail(req exportRequest, rows int) string {
 		d += " rows=" + strconv.Itoa(rows)
 	}
 	return d
-}
-
-// pseudonymColumn reports whether column i of a de-identified file holds a pseudonym.
-func pseudonymColumn(header []string, i int) bool {
-	return i < len(header) && (header[i] == "client" || header[i] == "counsellor")
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -96,16 +95,8 @@ func (s *Server) addGoalReading(c echo.Context) error {
 	}
 	date := optionalDate(form, "reading_date", in.Date)
 	value := localNumber(form, "value", in.Value, comma)
-	if date != nil && date.After(s.now()) {
-		form.Fail("reading_date", "A reading cannot be dated in the future.")
-	}
-	if date != nil && value != nil {
-		for field, msg := range casework.ReadingProblems(smartOf(g), g.UnitCode, *date, *value) {
-			form.Fail(field, msg)
-		}
-	}
-	if g.Status != casework.GoalActive && g.Status != casework.GoalDraft {
-		form.Fail("_form", "This goal is closed; readings can no longer be added.")
+	for field, msg := range casework.CheckReading(g.Status, smartOf(g), g.UnitCode, date, value, s.now()) {
+		form.Fail(field, msg)
 	}
 	if form.HasErrors() || date == nil || value == nil {
 		return s.showGoal(c, cl, g, http.StatusUnprocessableEntity, form)
@@ -133,39 +124,41 @@ func (s *Server) changeGoalStatus(c echo.Context) error {
 	to := c.FormValue("to")
 	reason := strings.TrimSpace(c.FormValue("reason"))
 	form := &Form{Values: map[string][]string{"to": {to}, "reason": {reason}}}
-	if !casework.GoalStatuses().Has(to) {
+	change := casework.StatusChange{From: g.Status, To: to, Reason: reason, Goal: smartOf(g),
+		PastTargetConfirmed: c.FormValue("confirm_past_target") == "yes"}
+	if to == casework.GoalActive {
+		if change.Today, _, err = s.practiceToday(c); err != nil {
+			return err
+		}
+	}
+	problems, err := change.Check()
+	for field, msg := range problems {
+		form.Fail(field, msg)
+	}
+	var notAllowed *casework.TransitionError
+	var incomplete *casework.IncompleteError
+	switch {
+	case errors.Is(err, casework.ErrUnknownStatus):
 		form.Fail("to", "Choose the new status.")
 		return s.showGoal(c, cl, g, http.StatusUnprocessableEntity, form)
-	}
-	if !casework.CanTransition(g.Status, to) {
-		form.Fail("_form", fmt.Sprintf("A goal that is %s cannot become %s.", g.Status, to))
+	case errors.As(err, &notAllowed):
+		form.Fail("_form", notAllowed.Error())
 		return s.showGoal(c, cl, g, http.StatusConflict, form)
-	}
-	if casework.NeedsReason(to) && reason == "" {
-		form.Fail("reason", "Give a reason: it stays with the goal's history.")
-	} else if utf8.RuneCountInString(reason) > 2000 {
-		form.Fail("reason", "Use at most 2000 characters.")
-	}
-	if to == casework.GoalActive {
-		today, _, err := s.practiceToday(c)
+	case errors.Is(err, casework.ErrPastTarget):
+		form.Values["confirm_past_target"] = []string{"ask"}
+		return s.showGoal(c, cl, g, http.StatusConflict, form)
+	case errors.As(err, &incomplete):
+		comma, err := s.store.DecimalComma(ctx, cl.PracticeID)
 		if err != nil {
 			return err
 		}
-		if casework.TargetPassed(smartOf(g), today) && c.FormValue("confirm_past_target") != "yes" {
-			form.Values["confirm_past_target"] = []string{"ask"}
-			return s.showGoal(c, cl, g, http.StatusConflict, form)
-		}
-		if missing := smartOf(g).MissingForActivation(); len(missing) > 0 {
-			comma, err := s.store.DecimalComma(ctx, cl.PracticeID)
-			if err != nil {
-				return err
-			}
-			edit := &Form{Values: goalValues(g, comma), Errors: missing}
-			edit.Errors["_form"] = "Every SMART part must be in place before the goal becomes active. Complete the parts marked below."
-			p := s.page(c, "Edit goal")
-			p.Form = edit
-			return s.renderGoalForm(c, http.StatusUnprocessableEntity, p, cl, &g)
-		}
+		edit := &Form{Values: goalValues(g, comma), Errors: incomplete.Missing}
+		edit.Errors["_form"] = "Every SMART part must be in place before the goal becomes active. Complete the parts marked below."
+		p := s.page(c, "Edit goal")
+		p.Form = edit
+		return s.renderGoalForm(c, http.StatusUnprocessableEntity, p, cl, &g)
+	case err != nil:
+		return err
 	}
 	if form.HasErrors() {
 		return s.showGoal(c, cl, g, http.StatusUnprocessableEntity, form)

@@ -110,7 +110,7 @@ func (s *Server) editGoalPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	if g.Status != casework.GoalDraft && g.Status != casework.GoalActive {
+	if !casework.GoalOpen(g.Status) {
 		return s.flash(c, goalPath(cl.ID, g.ID), "A closed goal cannot be edited.")
 	}
 	if err := s.auditClient(c, cl, "goal.view", "goal", g.ID, "edit form"); err != nil {
@@ -140,7 +140,7 @@ func (s *Server) saveGoal(c echo.Context) error {
 			return err
 		}
 		existing = &g
-		if g.Status != casework.GoalDraft && g.Status != casework.GoalActive {
+		if !casework.GoalOpen(g.Status) {
 			return s.flash(c, goalPath(cl.ID, g.ID), "A closed goal cannot be edited.")
 		}
 	}
@@ -154,16 +154,12 @@ func (s *Server) saveGoal(c echo.Context) error {
 		return err
 	}
 	g := in.smart(form, comma)
-	for field, msg := range g.Problems() {
+	status := "" // a new goal
+	if existing != nil {
+		status = existing.Status
+	}
+	for field, msg := range g.SaveProblems(status) {
 		form.Fail(field, msg)
-	}
-	if existing != nil && existing.Status == casework.GoalActive {
-		for field, msg := range g.MissingForActivation() {
-			form.Fail(field, msg)
-		}
-	}
-	if existing == nil && g.Statement == "" {
-		form.Fail("statement", "Say the goal in plain words.")
 	}
 	p := s.page(c, "Goal "+cl.Code)
 	p.Form = form

@@ -81,8 +81,7 @@ func (s *Server) saveIntakeSection(c echo.Context) error {
 	if len(casework.SectionFields(section)) == 0 {
 		return echo.ErrNotFound
 	}
-	var posted casework.Intake
-	form, err := s.bindIntakeSection(c, section, &posted)
+	form, posted, err := s.bindIntakeSection(c, section)
 	if err != nil {
 		return err
 	}
@@ -154,16 +153,19 @@ func conflictMessage(v *store.IntakeVersion) string {
 		v.SavedByName, v.Version)
 }
 
-// bindIntakeSection reads one section's fields and checks them.
-func (s *Server) bindIntakeSection(c echo.Context, section string, dst *casework.Intake) (*Form, error) {
-	form, err := s.bindFormPartial(c, dst, casework.SectionFields(section), "base_version")
+// bindIntakeSection reads one section's fields into the form struct, checks them, and
+// returns them as the model.
+func (s *Server) bindIntakeSection(c echo.Context, section string) (*Form, casework.Intake, error) {
+	var dst intakeForm
+	form, err := s.bindFormPartial(c, &dst, intakeFormFields(section), "base_version")
 	if err != nil {
-		return nil, err
+		return nil, casework.Intake{}, err
 	}
-	for field, msg := range dst.SectionProblems(section) {
+	posted := dst.intake()
+	for field, msg := range posted.SectionProblems(section) {
 		form.Fail(field, msg)
 	}
-	return form, nil
+	return form, posted, nil
 }
 
 // sectionUnchangedSince reports whether a section reads the same in version base as now.

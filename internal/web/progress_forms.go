@@ -38,8 +38,8 @@ func (s *Server) recordSitting(c echo.Context) error {
 	day := optionalDate(form, "day", values.Get("day"))
 	if day == nil && form.Error("day") == "" {
 		form.Fail("day", "Enter the date of the ratings.")
-	} else if day != nil && day.After(today) {
-		form.Fail("day", "Ratings cannot be dated in the future.")
+	} else if day != nil && measures.CheckDay(*day, today) != "" {
+		form.Fail("day", measures.CheckDay(*day, today))
 	}
 	markers, err := s.store.Markers(ctx, cl.PracticeID, false)
 	if err != nil {
@@ -52,8 +52,8 @@ func (s *Server) recordSitting(c echo.Context) error {
 		if raw == "" {
 			continue
 		}
-		v, err := strconv.Atoi(raw)
-		if err != nil || v < 0 || v > 10 {
+		v, ok := measures.ParseMarkerRating(raw)
+		if !ok {
 			form.Fail(key, "Choose a number from 0 to 10.")
 			continue
 		}
@@ -123,7 +123,7 @@ func counsellorResult(m measures.Measure, values map[string][]string) (store.Res
 	case answered:
 		r, problems, riskNote := scoreForm(m, values)
 		return r, len(problems) == 0, problems, riskNote
-	case rawTotal != "" && (!m.ScoresOnly || m.RiskItem != ""):
+	case rawTotal != "" && !m.TotalAloneAllowed():
 		return store.ResultInput{}, false, map[string]string{totalKey: "Answer every item: a total alone cannot screen the risk item."}, ""
 	case rawTotal != "":
 		total, err := strconv.Atoi(rawTotal)
@@ -184,17 +184,6 @@ func (s *Server) createCheckin(c echo.Context) error {
 	}
 	form := &Form{Values: values}
 	withMarkers := values.Get("ck_markers") == "true"
-	var keys []string
-	for _, k := range values["ck_measures"] {
-		if m, ok := measures.ByKey(k); ok && !m.ScoresOnly {
-			keys = append(keys, k)
-		} else {
-			form.Fail("ck_measures", "Choose from the list.")
-		}
-	}
-	if !withMarkers && len(keys) == 0 {
-		form.Fail("ck_measures", "Choose the markers, a questionnaire, or both.")
-	}
 	today, _, err := s.practiceToday(c)
 	if err != nil {
 		return err
@@ -202,8 +191,10 @@ func (s *Server) createCheckin(c echo.Context) error {
 	due := optionalDate(form, "ck_due", values.Get("ck_due"))
 	if due == nil && form.Error("ck_due") == "" {
 		form.Fail("ck_due", "Enter the date it is due.")
-	} else if due != nil && (due.Before(today) || due.After(today.AddDate(0, 3, 0))) {
-		form.Fail("ck_due", "Choose a date from today to three months ahead.")
+	}
+	keys, problems := measures.CheckCheckin(withMarkers, values["ck_measures"], due, today)
+	for field, msg := range problems {
+		form.Fail(field, msg)
 	}
 	key := values.Get("request_key")
 	if !idempotencyKeyPattern.MatchString(key) {

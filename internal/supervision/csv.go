@@ -1,7 +1,8 @@
-// Package export writes CSV files that are safe to open in a spreadsheet: RFC 4180 through
-// encoding/csv, UTF-8, text cells that could be read as formulas neutralised, numbers kept as
-// numbers, and rows streamed as they come.
-package export
+package supervision
+
+// CSV files that are safe to open in a spreadsheet: RFC 4180 through encoding/csv, UTF-8, text
+// cells that could be read as formulas neutralised, numbers kept as numbers, and rows streamed
+// as they come.
 
 import (
 	"bufio"

@@ -1,4 +1,4 @@
-package export
+package supervision
 
 import (
 	"bytes"
