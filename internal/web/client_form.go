@@ -163,8 +163,11 @@ func (s *Server) clientFormPost(c echo.Context) error {
 	}
 	ct := t.ForClient() // the questions as the client's form names them: q1, q2…
 	page := s.clientFormData(v, ct, entries, today)
-	if page.Due, _, err = s.dueNow(c); err != nil {
-		return err
+	again := func(status int) error { // the form once more, with the list of due forms
+		if page.Due, _, err = s.dueNow(c); err != nil {
+			return err
+		}
+		return s.renderLinkForm(c, status, page, form)
 	}
 	submit := values.Get("action") != "draft"
 	answersIn := map[string][]string{}
@@ -188,7 +191,7 @@ func (s *Server) clientFormPost(c echo.Context) error {
 	}
 	if form.HasErrors() {
 		form.Values.Del("idempotency_key")
-		return s.renderLinkForm(c, http.StatusUnprocessableEntity, page, form)
+		return again(http.StatusUnprocessableEntity)
 	}
 	data, err := json.Marshal(answers)
 	if err != nil {
@@ -213,7 +216,7 @@ func (s *Server) clientFormPost(c echo.Context) error {
 		if !containsDay(page.Days, day) {
 			page.Days = append(page.Days, day)
 		}
-		return s.renderLinkForm(c, http.StatusConflict, page, form)
+		return again(http.StatusConflict)
 	}
 	if err != nil {
 		return err
