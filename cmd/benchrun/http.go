@@ -14,6 +14,8 @@ import (
 var (
 	csrfField   = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
 	linkIDField = regexp.MustCompile(`name="link_id" value="([0-9]+)"`)
+	// answerField finds the client form's questions: positional names (q1, q2…), never the template's keys.
+	answerField = regexp.MustCompile(`name="(q[0-9]+)"`)
 )
 
 // browser is one cookie jar that does not follow redirects.
@@ -100,9 +102,11 @@ func signIn(base, email string) (string, error) {
 	return b.cookie("/"), nil
 }
 
-// clientLink is a client's session opened by a private link, with the form's hidden fields.
+// clientLink is a client's session opened by a private link, with the form's hidden fields
+// and the names of its questions.
 type clientLink struct {
 	Cookie, CSRF, LinkID string
+	Answers              []string
 }
 
 // openLink opens private link n as a client would: GET /h/TOKEN, then its button.
@@ -128,5 +132,43 @@ func openLink(base string, n int) (clientLink, error) {
 	if c == nil || l == nil {
 		return clientLink{}, fmt.Errorf("link %d: the form has no _csrf or link_id", n)
 	}
-	return clientLink{Cookie: b.cookie("/h/entry"), CSRF: c[1], LinkID: l[1]}, nil
+	var answers []string
+	seen := map[string]bool{}
+	for _, m := range answerField.FindAllStringSubmatch(form, -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			answers = append(answers, m[1])
+		}
+	}
+	if len(answers) == 0 {
+		return clientLink{}, fmt.Errorf("link %d: the form has no questions", n)
+	}
+	return clientLink{Cookie: b.cookie("/h/entry"), CSRF: c[1], LinkID: l[1], Answers: answers}, nil
+}
+
+// postEntry sends one entry of link l for day as the lua script does, and fails unless the
+// server takes it (303 to the client's page): a script the form no longer accepts would
+// otherwise measure only error pages.
+func postEntry(base string, l clientLink, day string) error {
+	body := url.Values{"_csrf": {l.CSRF}, "link_id": {l.LinkID}, "idempotency_key": {strings.Repeat("0", 32)},
+		"entry_date": {day}, "action": {"submit"}}
+	for _, q := range l.Answers {
+		body.Set(q, "2")
+	}
+	req, err := http.NewRequest(http.MethodPost, base+"/h/entry", strings.NewReader(body.Encode()))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Cookie", l.Cookie)
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther {
+		return fmt.Errorf("POST /h/entry: status %d, not 303: the benchmark's entries are refused", res.StatusCode)
+	}
+	return nil
 }

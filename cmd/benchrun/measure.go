@@ -78,6 +78,11 @@ func measure(ctx context.Context, o options, srv *server, ownerURL string, r *re
 		if status, _, err := get(srv.base+p.path, p.cookie); p.script == "" && (err != nil || status != http.StatusOK) {
 			return fmt.Errorf("%s: status %d before the run (%v)", p.path, status, err)
 		}
+		if p.script != "" {
+			if err := postEntry(srv.base, links[0], days[len(days)-1]); err != nil {
+				return err
+			}
+		}
 		for i := 0; i < o.runs; i++ {
 			if p.script != "" {
 				// Each run starts from no entries on the link assignments, so every POST is a new entry.

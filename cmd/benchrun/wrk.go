@@ -76,7 +76,12 @@ func postScript(links []clientLink, days []string) (string, error) {
 	var b strings.Builder
 	b.WriteString("links = {\n")
 	for _, l := range links {
-		fmt.Fprintf(&b, "  {%q, %q, %q},\n", l.Cookie, url.QueryEscape(l.CSRF), l.LinkID)
+		// Each question of the form (all counts in the seeded template) answered 2.
+		var answers strings.Builder
+		for _, q := range l.Answers {
+			answers.WriteString("&" + q + "=2")
+		}
+		fmt.Fprintf(&b, "  {%q, %q, %q, %q},\n", l.Cookie, url.QueryEscape(l.CSRF), l.LinkID, answers.String())
 	}
 	b.WriteString("}\ndays = {\n")
 	for _, d := range days {
@@ -99,7 +104,7 @@ function request()
   local key = ""
   for i = 1, 8 do key = key .. string.format("%04x", math.random(0, 65535)) end
   local body = "_csrf=" .. l[2] .. "&link_id=" .. l[3] .. "&idempotency_key=" .. key .. "&entry_date=" .. day ..
-    "&action=submit&reassurance_requests=3&checks=2&urges_resisted=1"
+    "&action=submit" .. l[4]
   return wrk.format("POST", "/h/entry", {["Cookie"] = l[1], ["Content-Type"] = "application/x-www-form-urlencoded"}, body)
 end
 `)

@@ -56,7 +56,7 @@ func (s *Server) checkinGet(c echo.Context, id int64, due dueList) error {
 	if err != nil {
 		return err
 	}
-	s.clientSessions.Put(c.Request().Context(), keyItem, page.Item)
+	s.keepItem(c, page.Item)
 	page.Due = due
 	return s.renderCheckin(c, http.StatusOK, page, &Form{Values: map[string][]string{}})
 }

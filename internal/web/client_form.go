@@ -71,7 +71,7 @@ func (s *Server) assignmentFormGet(c echo.Context, id int64, due dueList) error 
 	if err != nil {
 		return err
 	}
-	s.clientSessions.Put(c.Request().Context(), keyItem, "a:"+strconv.FormatInt(id, 10))
+	s.keepItem(c, "a:"+strconv.FormatInt(id, 10))
 	form := &Form{Values: map[string][]string{}}
 	page := s.clientFormData(v, t.ForClient(), entries, today)
 	page.Due = due
@@ -96,16 +96,21 @@ func (s *Server) renderLinkForm(c echo.Context, status int, page clientFormPage,
 	return s.render(c, status, "client/form", p)
 }
 
+// clientHeading is the heading of a client's form of template t (ForClient). It names the
+// template only when that cannot give the client away: never for a client who asked for
+// neutral messages, and for the practice's own templates (whose wording is not checked) only
+// when the practice opted in to being named. Otherwise it is the neutral "Your form".
+func clientHeading(v store.ClientView, t homework.Template) string {
+	if !v.NeutralMessages && (strings.HasPrefix(v.TemplateRef, "builtin:") || v.NameOnPages) {
+		return t.Title
+	}
+	return "Your form"
+}
+
 // clientFormData assembles the page from the client's form of the template (ForClient): a
 // neutral heading when the client asked for neutral messages, and the days still open for an entry.
 func (s *Server) clientFormData(v store.ClientView, t homework.Template, entries []store.Entry, today time.Time) clientFormPage {
-	// The heading names the template only when that cannot give the client away: never for
-	// a client who asked for neutral messages, and for the practice's own templates (whose
-	// wording is not checked) only when the practice opted in to being named.
-	page := clientFormPage{View: v, Heading: "Your form", Template: t, Cadence: v.Cadence}
-	if !v.NeutralMessages && (strings.HasPrefix(v.TemplateRef, "builtin:") || v.NameOnPages) {
-		page.Heading = t.Title
-	}
+	page := clientFormPage{View: v, Heading: clientHeading(v, t), Template: t, Cadence: v.Cadence}
 	sent := map[time.Time]bool{}
 	for _, e := range entries {
 		if e.Status == "submitted" {
@@ -143,8 +148,11 @@ func (s *Server) clientFormPost(c echo.Context) error {
 	}
 	ct := t.ForClient() // the questions as the client's form names them: q1, q2…
 	page := s.clientFormData(v, ct, entries, today)
-	if page.Due, _, err = s.dueNow(c); err != nil {
-		return err
+	again := func(status int) error { // the form once more, with the list of due forms
+		if page.Due, _, err = s.dueNow(c); err != nil {
+			return err
+		}
+		return s.renderLinkForm(c, status, page, form)
 	}
 	submit := values.Get("action") != "draft"
 	answersIn := map[string][]string{}
@@ -168,7 +176,7 @@ func (s *Server) clientFormPost(c echo.Context) error {
 	}
 	if form.HasErrors() {
 		form.Values.Del("idempotency_key")
-		return s.renderLinkForm(c, http.StatusUnprocessableEntity, page, form)
+		return again(http.StatusUnprocessableEntity)
 	}
 	data, err := json.Marshal(answers)
 	if err != nil {
@@ -193,7 +201,7 @@ func (s *Server) clientFormPost(c echo.Context) error {
 		if !containsDay(page.Days, day) {
 			page.Days = append(page.Days, day)
 		}
-		return s.renderLinkForm(c, http.StatusConflict, page, form)
+		return again(http.StatusConflict)
 	}
 	if err != nil {
 		return err

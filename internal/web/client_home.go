@@ -14,6 +14,9 @@ import (
 	"github.com/securebase/securebase/internal/store"
 )
 
+// ctxClientView keeps the request's store.ClientView (clientView).
+const ctxClientView = "client_view"
+
 // keyItem holds the form the client chose to fill in now ("a:12" homework, "c:5" a check-in).
 const keyItem = "item"
 
@@ -45,7 +48,7 @@ func (s *Server) dueNow(c echo.Context) (dueList, store.ClientView, error) {
 	ctx := c.Request().Context()
 	l := linkOf(c)
 	var d dueList
-	view, err := s.store.ClientViewByClient(ctx, l.PracticeID, l.ClientID)
+	view, err := s.clientView(c)
 	if err != nil {
 		return d, view, err
 	}
@@ -58,44 +61,31 @@ func (s *Server) dueNow(c echo.Context) (dueList, store.ClientView, error) {
 			d.Items = append(d.Items, dueItem{Key: "c:" + strconv.FormatInt(ck.ID, 10), Label: "Check-in"})
 		}
 	}
-	assignments, err := s.store.Assignments(ctx, l.PracticeID, l.ClientID)
-	if err != nil {
-		return d, view, err
-	}
 	today, err := s.todayIn(view.TimeZone)
 	if err != nil {
 		return d, view, err
 	}
-	for i := len(assignments) - 1; i >= 0; i-- { // listed latest due first: show earliest first
-		a := assignments[i]
-		if a.RevokedAt != nil {
+	// One query for the homework still open (or not started yet), each with its template in
+	// the client's wording: not a query per assignment of the client's whole history.
+	due, err := s.store.DueAssignments(ctx, l.PracticeID, l.ClientID, today)
+	if err != nil {
+		return d, view, err
+	}
+	for i := len(due) - 1; i >= 0; i-- { // listed latest due first: show earliest first
+		v := due[i]
+		if today.Before(v.StartDate) {
+			d.Upcoming = append(d.Upcoming, v.StartDate)
 			continue
-		}
-		if today.Before(a.StartDate) {
-			d.Upcoming = append(d.Upcoming, a.StartDate)
-			continue
-		}
-		entries, err := s.store.Entries(ctx, l.PracticeID, a.ID)
-		if err != nil {
-			return d, view, err
-		}
-		v, err := s.store.ClientViewOf(ctx, l.PracticeID, a.ID) // with its template, in the client's wording
-		if err != nil {
-			return d, view, err
 		}
 		var t homework.Template
 		if err := json.Unmarshal(v.Template, &t); err != nil {
-			return d, view, fmt.Errorf("assignment %d template: %w", a.ID, err)
-		}
-		page := s.clientFormData(v, t.ForClient(), entries, today)
-		if len(page.Days) == 0 {
-			continue
+			return d, view, fmt.Errorf("assignment %d template: %w", v.ID, err)
 		}
 		label := "Form"
-		if page.Heading != "Your form" {
-			label = page.Heading
+		if h := clientHeading(v, t.ForClient()); h != "Your form" {
+			label = h
 		}
-		d.Items = append(d.Items, dueItem{Key: "a:" + strconv.FormatInt(a.ID, 10), Label: label})
+		d.Items = append(d.Items, dueItem{Key: "a:" + strconv.FormatInt(v.ID, 10), Label: label})
 	}
 	chosen := s.clientSessions.GetString(ctx, keyItem)
 	for i, it := range d.Items {
@@ -178,11 +168,25 @@ func (s *Server) postedItem(c echo.Context, kind string) (int64, error) {
 // not entered it yet. The page shown is the same whether or not the link has a PIN.
 func (s *Server) pinGate(c echo.Context) (bool, error) {
 	l := linkOf(c)
-	ps, err := s.store.Settings(c.Request().Context(), l.PracticeID)
-	if err != nil || !ps.PINBeforeForms {
+	v, err := s.clientView(c)
+	if err != nil || !v.PINBeforeForms {
 		return false, err
 	}
 	return l.PINLockedAt != nil || l.PINSetAt == nil || s.clientSessions.GetInt64(c.Request().Context(), keyPINOpen) != l.ID, nil
+}
+
+// clientView reads the session's client and practice once per request (the PIN gate and the
+// list of due forms both need them).
+func (s *Server) clientView(c echo.Context) (store.ClientView, error) {
+	if v, ok := c.Get(ctxClientView).(store.ClientView); ok {
+		return v, nil
+	}
+	l := linkOf(c)
+	v, err := s.store.ClientViewByClient(c.Request().Context(), l.PracticeID, l.ClientID)
+	if err == nil {
+		c.Set(ctxClientView, v)
+	}
+	return v, err
 }
 
 // redirectHome sends a gated POST back to the client's page, which asks for the PIN.
@@ -200,4 +204,12 @@ func splitItem(key string) (string, int64) {
 		return "", 0
 	}
 	return kind, id
+}
+
+// keepItem remembers the form the page shows, writing to the session only when it changes.
+func (s *Server) keepItem(c echo.Context, key string) {
+	ctx := c.Request().Context()
+	if s.clientSessions.GetString(ctx, keyItem) != key {
+		s.clientSessions.Put(ctx, keyItem, key)
+	}
 }
