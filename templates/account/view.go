@@ -68,6 +68,12 @@ type Setup struct {
 	AtSignIn    bool
 }
 
+// CodeError is the message beside the code field, or "".
+func (v Setup) CodeError() string { return v.Form.Error("code") }
+
+// CodeFailed reports whether the code field has a message.
+func (v Setup) CodeFailed() bool { return v.CodeError() != "" }
+
 // TwoFactor is the state of the user's second factor, when it is on.
 type TwoFactor struct {
 	layout.Page
