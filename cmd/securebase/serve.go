@@ -15,6 +15,7 @@ import (
 	"github.com/securebase/securebase/internal/demo"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/web"
+	"github.com/securebase/securebase/internal/web/account"
 )
 
 func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -117,7 +118,7 @@ func sweep(ctx context.Context, st *store.Store, log *slog.Logger) {
 		if err := st.DeleteLoginAttemptsBefore(ctx, time.Now().Add(-24*time.Hour)); err != nil && ctx.Err() == nil {
 			log.Warn("sweep login attempts", "err", err)
 		}
-		if err := st.DeleteDevicesUnusedSince(ctx, time.Now().Add(-web.DeviceCookieAge)); err != nil && ctx.Err() == nil {
+		if err := st.DeleteDevicesUnusedSince(ctx, time.Now().Add(-account.DeviceCookieAge)); err != nil && ctx.Err() == nil {
 			log.Warn("sweep known devices", "err", err)
 		}
 		select {

@@ -6,6 +6,8 @@ import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/web/kit"
 )
 
 // errorPage is the wording of one friendly error page.
@@ -28,6 +30,11 @@ var errorPages = map[int]errorPage{
 }
 
 var badInputPage = errorPage{"We could not accept that form", "It contained characters or fields we cannot accept, such as invisible control characters. Please go back, check what you typed and try again."}
+
+// errNoKey refuses to store a second factor on a server with no encryption key.
+var errNoKey = kit.ErrNoKey
+
+var noKeyPage = errorPage{"Two-factor sign-in is not available yet", "This server has no encryption key for second factors. Ask whoever runs Secure Base to set ENCRYPTION_KEYS (see the README)."}
 
 var csrfPage = errorPage{"This form has expired", "For your security, forms work only for a limited time and only from this site. Go back, reload the page and try again."}
 

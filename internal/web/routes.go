@@ -9,6 +9,9 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/securebase/securebase/internal/web/account"
+	"github.com/securebase/securebase/internal/web/dashboard"
+
 	"github.com/securebase/securebase/internal/store"
 )
 
@@ -85,37 +88,39 @@ func (s *Server) Echo() *echo.Echo { return s.echo }
 // registerRoutes is the whole route table of the application.
 func (s *Server) registerRoutes() error {
 	r := &router{s: s}
+	dash := dashboard.New(s.kit)
+	acct := account.New(s.kit)
 	// Probes and assets: no session, no CSRF.
 	r.bare(http.MethodGet, "/healthz", s.healthz)
 	r.bare(http.MethodGet, "/readyz", s.readyz)
 	r.bare(http.MethodGet, "/assets/*", s.serveAsset)
 
-	r.add(http.MethodGet, "/login", public, s.loginPage)
-	r.add(http.MethodPost, "/login", public, s.login)
-	r.add(http.MethodPost, "/logout", anyStaff, s.logout)
+	r.add(http.MethodGet, "/login", public, acct.LoginPage)
+	r.add(http.MethodPost, "/login", public, acct.Login)
+	r.add(http.MethodPost, "/logout", anyStaff, acct.Logout)
 	// The second step of sign-in: public, since the session is not signed in yet; each
 	// handler serves only a session whose password was right moments ago.
-	r.add(http.MethodGet, "/login/two-factor", public, s.twoFactorLoginPage)
-	r.add(http.MethodPost, "/login/two-factor", public, s.twoFactorLogin)
-	r.add(http.MethodGet, "/login/two-factor/setup", public, s.twoFactorEnrolPage)
-	r.add(http.MethodPost, "/login/two-factor/setup", public, s.twoFactorEnrol)
-	r.add(http.MethodGet, "/login/two-factor/qr.png", public, s.enrolQRCode)
-	r.add(http.MethodGet, "/", anyStaff, s.home)
+	r.add(http.MethodGet, "/login/two-factor", public, acct.TwoFactorLoginPage)
+	r.add(http.MethodPost, "/login/two-factor", public, acct.TwoFactorLogin)
+	r.add(http.MethodGet, "/login/two-factor/setup", public, acct.TwoFactorEnrolPage)
+	r.add(http.MethodPost, "/login/two-factor/setup", public, acct.TwoFactorEnrol)
+	r.add(http.MethodGet, "/login/two-factor/qr.png", public, acct.EnrolQRCode)
+	r.add(http.MethodGet, "/", anyStaff, dash.Home)
 
-	r.add(http.MethodGet, "/account/password", anyStaff, s.passwordPage)
-	r.add(http.MethodPost, "/account/password", anyStaff, s.changePassword)
-	r.add(http.MethodGet, "/account", anyStaff, s.accountPage)
-	r.add(http.MethodGet, "/account/email", anyStaff, s.emailPage)
-	r.add(http.MethodPost, "/account/email", anyStaff, s.changeEmail)
-	r.add(http.MethodGet, "/account/two-factor", anyStaff, s.twoFactorPage)
-	r.add(http.MethodPost, "/account/two-factor", anyStaff, s.enableTwoFactor)
-	r.add(http.MethodGet, "/account/two-factor/new", anyStaff, s.replaceTwoFactorPage)
-	r.add(http.MethodGet, "/account/two-factor/qr.png", anyStaff, s.enrolQRCode)
-	r.add(http.MethodPost, "/account/two-factor/disable", anyStaff, s.disableTwoFactor)
-	r.add(http.MethodGet, "/account/two-factor/recovery-codes", anyStaff, s.recoveryCodesPage)
-	r.add(http.MethodPost, "/account/two-factor/recovery-codes", anyStaff, s.newRecoveryCodes)
-	r.add(http.MethodGet, "/account/sessions", anyStaff, s.sessionsPage)
-	r.add(http.MethodPost, "/account/sessions/end-others", anyStaff, s.endOtherSessions)
+	r.add(http.MethodGet, "/account/password", anyStaff, acct.PasswordPage)
+	r.add(http.MethodPost, "/account/password", anyStaff, acct.ChangePassword)
+	r.add(http.MethodGet, "/account", anyStaff, acct.Overview)
+	r.add(http.MethodGet, "/account/email", anyStaff, acct.EmailPage)
+	r.add(http.MethodPost, "/account/email", anyStaff, acct.ChangeEmail)
+	r.add(http.MethodGet, "/account/two-factor", anyStaff, acct.TwoFactorPage)
+	r.add(http.MethodPost, "/account/two-factor", anyStaff, acct.EnableTwoFactor)
+	r.add(http.MethodGet, "/account/two-factor/new", anyStaff, acct.ReplaceTwoFactorPage)
+	r.add(http.MethodGet, "/account/two-factor/qr.png", anyStaff, acct.EnrolQRCode)
+	r.add(http.MethodPost, "/account/two-factor/disable", anyStaff, acct.DisableTwoFactor)
+	r.add(http.MethodGet, "/account/two-factor/recovery-codes", anyStaff, acct.RecoveryCodesPage)
+	r.add(http.MethodPost, "/account/two-factor/recovery-codes", anyStaff, acct.NewRecoveryCodes)
+	r.add(http.MethodGet, "/account/sessions", anyStaff, acct.SessionsPage)
+	r.add(http.MethodPost, "/account/sessions/end-others", anyStaff, acct.EndOtherSessions)
 
 	r.add(http.MethodGet, "/admin/users", adminOnly, s.listUsers)
 	r.add(http.MethodGet, "/admin/users/new", adminOnly, s.newUserPage)

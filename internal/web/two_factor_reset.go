@@ -3,59 +3,13 @@ package web
 import (
 	"context"
 	"errors"
-	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/store"
 )
-
-// newCodesForm confirms a request for new recovery codes.
-type newCodesForm struct {
-	Password string `form:"codes_password" validate:"required,max=1024"`
-}
-
-// newRecoveryCodes gives the signed-in user a new set of recovery codes, shown once; the
-// old ones stop working at once.
-func (s *Server) newRecoveryCodes(c echo.Context) error {
-	ctx := c.Request().Context()
-	u := currentUser(c)
-	var in newCodesForm
-	form, err := s.bindForm(c, &in)
-	if err != nil {
-		return err
-	}
-	form.Values = nil
-	tf, err := s.store.TwoFactor(ctx, u.PracticeID, u.ID)
-	if errors.Is(err, store.ErrNotFound) {
-		return s.flash(c, "/account/two-factor", "Two-factor sign-in is off: there are no recovery codes to replace.")
-	}
-	if err != nil {
-		return err
-	}
-	if in.Password != "" && !s.passwords.Verify(in.Password, u.PasswordHash) {
-		form.Fail("codes_password", "This is not your current password.")
-	}
-	if form.HasErrors() {
-		return s.renderTwoFactorStatus(c, http.StatusUnprocessableEntity, form, tf)
-	}
-	codes, hashes, err := auth.NewRecoveryCodes()
-	if err != nil {
-		return err
-	}
-	if err := s.store.ReplaceRecoveryCodes(ctx, u.PracticeID, u.ID, hashes); err != nil {
-		return err
-	}
-	if err := s.audit(c, store.AuditEntry{Action: "2fa.recovery_codes", EntityType: "user", EntityID: strconv.FormatInt(u.ID, 10),
-		Detail: "new set, earlier codes ended"}); err != nil {
-		return err
-	}
-	s.showCodesNext(c, codes)
-	return c.Redirect(http.StatusSeeOther, "/account/two-factor/recovery-codes")
-}
 
 // resetTwoFactor is an admin's answer to a lost phone: the user's second factor and recovery
 // codes go, their sessions end, and they are told by email when email is set up. They then
