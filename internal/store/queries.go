@@ -42,6 +42,7 @@ type queries struct {
 	LinkByTokenHash    *sqlx.Stmt `query:"link-by-token-hash"`
 	ClientLinkByID     *sqlx.Stmt `query:"client-link-by-id"`
 	ClientViewOf       *sqlx.Stmt `query:"client-view-of"`
+	DueAssignments     *sqlx.Stmt `query:"due-assignments"`
 	CheckinClient      *sqlx.Stmt `query:"checkin-client"`
 	ClientLinkState    *sqlx.Stmt `query:"client-link-state"`
 	IssueClientLink    *sqlx.Stmt `query:"issue-client-link"`
