@@ -166,3 +166,11 @@ func userPath(u User, action string) string {
 
 // InputID is the id of the marker's staff label input.
 func (m Marker) InputID() string { return "marker-" + strconv.FormatInt(m.ID, 10) }
+
+// Count says how many entries there are, or match the filters.
+func (v AuditView) Count() string {
+	if v.Filtered {
+		return strconv.Itoa(v.Total) + " entries match"
+	}
+	return strconv.Itoa(v.Total) + " entries"
+}
