@@ -174,3 +174,6 @@ func (v AuditView) Count() string {
 	}
 	return strconv.Itoa(v.Total) + " entries"
 }
+
+// Chosen reports whether the filter name is set to value.
+func (v AuditView) Chosen(name, value string) bool { return v.Form.Value(name) == value }
