@@ -124,10 +124,8 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"field": func(f *Form, name, label, typ, autocomplete string, required bool, hint string) fieldArgs {
 			return fieldArgs{Form: f, Name: name, Label: label, Type: typ, Autocomplete: autocomplete, Required: required, Hint: hint}
 		},
-		"roleName": roleName,
 		"date":     func(t time.Time) string { return t.UTC().Format("2 Jan 2006") },
 		"datetime": func(t time.Time) string { return t.UTC().Format("2 Jan 2006 15:04:05") },
-		"iso":      func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
 		"add":      func(a, b int) int { return a + b },
 		"vocab":    vocab,
 		"has":      slices.Contains[[]string],
@@ -287,18 +285,6 @@ func formatDateLong(t *time.Time) string {
 		return ""
 	}
 	return t.Format("2 Jan 2006")
-}
-
-func roleName(r store.Role) string {
-	switch r {
-	case store.RoleAdmin:
-		return "Practice admin"
-	case store.RoleCounsellor:
-		return "Counsellor"
-	case store.RoleSupervisor:
-		return "Supervisor"
-	}
-	return string(r)
 }
 
 // Pager describes one page of a paginated list.

@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/securebase/securebase/internal/web/account"
+	"github.com/securebase/securebase/internal/web/admin"
 	"github.com/securebase/securebase/internal/web/dashboard"
 
 	"github.com/securebase/securebase/internal/store"
@@ -90,6 +91,7 @@ func (s *Server) registerRoutes() error {
 	r := &router{s: s}
 	dash := dashboard.New(s.kit)
 	acct := account.New(s.kit)
+	adm := admin.New(s.kit)
 	// Probes and assets: no session, no CSRF.
 	r.bare(http.MethodGet, "/healthz", s.healthz)
 	r.bare(http.MethodGet, "/readyz", s.readyz)
@@ -122,28 +124,28 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/account/sessions", anyStaff, acct.SessionsPage)
 	r.add(http.MethodPost, "/account/sessions/end-others", anyStaff, acct.EndOtherSessions)
 
-	r.add(http.MethodGet, "/admin/users", adminOnly, s.listUsers)
-	r.add(http.MethodGet, "/admin/users/new", adminOnly, s.newUserPage)
-	r.add(http.MethodPost, "/admin/users", adminOnly, s.createUser)
-	r.add(http.MethodPost, "/admin/users/:id/deactivate", adminOnly, s.deactivateUser)
-	r.add(http.MethodPost, "/admin/users/:id/reset-password", adminOnly, s.resetPassword)
+	r.add(http.MethodGet, "/admin/users", adminOnly, adm.ListUsers)
+	r.add(http.MethodGet, "/admin/users/new", adminOnly, adm.NewUserPage)
+	r.add(http.MethodPost, "/admin/users", adminOnly, adm.CreateUser)
+	r.add(http.MethodPost, "/admin/users/:id/deactivate", adminOnly, adm.DeactivateUser)
+	r.add(http.MethodPost, "/admin/users/:id/reset-password", adminOnly, adm.ResetPassword)
 	r.add(http.MethodPost, "/admin/users/:id/reset-two-factor", adminOnly, s.resetTwoFactor)
-	r.add(http.MethodGet, "/admin/audit", adminOnly, s.auditLog)
-	r.add(http.MethodGet, "/admin/practice", adminOnly, s.practicePage)
-	r.add(http.MethodPost, "/admin/practice", adminOnly, s.updatePractice)
+	r.add(http.MethodGet, "/admin/audit", adminOnly, adm.AuditLog)
+	r.add(http.MethodGet, "/admin/practice", adminOnly, adm.PracticePage)
+	r.add(http.MethodPost, "/admin/practice", adminOnly, adm.UpdatePractice)
 	r.add(http.MethodGet, "/admin/practice/exports", adminOnly, s.exportSettingsPage)
 	r.add(http.MethodPost, "/admin/practice/export-first-year", adminOnly, s.saveExportFirstYear)
 	r.add(http.MethodPost, "/admin/practice/pseudonym-key", adminOnly, s.rotatePseudonymKey)
-	r.add(http.MethodPost, "/admin/practice/numbers", adminOnly, s.updateNumberFormat)
-	r.add(http.MethodGet, "/admin/markers", adminOnly, s.markersPage)
-	r.add(http.MethodPost, "/admin/markers", adminOnly, s.saveMarker)
-	r.add(http.MethodGet, "/admin/wording", adminOnly, s.wordingsPage)
-	r.add(http.MethodGet, "/admin/wording/:key", adminOnly, s.wordingPage)
-	r.add(http.MethodPost, "/admin/wording/:key", adminOnly, s.saveWording)
-	r.add(http.MethodGet, "/admin/conventions", adminOnly, s.conventionsPage)
-	r.add(http.MethodPost, "/admin/conventions", adminOnly, s.saveConventions)
-	r.add(http.MethodGet, "/admin/supervision", adminOnly, s.supervisionPage)
-	r.add(http.MethodPost, "/admin/supervision", adminOnly, s.saveSupervision)
+	r.add(http.MethodPost, "/admin/practice/numbers", adminOnly, adm.UpdateNumberFormat)
+	r.add(http.MethodGet, "/admin/markers", adminOnly, adm.MarkersPage)
+	r.add(http.MethodPost, "/admin/markers", adminOnly, adm.SaveMarker)
+	r.add(http.MethodGet, "/admin/wording", adminOnly, adm.WordingsPage)
+	r.add(http.MethodGet, "/admin/wording/:key", adminOnly, adm.WordingPage)
+	r.add(http.MethodPost, "/admin/wording/:key", adminOnly, adm.SaveWording)
+	r.add(http.MethodGet, "/admin/conventions", adminOnly, adm.ConventionsPage)
+	r.add(http.MethodPost, "/admin/conventions", adminOnly, adm.SaveConventions)
+	r.add(http.MethodGet, "/admin/supervision", adminOnly, adm.SupervisionPage)
+	r.add(http.MethodPost, "/admin/supervision", adminOnly, adm.SaveSupervision)
 
 	r.add(http.MethodGet, "/clients", caseStaff, s.caseload)
 	r.add(http.MethodGet, "/clients/new", caseStaff, s.newClientPage)

@@ -1,4 +1,4 @@
-package web
+package admin
 
 import (
 	"errors"
@@ -13,6 +13,9 @@ import (
 
 	"github.com/securebase/securebase/internal/casework"
 	"github.com/securebase/securebase/internal/store"
+	"github.com/securebase/securebase/internal/web/kit"
+	view "github.com/securebase/securebase/templates/admin"
+	"github.com/securebase/securebase/templates/ui"
 )
 
 type practiceForm struct {
@@ -23,37 +26,42 @@ type practiceForm struct {
 	RetentionYears    string `form:"retention_years"` // parsed by hand, for a message beside the field
 }
 
-func (s *Server) practicePage(c echo.Context) error {
-	ps, err := s.store.Settings(c.Request().Context(), currentUser(c).PracticeID)
+// PracticePage shows the practice's settings.
+func (h *Handlers) PracticePage(c echo.Context) error {
+	ctx := c.Request().Context()
+	pid := kit.CurrentUser(c).PracticeID
+	ps, err := h.Store.Settings(ctx, pid)
 	if err != nil {
 		return err
 	}
-	required, err := s.store.TwoFactorRequired(c.Request().Context(), currentUser(c).PracticeID)
+	required, err := h.Store.TwoFactorRequired(ctx, pid)
 	if err != nil {
 		return err
 	}
-	p := s.page(c, "Practice settings")
-	p.Form.Values = url.Values{"time_zone": {ps.TimeZone}, "retention_years": {strconv.Itoa(ps.RetentionYears)}}
-	if ps.NameOnClientPages {
-		p.Form.Values.Set("name_on_client_pages", "true")
+	form := &ui.Form{Values: url.Values{"time_zone": {ps.TimeZone}, "retention_years": {strconv.Itoa(ps.RetentionYears)}}}
+	for name, on := range map[string]bool{"name_on_client_pages": ps.NameOnClientPages, "require_two_factor": required, "pin_before_forms": ps.PINBeforeForms} {
+		if on {
+			form.Values.Set(name, "true")
+		}
 	}
-	if required {
-		p.Form.Values.Set("require_two_factor", "true")
-	}
-	if ps.PINBeforeForms {
-		p.Form.Values.Set("pin_before_forms", "true")
-	}
-	if p.Data, err = s.numberFormat(c); err != nil {
-		return err
-	}
-	return s.render(c, http.StatusOK, "admin/practice", p)
+	return h.renderPractice(c, http.StatusOK, form)
 }
 
-func (s *Server) updatePractice(c echo.Context) error {
+func (h *Handlers) renderPractice(c echo.Context, status int, form *ui.Form) error {
+	comma, err := h.Store.DecimalComma(c.Request().Context(), kit.CurrentUser(c).PracticeID)
+	if err != nil {
+		return err
+	}
+	return h.Render(c, status, view.Practice(view.PracticeView{Page: h.Page(c, "Practice settings"), Form: form, DecimalComma: comma}))
+}
+
+// UpdatePractice saves the practice's settings; requiring two-factor sign-in ends the
+// sessions of staff without it.
+func (h *Handlers) UpdatePractice(c echo.Context) error {
 	ctx := c.Request().Context()
-	admin := currentUser(c)
+	admin := kit.CurrentUser(c)
 	var in practiceForm
-	form, err := s.bindForm(c, &in)
+	form, err := h.Bind(c, &in)
 	if err != nil {
 		return err
 	}
@@ -64,37 +72,31 @@ func (s *Server) updatePractice(c echo.Context) error {
 	if err != nil || years < 0 || years > casework.MaxRetentionYears {
 		form.Fail("retention_years", fmt.Sprintf("Enter a whole number of years from 0 to %d (0: no retention period).", casework.MaxRetentionYears))
 	}
-	old, err := s.store.Settings(ctx, admin.PracticeID)
+	old, err := h.Store.Settings(ctx, admin.PracticeID)
 	if err != nil {
 		return err
 	}
-	wasRequired, err := s.store.TwoFactorRequired(ctx, admin.PracticeID)
+	wasRequired, err := h.Store.TwoFactorRequired(ctx, admin.PracticeID)
 	if err != nil {
 		return err
 	}
 	if in.RequireTwoFactor && !wasRequired {
 		// The admin enrols first, so that requiring it can never sign them out.
-		if _, err := s.store.TwoFactor(ctx, admin.PracticeID, admin.ID); errors.Is(err, store.ErrNotFound) {
+		if _, err := h.Store.TwoFactor(ctx, admin.PracticeID, admin.ID); errors.Is(err, store.ErrNotFound) {
 			form.Fail("require_two_factor", "Set up two-factor sign-in for your own account first (under Account).")
 		} else if err != nil {
 			return err
 		}
 	}
 	if form.HasErrors() {
-		p := s.page(c, "Practice settings")
-		p.Form = form
-		if p.Data, err = s.numberFormat(c); err != nil {
-			return err
-		}
-		return s.render(c, http.StatusUnprocessableEntity, "admin/practice", p)
+		return h.renderPractice(c, http.StatusUnprocessableEntity, form)
 	}
-	ended, err := s.store.SaveSettings(ctx, admin.PracticeID,
+	ended, err := h.Store.SaveSettings(ctx, admin.PracticeID,
 		store.PracticeSettings{TimeZone: in.TimeZone, NameOnClientPages: in.NameOnClientPages, RetentionYears: years,
 			PINBeforeForms: in.PINBeforeForms}, in.RequireTwoFactor)
 	if err != nil {
 		return err
 	}
-	entry := store.AuditEntry{Action: "practice.update", EntityType: "practice"}
 	var changes []string
 	if in.RequireTwoFactor != wasRequired {
 		changes = append(changes, fmt.Sprintf("require_two_factor=%t; %d sessions ended", in.RequireTwoFactor, ended))
@@ -105,13 +107,13 @@ func (s *Server) updatePractice(c echo.Context) error {
 	if years != old.RetentionYears {
 		changes = append(changes, fmt.Sprintf("retention_years %d->%d", old.RetentionYears, years))
 	}
-	entry.Detail = strings.Join(changes, "; ")
-	if err := s.audit(c, entry); err != nil {
+	entry := store.AuditEntry{Action: "practice.update", EntityType: "practice", Detail: strings.Join(changes, "; ")}
+	if err := h.Audit(c, entry); err != nil {
 		return err
 	}
 	msg := "Settings saved."
 	if ended > 0 {
 		msg += fmt.Sprintf(" Staff without two-factor sign-in were signed out (%d sessions); they set it up when they next sign in.", ended)
 	}
-	return s.flash(c, "/admin/practice", msg)
+	return h.Flash(c, "/admin/practice", msg)
 }
