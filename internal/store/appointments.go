@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // Appointment is one therapy meeting (never called a session in code: that word is for sign-in).
@@ -35,21 +37,27 @@ type AppointmentSummary struct {
 const appointmentColumns = `id, client_id, starts_at, duration_minutes, status, format, note`
 
 // CreateAppointment records an appointment for a client.
-func (s *Store) CreateAppointment(ctx context.Context, practiceID, clientID, userID int64, in AppointmentInput) (Appointment, error) {
+func (s *Store) CreateAppointment(ctx context.Context, practiceID, clientID, userID int64, in AppointmentInput, audit AuditEntry) (Appointment, error) {
 	var a Appointment
-	err := s.db.GetContext(ctx, &a, `INSERT INTO appointments (practice_id, client_id, starts_at, duration_minutes, status, format, note, created_by)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING `+appointmentColumns,
-		practiceID, clientID, in.StartsAt, in.DurationMinutes, in.Status, in.Format, in.Note, userID)
-	return a, mapErr("create appointment", err)
+	err := s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		err := tx.GetContext(ctx, &a, `INSERT INTO appointments (practice_id, client_id, starts_at, duration_minutes, status, format, note, created_by)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING `+appointmentColumns,
+			practiceID, clientID, in.StartsAt, in.DurationMinutes, in.Status, in.Format, in.Note, userID)
+		audit.withID(a.ID)
+		return mapErr("create appointment", err)
+	})
+	return a, err
 }
 
 // UpdateAppointment changes one of the client's appointments.
-func (s *Store) UpdateAppointment(ctx context.Context, practiceID, clientID, appointmentID int64, in AppointmentInput) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE appointments SET starts_at = $4, duration_minutes = $5, status = $6, format = $7,
-			note = $8, updated_at = now()
-		WHERE practice_id = $1 AND client_id = $2 AND id = $3`,
-		practiceID, clientID, appointmentID, in.StartsAt, in.DurationMinutes, in.Status, in.Format, in.Note)
-	return affected("update appointment", res, err)
+func (s *Store) UpdateAppointment(ctx context.Context, practiceID, clientID, appointmentID int64, in AppointmentInput, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE appointments SET starts_at = $4, duration_minutes = $5, status = $6, format = $7,
+				note = $8, updated_at = now()
+			WHERE practice_id = $1 AND client_id = $2 AND id = $3`,
+			practiceID, clientID, appointmentID, in.StartsAt, in.DurationMinutes, in.Status, in.Format, in.Note)
+		return affected("update appointment", res, err)
+	})
 }
 
 // Appointment returns one of the client's appointments.

@@ -74,6 +74,28 @@ func recordAudit(ctx context.Context, db sqlx.ExecerContext, practiceID int64, e
 	return mapErr("record audit", err)
 }
 
+// audited runs fn in a transaction and appends e in that same transaction before it
+// commits: a change without its audit row cannot commit, and a failed audit insert rolls
+// the change back. fn may complete e (the id of a row it created) before it is written.
+func (s *Store) audited(ctx context.Context, practiceID int64, e *AuditEntry, fn func(tx *sqlx.Tx) error) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if e.Outcome == "" {
+			e.Outcome = OutcomeSuccess
+		}
+		return recordAudit(ctx, tx, practiceID, *e)
+	})
+}
+
+// withID names the row a change created, when the caller could not know its id.
+func (e *AuditEntry) withID(id int64) {
+	if e.EntityID == "" {
+		e.EntityID = strconv.FormatInt(id, 10)
+	}
+}
+
 // AuditLog returns one page of the practice's audit log, newest first, and the total count.
 func (s *Store) AuditLog(ctx context.Context, practiceID int64, f AuditFilter) ([]AuditRow, int, error) {
 	where := []string{"a.practice_id = $1"}

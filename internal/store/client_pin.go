@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // MaxPINTries is how many wrong PINs lock a link's earlier entries.
@@ -14,15 +16,33 @@ const MaxPINTries = 5
 var ErrPINLocked = errors.New("link PIN locked")
 
 // SetLinkPIN stores the hash of the PIN a client chose, once: it reports false when the link
-// already had one (two browsers choosing at once: the first wins).
-func (s *Store) SetLinkPIN(ctx context.Context, practiceID, linkID int64, hash string) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `UPDATE client_links SET pin_hash = $3, pin_set_at = now()
+// already had one (two browsers choosing at once: the first wins). audit is written in the
+// same transaction when the PIN is set.
+func (s *Store) SetLinkPIN(ctx context.Context, practiceID, linkID int64, hash string, audit AuditEntry) (bool, error) {
+	return s.auditedIf(ctx, practiceID, audit, "set link PIN", `UPDATE client_links SET pin_hash = $3, pin_set_at = now()
 		WHERE practice_id = $1 AND id = $2 AND pin_hash IS NULL`, practiceID, linkID, hash)
-	if err != nil {
-		return false, mapErr("set link PIN", err)
-	}
-	n, err := res.RowsAffected()
-	return n == 1, mapErr("set link PIN", err)
+}
+
+// auditedIf runs one statement and, when it changed a row, writes audit in the same
+// transaction; it reports whether a row changed.
+func (s *Store) auditedIf(ctx context.Context, practiceID int64, audit AuditEntry, op, query string, args ...any) (bool, error) {
+	var changed bool
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, query, args...)
+		if err != nil {
+			return mapErr(op, err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil || n == 0 {
+			return mapErr(op, err)
+		}
+		changed = true
+		if audit.Outcome == "" {
+			audit.Outcome = OutcomeSuccess
+		}
+		return recordAudit(ctx, tx, practiceID, audit)
+	})
+	return changed, err
 }
 
 // TryLinkPIN counts one PIN try before the PIN is checked and returns the hash to check it
@@ -50,13 +70,8 @@ func (s *Store) PINWasRight(ctx context.Context, practiceID, linkID int64) error
 }
 
 // LockLinkPIN locks a link's earlier entries once its tries are used up; it reports whether
-// this call locked it (so the lock is audited once).
-func (s *Store) LockLinkPIN(ctx context.Context, practiceID, linkID int64, now time.Time) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `UPDATE client_links SET pin_locked_at = $3
+// this call locked it; audit is written in the same transaction then (so the lock is audited once).
+func (s *Store) LockLinkPIN(ctx context.Context, practiceID, linkID int64, now time.Time, audit AuditEntry) (bool, error) {
+	return s.auditedIf(ctx, practiceID, audit, "lock link PIN", `UPDATE client_links SET pin_locked_at = $3
 		WHERE practice_id = $1 AND id = $2 AND pin_locked_at IS NULL AND pin_failures >= $4`, practiceID, linkID, now, MaxPINTries)
-	if err != nil {
-		return false, mapErr("lock link PIN", err)
-	}
-	n, err := res.RowsAffected()
-	return n == 1, mapErr("lock link PIN", err)
 }

@@ -74,10 +74,11 @@ const clientColumns = `c.practice_id, c.id, c.code, c.counsellor_id, u.display_n
 
 const clientFrom = ` FROM clients c JOIN users u ON u.practice_id = c.practice_id AND u.id = c.counsellor_id `
 
-// CreateClient adds a client with the practice's next client code.
-func (s *Store) CreateClient(ctx context.Context, practiceID int64, in ClientInput) (Client, error) {
+// CreateClient adds a client with the practice's next client code, and its audit entry
+// (naming the new client) in the same transaction.
+func (s *Store) CreateClient(ctx context.Context, practiceID int64, in ClientInput, audit AuditEntry) (Client, error) {
 	var id int64
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	err := s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		var seq int
 		if err := tx.GetContext(ctx, &seq, `UPDATE practices SET client_seq = client_seq + 1 WHERE id = $1 RETURNING client_seq`, practiceID); err != nil {
 			return mapErr("next client code", err)
@@ -87,6 +88,10 @@ func (s *Store) CreateClient(ctx context.Context, practiceID int64, in ClientInp
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
 			practiceID, fmt.Sprintf("SB-%04d", seq), in.CounsellorID, in.FirstName, in.LastName, in.PreferredName, in.Pronouns,
 			in.DateOfBirth, in.Email, in.Phone, in.Format, in.ContactMethod, in.NeutralMessages, in.SafeContactNote)
+		audit.withID(id)
+		if audit.ClientID == 0 {
+			audit.ClientID = id
+		}
 		return mapErr("create client", err)
 	})
 	if err != nil {
@@ -105,8 +110,15 @@ func (s *Store) Client(ctx context.Context, practiceID int64, scope Scope, clien
 }
 
 // UpdateClient saves an edit made from version; ErrConflict when someone saved in between.
-func (s *Store) UpdateClient(ctx context.Context, practiceID, clientID int64, version int, in ClientInput) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE clients SET first_name = $4, last_name = $5, preferred_name = $6, pronouns = $7,
+func (s *Store) UpdateClient(ctx context.Context, practiceID, clientID int64, version int, in ClientInput, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		return updateClient(ctx, tx, practiceID, clientID, version, in)
+	})
+}
+
+// updateClient saves an edit made from version within tx.
+func updateClient(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64, version int, in ClientInput) error {
+	res, err := tx.ExecContext(ctx, `UPDATE clients SET first_name = $4, last_name = $5, preferred_name = $6, pronouns = $7,
 			date_of_birth = $8, email = $9, phone = $10, format = $11, contact_method = $12, neutral_messages = $13,
 			safe_contact_note = $14, version = version + 1, updated_at = now()
 		WHERE practice_id = $1 AND id = $2 AND version = $3`,
@@ -120,8 +132,8 @@ func (s *Store) UpdateClient(ctx context.Context, practiceID, clientID int64, ve
 
 // SetClientStatus moves a client to a new status if it is still in one of from, noting
 // when a discharge happened (the start of the retention period). Discharging a client revokes all of their private links in the same transaction.
-func (s *Store) SetClientStatus(ctx context.Context, practiceID, clientID int64, from []string, to string) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+func (s *Store) SetClientStatus(ctx context.Context, practiceID, clientID int64, from []string, to string, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE clients SET status = $3, version = version + 1, updated_at = now(),
 				discharged_at = CASE WHEN $3 = 'discharged' THEN now() END
 			WHERE practice_id = $1 AND id = $2 AND status = ANY($4)`, practiceID, clientID, to, stringArray(from))
@@ -136,23 +148,27 @@ func (s *Store) SetClientStatus(ctx context.Context, practiceID, clientID int64,
 }
 
 // SetClientArchived archives (only a discharged client) or restores a client.
-func (s *Store) SetClientArchived(ctx context.Context, practiceID, clientID int64, archived bool) error {
+func (s *Store) SetClientArchived(ctx context.Context, practiceID, clientID int64, archived bool, audit AuditEntry) error {
 	q := `UPDATE clients SET archived_at = now(), version = version + 1, updated_at = now()
 		WHERE practice_id = $1 AND id = $2 AND archived_at IS NULL AND status = 'discharged'`
 	if !archived {
 		q = `UPDATE clients SET archived_at = NULL, version = version + 1, updated_at = now()
 		WHERE practice_id = $1 AND id = $2 AND archived_at IS NOT NULL`
 	}
-	res, err := s.db.ExecContext(ctx, q, practiceID, clientID)
-	return affected("archive client", res, err)
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, q, practiceID, clientID)
+		return affected("archive client", res, err)
+	})
 }
 
 // ReassignClient gives the client to another active counsellor of the practice.
-func (s *Store) ReassignClient(ctx context.Context, practiceID, clientID, counsellorID int64) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE clients c SET counsellor_id = $3, version = version + 1, updated_at = now()
-		FROM users u WHERE c.practice_id = $1 AND c.id = $2
-		AND u.practice_id = $1 AND u.id = $3 AND u.role = 'counsellor' AND u.active`, practiceID, clientID, counsellorID)
-	return affected("reassign client", res, err)
+func (s *Store) ReassignClient(ctx context.Context, practiceID, clientID, counsellorID int64, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE clients c SET counsellor_id = $3, version = version + 1, updated_at = now()
+			FROM users u WHERE c.practice_id = $1 AND c.id = $2
+			AND u.practice_id = $1 AND u.id = $3 AND u.role = 'counsellor' AND u.active`, practiceID, clientID, counsellorID)
+		return affected("reassign client", res, err)
+	})
 }
 
 // Counsellors lists the practice's active counsellors, for assignment.

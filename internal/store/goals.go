@@ -85,11 +85,15 @@ const insertGoal = `INSERT INTO goals (practice_id, client_id, created_by, state
 		metric_code, unit_code)
 	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id`
 
-// CreateGoal adds a draft goal for a client.
-func (s *Store) CreateGoal(ctx context.Context, practiceID, clientID, userID int64, in GoalInput) (int64, error) {
+// CreateGoal adds a draft goal for a client, with its audit entry (naming the new goal).
+func (s *Store) CreateGoal(ctx context.Context, practiceID, clientID, userID int64, in GoalInput, audit AuditEntry) (int64, error) {
 	var id int64
-	err := s.db.GetContext(ctx, &id, insertGoal, append([]any{practiceID, clientID, userID}, goalArgs(in)...)...)
-	return id, mapErr("create goal", err)
+	err := s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		err := tx.GetContext(ctx, &id, insertGoal, append([]any{practiceID, clientID, userID}, goalArgs(in)...)...)
+		audit.withID(id)
+		return mapErr("create goal", err)
+	})
+	return id, err
 }
 
 // Goal returns one goal of the client.
@@ -111,8 +115,15 @@ func (s *Store) Goals(ctx context.Context, practiceID, clientID int64) ([]Goal, 
 
 // UpdateGoal saves an edit of a draft or active goal made from version; ErrConflict when
 // the goal changed in between (or is no longer editable).
-func (s *Store) UpdateGoal(ctx context.Context, practiceID, clientID, goalID int64, version int, in GoalInput) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE goals SET statement = $5, what = $6, where_ = $7, with_whom = $8, metric = $9,
+func (s *Store) UpdateGoal(ctx context.Context, practiceID, clientID, goalID int64, version int, in GoalInput, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		return updateGoal(ctx, tx, practiceID, clientID, goalID, version, in)
+	})
+}
+
+// updateGoal saves an edit of a goal within tx.
+func updateGoal(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, goalID int64, version int, in GoalInput) error {
+	res, err := tx.ExecContext(ctx, `UPDATE goals SET statement = $5, what = $6, where_ = $7, with_whom = $8, metric = $9,
 			unit = $10, direction = $11, baseline_value = $12, baseline_date = $13, target_value = $14, measure_how = $15,
 			measure_often = $16, steps = $17, supports = $18, concerns = $19, target_date = $20, metric_code = $21, unit_code = $22,
 			version = version + 1, updated_at = now()
@@ -127,8 +138,8 @@ func (s *Store) UpdateGoal(ctx context.Context, practiceID, clientID, goalID int
 // TransitionGoal moves a goal from one status to another with a reason, recording the
 // change; ErrConflict when the goal changed since version was read (so an activation
 // checked against one version never applies to another).
-func (s *Store) TransitionGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, version int, from, to, reason string) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+func (s *Store) TransitionGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, version int, from, to, reason string, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		var current int
 		err := tx.GetContext(ctx, &current, `SELECT version FROM goals WHERE practice_id = $1 AND client_id = $2 AND id = $3 FOR UPDATE`,
 			practiceID, clientID, goalID)
@@ -144,9 +155,9 @@ func (s *Store) TransitionGoal(ctx context.Context, practiceID, clientID, goalID
 
 // ReviseGoal closes an active goal as revised and creates its replacement as a draft
 // (a copy to edit), linked from the old one. It returns the new goal's id.
-func (s *Store) ReviseGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, reason string) (int64, error) {
+func (s *Store) ReviseGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, reason string, audit AuditEntry) (int64, error) {
 	var newID int64
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	err := s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		var old Goal
 		if err := tx.GetContext(ctx, &old, `SELECT `+goalColumns+` FROM goals WHERE practice_id = $1 AND client_id = $2 AND id = $3 FOR UPDATE`,
 			practiceID, clientID, goalID); err != nil {
@@ -187,11 +198,13 @@ func (s *Store) GoalHistory(ctx context.Context, practiceID, goalID int64) ([]Go
 }
 
 // AddGoalReading records a counsellor's reading of a goal's measure.
-func (s *Store) AddGoalReading(ctx context.Context, practiceID, clientID, goalID, userID int64, date time.Time, value float64, note string) error {
-	res, err := s.db.ExecContext(ctx, `INSERT INTO goal_readings (practice_id, goal_id, reading_date, value, note, recorded_by)
-		SELECT $1, g.id, $4, $5, $6, $7 FROM goals g WHERE g.practice_id = $1 AND g.client_id = $2 AND g.id = $3`,
-		practiceID, clientID, goalID, date, value, note, userID)
-	return affected("add goal reading", res, err)
+func (s *Store) AddGoalReading(ctx context.Context, practiceID, clientID, goalID, userID int64, date time.Time, value float64, note string, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO goal_readings (practice_id, goal_id, reading_date, value, note, recorded_by)
+			SELECT $1, g.id, $4, $5, $6, $7 FROM goals g WHERE g.practice_id = $1 AND g.client_id = $2 AND g.id = $3`,
+			practiceID, clientID, goalID, date, value, note, userID)
+		return affected("add goal reading", res, err)
+	})
 }
 
 // GoalReadings returns the readings of several goals of one practice in one query, by goal id,

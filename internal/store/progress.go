@@ -77,6 +77,7 @@ type ProgressInput struct {
 	RequestKey string // a counsellor's form: a second save of the same form records nothing
 	Ratings    map[int64]int
 	Results    []ResultInput
+	RiskAudit  AuditEntry // written once, in the same transaction, when a result opens a new flag
 }
 
 // ResultInput is one questionnaire result to record.
@@ -97,9 +98,9 @@ var ErrCheckinDone = errors.New("check-in already completed")
 
 // RecordProgress saves a sitting in one transaction: ratings, results, a risk flag for any
 // result that raises one, and, for a check-in, marks it completed exactly once. It reports
-// whether a new flag was opened.
-func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, in ProgressInput) (flagged bool, err error) {
-	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+// whether a new flag was opened. audit is written in the same transaction.
+func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, in ProgressInput, audit AuditEntry) (flagged bool, err error) {
+	err = s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		if in.RequestKey != "" {
 			res, err := tx.ExecContext(ctx, `INSERT INTO sittings (practice_id, recorded_by, request_key, client_id)
 				VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, practiceID, in.RecordedBy, in.RequestKey, clientID)
@@ -142,6 +143,9 @@ func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, 
 				flagged = flagged || opened
 			}
 		}
+		if flagged {
+			return recordRiskAudit(ctx, tx, practiceID, in.RiskAudit)
+		}
 		return nil
 	})
 	return flagged, err
@@ -168,10 +172,12 @@ func (s *Store) ClientProgress(ctx context.Context, practiceID, clientID int64) 
 }
 
 // AddEventNote adds a dated note to a client's charts.
-func (s *Store) AddEventNote(ctx context.Context, practiceID, clientID, userID int64, day time.Time, text string) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO event_notes (practice_id, client_id, noted_on, text, created_by) VALUES ($1, $2, $3, $4, $5)`,
-		practiceID, clientID, day, text, userID)
-	return mapErr("add event note", err)
+func (s *Store) AddEventNote(ctx context.Context, practiceID, clientID, userID int64, day time.Time, text string, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO event_notes (practice_id, client_id, noted_on, text, created_by) VALUES ($1, $2, $3, $4, $5)`,
+			practiceID, clientID, day, text, userID)
+		return mapErr("add event note", err)
+	})
 }
 
 // Checkin is a request for a client to rate markers and answer questionnaires through a link.
@@ -191,9 +197,9 @@ const checkinColumns = `id, client_id, with_markers, measures, due_date, complet
 // CreateCheckin asks a client for a check-in: the client's link shows it from now on. A repeat of the same form
 // returns the first check-in's id with ErrConflict.
 func (s *Store) CreateCheckin(ctx context.Context, practiceID, clientID, userID int64, withMarkers bool, measures []string,
-	due time.Time, requestKey string) (int64, error) {
+	due time.Time, requestKey string, audit AuditEntry) (int64, error) {
 	var id int64
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	err := s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		if err := lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
 			return err
 		}
@@ -207,6 +213,7 @@ func (s *Store) CreateCheckin(ctx context.Context, practiceID, clientID, userID 
 			}
 			return ErrConflict
 		}
+		audit.withID(id)
 		return mapErr("create check-in", err)
 	})
 	return id, err
@@ -279,8 +286,8 @@ func (s *Store) SetSupervision(ctx context.Context, practiceID, supervisorID int
 }
 
 // RevokeCheckin kills a check-in's link at once; ErrNotFound when it is done or revoked already.
-func (s *Store) RevokeCheckin(ctx context.Context, practiceID, clientID, checkinID int64) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+func (s *Store) RevokeCheckin(ctx context.Context, practiceID, clientID, checkinID int64, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE checkins SET revoked_at = now()
 			WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND revoked_at IS NULL AND completed_at IS NULL`, practiceID, clientID, checkinID)
 		if err := affected("revoke check-in", res, err); err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // RiskFlag marks a raised risk that needs a counsellor's review.
@@ -33,8 +35,10 @@ func (s *Store) RiskFlags(ctx context.Context, practiceID, clientID int64) ([]Ri
 }
 
 // ClearRiskFlag records a counsellor's review of an open flag.
-func (s *Store) ClearRiskFlag(ctx context.Context, practiceID, clientID, flagID, userID int64, note string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE risk_flags SET cleared_at = now(), cleared_by = $4, review_note = $5
-		WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND cleared_at IS NULL`, practiceID, clientID, flagID, userID, note)
-	return affected("clear risk flag", res, err)
+func (s *Store) ClearRiskFlag(ctx context.Context, practiceID, clientID, flagID, userID int64, note string, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE risk_flags SET cleared_at = now(), cleared_by = $4, review_note = $5
+			WHERE practice_id = $1 AND client_id = $2 AND id = $3 AND cleared_at IS NULL`, practiceID, clientID, flagID, userID, note)
+		return affected("clear risk flag", res, err)
+	})
 }
