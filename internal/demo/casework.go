@@ -64,12 +64,12 @@ func seedCasework(ctx context.Context, st *store.Store, practiceID int64, counse
 			}
 			in.DateOfBirth = &born
 		}
-		cl, err := st.CreateClient(ctx, practiceID, in)
+		cl, err := st.CreateClient(ctx, practiceID, in, seeded(counsellor.ID, "client.create", "client", 0))
 		if err != nil {
 			return fmt.Errorf("demo client: %w", err)
 		}
 		if d.status != "intake" {
-			if err := st.SetClientStatus(ctx, practiceID, cl.ID, []string{"intake"}, d.status); err != nil {
+			if err := st.SetClientStatus(ctx, practiceID, cl.ID, []string{"intake"}, d.status, seeded(counsellor.ID, "client.status", "client", cl.ID)); err != nil {
 				return err
 			}
 		}
@@ -82,13 +82,15 @@ func seedCasework(ctx context.Context, st *store.Store, practiceID int64, counse
 				status = "cancelled"
 			}
 			if _, err := st.CreateAppointment(ctx, practiceID, cl.ID, counsellor.ID, store.AppointmentInput{
-				StartsAt: now.AddDate(0, 0, -7*w).Truncate(time.Hour), DurationMinutes: 50, Status: status, Format: d.format}); err != nil {
+				StartsAt: now.AddDate(0, 0, -7*w).Truncate(time.Hour), DurationMinutes: 50, Status: status, Format: d.format},
+				seeded(counsellor.ID, "appointment.create", "appointment", cl.ID)); err != nil {
 				return err
 			}
 		}
 		if d.status == "active" || d.status == "intake" {
 			if _, err := st.CreateAppointment(ctx, practiceID, cl.ID, counsellor.ID, store.AppointmentInput{
-				StartsAt: now.AddDate(0, 0, 2+i).Truncate(time.Hour), DurationMinutes: 50, Status: "scheduled", Format: d.format}); err != nil {
+				StartsAt: now.AddDate(0, 0, 2+i).Truncate(time.Hour), DurationMinutes: 50, Status: "scheduled", Format: d.format},
+				seeded(counsellor.ID, "appointment.create", "appointment", cl.ID)); err != nil {
 				return err
 			}
 		}
@@ -108,13 +110,13 @@ func seedIntake(ctx context.Context, st *store.Store, practiceID int64, cl store
 	var flag *store.RiskFlagInput
 	if d.riskIPV != "none" {
 		in.RiskIPVSigns, in.OverallRisk, in.SafetyPlan = []string{"monitored"}, "moderate", "Agreed who to call; helpline number saved under a neutral name."
-		flag = &store.RiskFlagInput{Source: "intake", Summary: in.RiskSummary()}
+		flag = &store.RiskFlagInput{Source: "intake", Summary: in.RiskSummary(), Audit: seeded(userID, "risk.raise", "client", cl.ID)}
 	}
 	data, err := json.Marshal(in)
 	if err != nil {
 		return err
 	}
-	_, _, err = st.SaveIntake(ctx, practiceID, cl.ID, 0, "risk", data, userID, flag)
+	_, _, err = st.SaveIntake(ctx, practiceID, cl.ID, 0, "risk", data, userID, flag, seeded(userID, "intake.save", "intake", cl.ID))
 	return err
 }
 
@@ -126,16 +128,17 @@ func seedGoal(ctx context.Context, st *store.Store, practiceID int64, cl store.C
 		Statement: g.statement, What: g.statement, Metric: g.metric, Unit: g.unit, MetricCode: g.metricCode, UnitCode: g.unitCode, Direction: g.direction,
 		BaselineValue: &g.baseline, BaselineDate: &baselineDate, TargetValue: &g.target, TargetDate: &targetDate,
 		MeasureHow: "Tallied by the client", MeasureOften: "Weekly", Steps: "Notice the urge, pause, write it down", Concerns: d.concerns[:1],
-	})
+	}, seeded(userID, "goal.create", "goal", cl.ID))
 	if err != nil {
 		return err
 	}
-	if err := st.TransitionGoal(ctx, practiceID, cl.ID, id, userID, 1, casework.GoalDraft, casework.GoalActive, ""); err != nil {
+	if err := st.TransitionGoal(ctx, practiceID, cl.ID, id, userID, 1, casework.GoalDraft, casework.GoalActive, "",
+		seeded(userID, "goal.status", "goal", cl.ID)); err != nil {
 		return err
 	}
 	for w, v := range g.readings {
 		date := baselineDate.AddDate(0, 0, 7*(w+1))
-		if err := st.AddGoalReading(ctx, practiceID, cl.ID, id, userID, date, v, ""); err != nil {
+		if err := st.AddGoalReading(ctx, practiceID, cl.ID, id, userID, date, v, "", seeded(userID, "goal.reading.create", "goal", cl.ID)); err != nil {
 			return err
 		}
 	}

@@ -37,7 +37,7 @@ func seedHomework(ctx context.Context, st *store.Store, practiceID int64, now ti
 		answers, _ := json.Marshal(map[string]any{"reassurance_requests": n, "checks": n - 2, "urges_resisted": float64(i + 1)})
 		v := n
 		if _, err := st.SaveEntry(ctx, practiceID, tallyLink, tally, store.EntryInput{Date: today.AddDate(0, 0, -6+i), Answers: answers,
-			Submit: true, IdempotencyKey: fmt.Sprintf("%032x", i+1), Reading: &v}); err != nil {
+			Submit: true, IdempotencyKey: fmt.Sprintf("%032x", i+1), Reading: &v, Audit: seeded(0, "link.submit", "assignment", jo.ID)}); err != nil {
 			return err
 		}
 	}
@@ -45,7 +45,8 @@ func seedHomework(ctx context.Context, st *store.Store, practiceID int64, now ti
 	if err != nil {
 		return err
 	}
-	if err := st.ReviewEntry(ctx, practiceID, tally.ID, entries[0].ID, jo.CounsellorID, "Well noticed. Try the ten-minute wait before asking."); err != nil {
+	if err := st.ReviewEntry(ctx, practiceID, tally.ID, entries[0].ID, jo.CounsellorID, "Well noticed. Try the ten-minute wait before asking.",
+		seeded(jo.CounsellorID, "entry.review", "entry", jo.ID)); err != nil {
 		return err
 	}
 	record, err := assignDemo(ctx, st, practiceID, sam, "thought_record", homework.Once, today.AddDate(0, 0, -3), today.AddDate(0, 0, 4),
@@ -63,7 +64,7 @@ func seedHomework(ctx context.Context, st *store.Store, practiceID int64, now ti
 		return err
 	}
 	_, err = st.SaveEntry(ctx, practiceID, recordLink, record, store.EntryInput{Date: record.StartDate, Answers: answers, Submit: true,
-		IdempotencyKey: fmt.Sprintf("%032x", 99)})
+		IdempotencyKey: fmt.Sprintf("%032x", 99), Audit: seeded(0, "link.submit", "assignment", sam.ID)})
 	return err
 }
 
@@ -83,7 +84,8 @@ func assignDemo(ctx context.Context, st *store.Store, practiceID int64, cl store
 	}
 	id, err := st.CreateAssignment(ctx, practiceID, cl.ID, cl.CounsellorID, store.AssignmentInput{TemplateRef: "builtin:" + key,
 		Title: tpl.Title, Template: def, Instructions: instructions, StartDate: start, DueDate: due, Cadence: string(cadence),
-		GoalID: goalID, GoalField: field, RequestKey: fmt.Sprintf("demo-%s-%012d", key, cl.ID)})
+		GoalID: goalID, GoalField: field, RequestKey: fmt.Sprintf("demo-%s-%012d", key, cl.ID)},
+		seeded(cl.CounsellorID, "assignment.create", "assignment", cl.ID))
 	if err != nil {
 		return store.Assignment{}, err
 	}
@@ -97,6 +99,7 @@ func demoLink(ctx context.Context, st *store.Store, practiceID int64, cl store.C
 	if err != nil {
 		return 0, err
 	}
-	id, _, err := st.IssueClientLink(ctx, practiceID, cl.ID, cl.CounsellorID, store.LinkInput{TokenHash: hash, ExpiresAt: until})
+	id, _, err := st.IssueClientLink(ctx, practiceID, cl.ID, cl.CounsellorID, store.LinkInput{TokenHash: hash, ExpiresAt: until},
+		seeded(cl.CounsellorID, "link.issue", "client", cl.ID), func(id, _ int64) string { return fmt.Sprintf("link=%d", id) })
 	return id, err
 }

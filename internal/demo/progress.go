@@ -44,12 +44,14 @@ func seedProgress(ctx context.Context, st *store.Store, practiceID, supervisorID
 				{MeasureKey: phq.Key, Total: tr.phq[w], Answers: itemAnswers(phq, tr.phq[w])},
 				{MeasureKey: gad.Key, Total: tr.gad[w], Answers: itemAnswers(gad, tr.gad[w])},
 			}
-			if _, err := st.RecordProgress(ctx, practiceID, cl.ID, in); err != nil {
+			in.RiskAudit = seeded(cl.CounsellorID, "risk.raise", "client", cl.ID)
+			if _, err := st.RecordProgress(ctx, practiceID, cl.ID, in, seeded(cl.CounsellorID, "progress.record", "client", cl.ID)); err != nil {
 				return err
 			}
 		}
 	}
-	if err := st.AddEventNote(ctx, practiceID, clients[1].ID, clients[1].CounsellorID, today.AddDate(0, 0, -12), "Argument about her friends"); err != nil {
+	if err := st.AddEventNote(ctx, practiceID, clients[1].ID, clients[1].CounsellorID, today.AddDate(0, 0, -12), "Argument about her friends",
+		seeded(clients[1].CounsellorID, "event.create", "client", clients[1].ID)); err != nil {
 		return err
 	}
 	return st.SetSupervision(ctx, practiceID, supervisorID, []int64{counsellors[0].ID})

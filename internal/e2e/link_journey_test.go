@@ -68,7 +68,7 @@ func linkFixture(t *testing.T) (*testutil.App, *Browser, string) {
 	me, password := app.User(practice.ID, store.RoleCounsellor)
 	ctx := context.Background()
 	cl, err := app.Store.CreateClient(ctx, practice.ID, store.ClientInput{CounsellorID: me.ID, FirstName: "Jordan", LastName: "Avery",
-		PreferredName: "Jo", Format: "individual", ContactMethod: "neither", NeutralMessages: true})
+		PreferredName: "Jo", Format: "individual", ContactMethod: "neither", NeutralMessages: true}, store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +77,7 @@ func linkFixture(t *testing.T) (*testutil.App, *Browser, string) {
 	today := time.Now().UTC().Truncate(24 * time.Hour)
 	if _, err := app.Store.CreateAssignment(ctx, practice.ID, cl.ID, me.ID, store.AssignmentInput{TemplateRef: "builtin:reassurance_tally",
 		Title: tpl.Title, Template: def, StartDate: today.AddDate(0, 0, -1), DueDate: today.AddDate(0, 0, 5), Cadence: "daily",
-		RequestKey: "0123456789abcdef0123456789abcdef"}); err != nil {
+		RequestKey: "0123456789abcdef0123456789abcdef"}, store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
 	counsellor := NewBrowser(t)

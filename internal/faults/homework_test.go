@@ -66,7 +66,7 @@ func TestHomeworkSentWhileTheDatabaseRestarts(t *testing.T) {
 	senders := make([]*sender, clients)
 	for i := range senders {
 		cl, err := app.Store.CreateClient(ctx, practice.ID, store.ClientInput{CounsellorID: counsellor.ID,
-			FirstName: "Client", LastName: strconv.Itoa(i), Format: "individual", ContactMethod: "neither", NeutralMessages: true})
+			FirstName: "Client", LastName: strconv.Itoa(i), Format: "individual", ContactMethod: "neither", NeutralMessages: true}, store.AuditEntry{Action: "test.seed"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,12 +78,12 @@ func TestHomeworkSentWhileTheDatabaseRestarts(t *testing.T) {
 			TemplateRef: "builtin:reassurance_tally", Title: tpl.Title, Template: def, Instructions: "Count each day",
 			StartDate: today.AddDate(0, 0, -2), DueDate: today.AddDate(0, 0, 4), Cadence: "daily",
 			RequestKey: fmt.Sprintf("%032x", i+1),
-		})
+		}, store.AuditEntry{Action: "test.seed"})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if _, _, err := app.Store.IssueClientLink(ctx, practice.ID, cl.ID, counsellor.ID,
-			store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 11)}); err != nil {
+			store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 11)}, store.AuditEntry{Action: "test.seed"}, func(_, _ int64) string { return "" }); err != nil {
 			t.Fatal(err)
 		}
 		senders[i] = openForm(ctx, t, app.HTTP.URL, tr, token, id, i)

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // Appointment is one therapy meeting (never called a session in code: that word is for sign-in).
@@ -33,16 +35,22 @@ type AppointmentSummary struct {
 }
 
 // CreateAppointment records an appointment for a client.
-func (s *Store) CreateAppointment(ctx context.Context, practiceID, clientID, userID int64, in AppointmentInput) (Appointment, error) {
+func (s *Store) CreateAppointment(ctx context.Context, practiceID, clientID, userID int64, in AppointmentInput, audit AuditEntry) (Appointment, error) {
 	var a Appointment
-	err := s.q.CreateAppointment.GetContext(ctx, &a, practiceID, clientID, in.StartsAt, in.DurationMinutes, in.Status, in.Format, in.Note, userID)
-	return a, mapErr("create appointment", err)
+	err := s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		err := txGet(ctx, tx, s.q.CreateAppointment, &a, practiceID, clientID, in.StartsAt, in.DurationMinutes, in.Status, in.Format, in.Note, userID)
+		audit.withID(a.ID)
+		return mapErr("create appointment", err)
+	})
+	return a, err
 }
 
 // UpdateAppointment changes one of the client's appointments.
-func (s *Store) UpdateAppointment(ctx context.Context, practiceID, clientID, appointmentID int64, in AppointmentInput) error {
-	res, err := s.q.UpdateAppointment.ExecContext(ctx, practiceID, clientID, appointmentID, in.StartsAt, in.DurationMinutes, in.Status, in.Format, in.Note)
-	return affected("update appointment", res, err)
+func (s *Store) UpdateAppointment(ctx context.Context, practiceID, clientID, appointmentID int64, in AppointmentInput, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		res, err := txExec(ctx, tx, s.q.UpdateAppointment, practiceID, clientID, appointmentID, in.StartsAt, in.DurationMinutes, in.Status, in.Format, in.Note)
+		return affected("update appointment", res, err)
+	})
 }
 
 // Appointment returns one of the client's appointments.

@@ -56,9 +56,9 @@ var ErrClientClosed = errors.New("client discharged or archived")
 // CreateAssignment gives homework to a client: the client's link shows it from now on.
 // A repeat of the same form (same request key) returns the first assignment's id with
 // ErrConflict; a discharged or archived client gets ErrClientClosed.
-func (s *Store) CreateAssignment(ctx context.Context, practiceID, clientID, userID int64, in AssignmentInput) (int64, error) {
+func (s *Store) CreateAssignment(ctx context.Context, practiceID, clientID, userID int64, in AssignmentInput, audit AuditEntry) (int64, error) {
 	var id int64
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	err := s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		if err := s.lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
 			return err
 		}
@@ -69,6 +69,7 @@ func (s *Store) CreateAssignment(ctx context.Context, practiceID, clientID, user
 			}
 			return ErrConflict
 		}
+		audit.withID(id)
 		return mapErr("create assignment", err)
 	})
 	return id, err
@@ -105,8 +106,8 @@ func (s *Store) Assignments(ctx context.Context, practiceID, clientID int64) ([]
 
 // RevokeAssignment marks the assignment revoked (the client's page no longer shows it) and
 // kills any older link issued for it alone.
-func (s *Store) RevokeAssignment(ctx context.Context, practiceID, clientID, assignmentID int64) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+func (s *Store) RevokeAssignment(ctx context.Context, practiceID, clientID, assignmentID int64, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		res, err := txExec(ctx, tx, s.q.RevokeAssignment, practiceID, clientID, assignmentID)
 		if err := affected("revoke assignment", res, err); err != nil {
 			return err

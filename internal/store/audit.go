@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -63,14 +64,9 @@ func (s *Store) RecordAudit(ctx context.Context, practiceID int64, e AuditEntry)
 	return mapErr("record audit", err)
 }
 
-// recordAudit appends an entry through db, which may be a transaction. The statement is the
-// store's record-audit query, read from queries/audit.sql.
-func recordAudit(ctx context.Context, db sqlx.ExecerContext, practiceID int64, e AuditEntry) error {
-	query, err := queryText("queries/audit.sql", "record-audit")
-	if err != nil {
-		return err
-	}
-	_, err = db.ExecContext(ctx, query, auditArgs(practiceID, e)...)
+// recordAudit appends an entry inside tx, through the prepared record-audit statement.
+func (s *Store) recordAudit(ctx context.Context, tx *sqlx.Tx, practiceID int64, e AuditEntry) error {
+	_, err := txExec(ctx, tx, s.q.RecordAudit, auditArgs(practiceID, e)...)
 	return mapErr("record audit", err)
 }
 
@@ -78,6 +74,28 @@ func recordAudit(ctx context.Context, db sqlx.ExecerContext, practiceID int64, e
 func auditArgs(practiceID int64, e AuditEntry) []any {
 	return []any{nullID(practiceID), nullID(e.ActorUserID), e.Action, e.EntityType, e.EntityID, nullID(e.ClientID),
 		nullString(e.IP), e.RequestID, e.Outcome, e.Detail}
+}
+
+// audited runs fn in a transaction and appends e in that same transaction before it
+// commits: a change without its audit row cannot commit, and a failed audit insert rolls
+// the change back. fn may complete e (the id of a row it created) before it is written.
+func (s *Store) audited(ctx context.Context, practiceID int64, e *AuditEntry, fn func(tx *sqlx.Tx) error) error {
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		if e.Outcome == "" {
+			e.Outcome = OutcomeSuccess
+		}
+		return s.recordAudit(ctx, tx, practiceID, *e)
+	})
+}
+
+// withID names the row a change created, when the caller could not know its id.
+func (e *AuditEntry) withID(id int64) {
+	if e.EntityID == "" {
+		e.EntityID = strconv.FormatInt(id, 10)
+	}
 }
 
 // AuditLog returns one page of the practice's audit log, newest first, and the total count.

@@ -62,6 +62,6 @@ func (s *Store) DeleteClient(ctx context.Context, practiceID, clientID int64, ch
 		if err := affected("delete client", res, err); err != nil {
 			return err
 		}
-		return recordAudit(ctx, tx, practiceID, record)
+		return s.recordAudit(ctx, tx, practiceID, record)
 	})
 }

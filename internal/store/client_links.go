@@ -108,10 +108,11 @@ func (s *Store) ClientLinkState(ctx context.Context, practiceID, clientID int64)
 
 // IssueClientLink ends every live link of the client (the client link and any older ones)
 // and issues a new client link, in one transaction; it returns the new link's id and how
-// many links it ended.
-// ErrClientClosed for a discharged or archived client.
-func (s *Store) IssueClientLink(ctx context.Context, practiceID, clientID, userID int64, link LinkInput) (id, ended int64, err error) {
-	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+// many links it ended. audit, its detail completed by detail(id, ended), is written in the
+// same transaction. ErrClientClosed for a discharged or archived client.
+func (s *Store) IssueClientLink(ctx context.Context, practiceID, clientID, userID int64, link LinkInput, audit AuditEntry,
+	detail func(id, ended int64) string) (id, ended int64, err error) {
+	err = s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		if err := s.lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
 			return err
 		}
@@ -119,16 +120,25 @@ func (s *Store) IssueClientLink(ctx context.Context, practiceID, clientID, userI
 			return err
 		}
 		err := txGet(ctx, tx, s.q.IssueClientLink, &id, practiceID, clientID, link.TokenHash, link.ExpiresAt, userID)
+		audit.Detail = detail(id, ended)
 		return mapErr("issue client link", err)
 	})
 	return id, ended, err
 }
 
-// RevokeClientLinks ends every live link of the client at once; it returns how many.
-func (s *Store) RevokeClientLinks(ctx context.Context, practiceID, clientID int64) (ended int64, err error) {
+// RevokeClientLinks ends every live link of the client at once; it returns how many. When
+// it ended any, audit (its detail completed by detail(ended)) is written in the same transaction.
+func (s *Store) RevokeClientLinks(ctx context.Context, practiceID, clientID int64, audit AuditEntry, detail func(ended int64) string) (ended int64, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		ended, err = s.revokeLinksOf(ctx, tx, practiceID, clientID)
-		return err
+		if err != nil || ended == 0 {
+			return err
+		}
+		audit.Detail = detail(ended)
+		if audit.Outcome == "" {
+			audit.Outcome = OutcomeSuccess
+		}
+		return s.recordAudit(ctx, tx, practiceID, audit)
 	})
 	return ended, err
 }

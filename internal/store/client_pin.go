@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // MaxPINTries is how many wrong PINs lock a link's earlier entries.
@@ -14,14 +16,32 @@ const MaxPINTries = 5
 var ErrPINLocked = errors.New("link PIN locked")
 
 // SetLinkPIN stores the hash of the PIN a client chose, once: it reports false when the link
-// already had one (two browsers choosing at once: the first wins).
-func (s *Store) SetLinkPIN(ctx context.Context, practiceID, linkID int64, hash string) (bool, error) {
-	res, err := s.q.SetLinkPIN.ExecContext(ctx, practiceID, linkID, hash)
-	if err != nil {
-		return false, mapErr("set link PIN", err)
-	}
-	n, err := res.RowsAffected()
-	return n == 1, mapErr("set link PIN", err)
+// already had one (two browsers choosing at once: the first wins). audit is written in the
+// same transaction when the PIN is set.
+func (s *Store) SetLinkPIN(ctx context.Context, practiceID, linkID int64, hash string, audit AuditEntry) (bool, error) {
+	return s.auditedIf(ctx, practiceID, audit, "set link PIN", s.q.SetLinkPIN, practiceID, linkID, hash)
+}
+
+// auditedIf runs one statement and, when it changed a row, writes audit in the same
+// transaction; it reports whether a row changed.
+func (s *Store) auditedIf(ctx context.Context, practiceID int64, audit AuditEntry, op string, st *sqlx.Stmt, args ...any) (bool, error) {
+	var changed bool
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := txExec(ctx, tx, st, args...)
+		if err != nil {
+			return mapErr(op, err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil || n == 0 {
+			return mapErr(op, err)
+		}
+		changed = true
+		if audit.Outcome == "" {
+			audit.Outcome = OutcomeSuccess
+		}
+		return s.recordAudit(ctx, tx, practiceID, audit)
+	})
+	return changed, err
 }
 
 // TryLinkPIN counts one PIN try before the PIN is checked and returns the hash to check it
@@ -46,12 +66,7 @@ func (s *Store) PINWasRight(ctx context.Context, practiceID, linkID int64) error
 }
 
 // LockLinkPIN locks a link's earlier entries once its tries are used up; it reports whether
-// this call locked it (so the lock is audited once).
-func (s *Store) LockLinkPIN(ctx context.Context, practiceID, linkID int64, now time.Time) (bool, error) {
-	res, err := s.q.LockLinkPIN.ExecContext(ctx, practiceID, linkID, now, MaxPINTries)
-	if err != nil {
-		return false, mapErr("lock link PIN", err)
-	}
-	n, err := res.RowsAffected()
-	return n == 1, mapErr("lock link PIN", err)
+// this call locked it; audit is written in the same transaction then (so the lock is audited once).
+func (s *Store) LockLinkPIN(ctx context.Context, practiceID, linkID int64, now time.Time, audit AuditEntry) (bool, error) {
+	return s.auditedIf(ctx, practiceID, audit, "lock link PIN", s.q.LockLinkPIN, practiceID, linkID, now, MaxPINTries)
 }

@@ -65,15 +65,20 @@ type Scope struct {
 	CounsellorID int64 // 0: the whole practice (an admin)
 }
 
-// CreateClient adds a client with the practice's next client code.
-func (s *Store) CreateClient(ctx context.Context, practiceID int64, in ClientInput) (Client, error) {
+// CreateClient adds a client with the practice's next client code, and its audit entry
+// (naming the new client) in the same transaction.
+func (s *Store) CreateClient(ctx context.Context, practiceID int64, in ClientInput, audit AuditEntry) (Client, error) {
 	var id int64
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	err := s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		var seq int
 		if err := txGet(ctx, tx, s.q.NextClientSeq, &seq, practiceID); err != nil {
 			return mapErr("next client code", err)
 		}
 		err := txGet(ctx, tx, s.q.InsertClient, &id, practiceID, fmt.Sprintf("SB-%04d", seq), in.CounsellorID, in.FirstName, in.LastName, in.PreferredName, in.Pronouns, in.DateOfBirth, in.Email, in.Phone, in.Format, in.ContactMethod, in.NeutralMessages, in.SafeContactNote)
+		audit.withID(id)
+		if audit.ClientID == 0 {
+			audit.ClientID = id
+		}
 		return mapErr("create client", err)
 	})
 	if err != nil {
@@ -91,8 +96,15 @@ func (s *Store) Client(ctx context.Context, practiceID int64, scope Scope, clien
 }
 
 // UpdateClient saves an edit made from version; ErrConflict when someone saved in between.
-func (s *Store) UpdateClient(ctx context.Context, practiceID, clientID int64, version int, in ClientInput) error {
-	res, err := s.q.UpdateClient.ExecContext(ctx, practiceID, clientID, version, in.FirstName, in.LastName, in.PreferredName, in.Pronouns, in.DateOfBirth, in.Email, in.Phone, in.Format, in.ContactMethod, in.NeutralMessages, in.SafeContactNote)
+func (s *Store) UpdateClient(ctx context.Context, practiceID, clientID int64, version int, in ClientInput, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		return s.updateClient(ctx, tx, practiceID, clientID, version, in)
+	})
+}
+
+// updateClient saves an edit made from version within tx.
+func (s *Store) updateClient(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64, version int, in ClientInput) error {
+	res, err := txExec(ctx, tx, s.q.UpdateClient, practiceID, clientID, version, in.FirstName, in.LastName, in.PreferredName, in.Pronouns, in.DateOfBirth, in.Email, in.Phone, in.Format, in.ContactMethod, in.NeutralMessages, in.SafeContactNote)
 	if err := affected("update client", res, err); err != ErrNotFound {
 		return err
 	}
@@ -101,8 +113,8 @@ func (s *Store) UpdateClient(ctx context.Context, practiceID, clientID int64, ve
 
 // SetClientStatus moves a client to a new status if it is still in one of from, noting
 // when a discharge happened (the start of the retention period). Discharging a client revokes all of their private links in the same transaction.
-func (s *Store) SetClientStatus(ctx context.Context, practiceID, clientID int64, from []string, to string) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+func (s *Store) SetClientStatus(ctx context.Context, practiceID, clientID int64, from []string, to string, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		res, err := txExec(ctx, tx, s.q.SetClientStatus, practiceID, clientID, to, stringArray(from))
 		if err := affected("set client status", res, err); err != nil {
 			return err
@@ -115,19 +127,23 @@ func (s *Store) SetClientStatus(ctx context.Context, practiceID, clientID int64,
 }
 
 // SetClientArchived archives (only a discharged client) or restores a client.
-func (s *Store) SetClientArchived(ctx context.Context, practiceID, clientID int64, archived bool) error {
+func (s *Store) SetClientArchived(ctx context.Context, practiceID, clientID int64, archived bool, audit AuditEntry) error {
 	st := s.q.ArchiveClient
 	if !archived {
 		st = s.q.RestoreClient
 	}
-	res, err := st.ExecContext(ctx, practiceID, clientID)
-	return affected("archive client", res, err)
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		res, err := txExec(ctx, tx, st, practiceID, clientID)
+		return affected("archive client", res, err)
+	})
 }
 
 // ReassignClient gives the client to another active counsellor of the practice.
-func (s *Store) ReassignClient(ctx context.Context, practiceID, clientID, counsellorID int64) error {
-	res, err := s.q.ReassignClient.ExecContext(ctx, practiceID, clientID, counsellorID)
-	return affected("reassign client", res, err)
+func (s *Store) ReassignClient(ctx context.Context, practiceID, clientID, counsellorID int64, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		res, err := txExec(ctx, tx, s.q.ReassignClient, practiceID, clientID, counsellorID)
+		return affected("reassign client", res, err)
+	})
 }
 
 // Counsellors lists the practice's active counsellors, for assignment.

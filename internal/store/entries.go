@@ -30,9 +30,9 @@ type EntryInput struct {
 	Answers        []byte
 	Submit         bool
 	IdempotencyKey string
-	Reading        *float64    // the linked goal field's value, for a submission
-	ReadingDate    time.Time   // the day the reading is for (the day a once-only entry was sent)
-	Audit          *AuditEntry // written in the same transaction when the entry changes
+	Reading        *float64   // the linked goal field's value, for a submission
+	ReadingDate    time.Time  // the day the reading is for (the day a once-only entry was sent)
+	Audit          AuditEntry // written in the same transaction when the entry changes
 }
 
 // ErrAlreadySubmitted means the entry for that day was already sent with another form.
@@ -92,10 +92,11 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assig
 			}
 		}
 		changed = true
-		if in.Audit != nil {
-			if err := recordAudit(ctx, tx, practiceID, *in.Audit); err != nil {
-				return err
-			}
+		if in.Audit.Outcome == "" {
+			in.Audit.Outcome = OutcomeSuccess
+		}
+		if err := s.recordAudit(ctx, tx, practiceID, in.Audit); err != nil {
+			return err
 		}
 		if !in.Submit || a.GoalID == nil || in.Reading == nil {
 			return nil
@@ -127,8 +128,8 @@ func entryStatus(submit bool) string {
 // The assignment is locked first, as SaveEntry and a client's deletion lock it before its
 // entries: the trigger keeping the assignment's counts updates it after the entry, and one
 // order everywhere rules out a deadlock between a review and a resubmission.
-func (s *Store) ReviewEntry(ctx context.Context, practiceID, assignmentID, entryID, userID int64, reply string) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+func (s *Store) ReviewEntry(ctx context.Context, practiceID, assignmentID, entryID, userID int64, reply string, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		var id int64
 		if err := txGet(ctx, tx, s.q.LockAssignmentForReview, &id, practiceID, assignmentID); err != nil {
 			return mapErr("lock assignment", err)

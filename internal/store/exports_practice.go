@@ -21,6 +21,6 @@ func (s *Store) SetExportFirstYear(ctx context.Context, practiceID int64, on boo
 		if err := affected("export first year", res, err); err != nil {
 			return err
 		}
-		return recordAudit(ctx, tx, practiceID, audit)
+		return s.recordAudit(ctx, tx, practiceID, audit)
 	})
 }

@@ -76,11 +76,15 @@ func goalArgs(in GoalInput) []any {
 		in.MetricCode, in.UnitCode}
 }
 
-// CreateGoal adds a draft goal for a client.
-func (s *Store) CreateGoal(ctx context.Context, practiceID, clientID, userID int64, in GoalInput) (int64, error) {
+// CreateGoal adds a draft goal for a client, with its audit entry (naming the new goal).
+func (s *Store) CreateGoal(ctx context.Context, practiceID, clientID, userID int64, in GoalInput, audit AuditEntry) (int64, error) {
 	var id int64
-	err := s.q.CreateGoal.GetContext(ctx, &id, append([]any{practiceID, clientID, userID}, goalArgs(in)...)...)
-	return id, mapErr("create goal", err)
+	err := s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		err := txGet(ctx, tx, s.q.CreateGoal, &id, append([]any{practiceID, clientID, userID}, goalArgs(in)...)...)
+		audit.withID(id)
+		return mapErr("create goal", err)
+	})
+	return id, err
 }
 
 // Goal returns one goal of the client.
@@ -99,8 +103,15 @@ func (s *Store) Goals(ctx context.Context, practiceID, clientID int64) ([]Goal, 
 
 // UpdateGoal saves an edit of a draft or active goal made from version; ErrConflict when
 // the goal changed in between (or is no longer editable).
-func (s *Store) UpdateGoal(ctx context.Context, practiceID, clientID, goalID int64, version int, in GoalInput) error {
-	res, err := s.q.UpdateGoal.ExecContext(ctx, append([]any{practiceID, clientID, goalID, version}, goalArgs(in)...)...)
+func (s *Store) UpdateGoal(ctx context.Context, practiceID, clientID, goalID int64, version int, in GoalInput, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		return s.updateGoal(ctx, tx, practiceID, clientID, goalID, version, in)
+	})
+}
+
+// updateGoal saves an edit of a goal within tx.
+func (s *Store) updateGoal(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, goalID int64, version int, in GoalInput) error {
+	res, err := txExec(ctx, tx, s.q.UpdateGoal, append([]any{practiceID, clientID, goalID, version}, goalArgs(in)...)...)
 	if err := affected("update goal", res, err); err != ErrNotFound {
 		return err
 	}
@@ -110,8 +121,8 @@ func (s *Store) UpdateGoal(ctx context.Context, practiceID, clientID, goalID int
 // TransitionGoal moves a goal from one status to another with a reason, recording the
 // change; ErrConflict when the goal changed since version was read (so an activation
 // checked against one version never applies to another).
-func (s *Store) TransitionGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, version int, from, to, reason string) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+func (s *Store) TransitionGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, version int, from, to, reason string, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		var current int
 		err := txGet(ctx, tx, s.q.LockGoalVersion, &current, practiceID, clientID, goalID)
 		if err != nil {
@@ -126,9 +137,9 @@ func (s *Store) TransitionGoal(ctx context.Context, practiceID, clientID, goalID
 
 // ReviseGoal closes an active goal as revised and creates its replacement as a draft
 // (a copy to edit), linked from the old one. It returns the new goal's id.
-func (s *Store) ReviseGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, reason string) (int64, error) {
+func (s *Store) ReviseGoal(ctx context.Context, practiceID, clientID, goalID, userID int64, reason string, audit AuditEntry) (int64, error) {
 	var newID int64
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	err := s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		var old Goal
 		if err := txGet(ctx, tx, s.q.LockGoal, &old, practiceID, clientID, goalID); err != nil {
 			return mapErr("goal", err)
@@ -164,9 +175,11 @@ func (s *Store) GoalHistory(ctx context.Context, practiceID, goalID int64) ([]Go
 }
 
 // AddGoalReading records a counsellor's reading of a goal's measure.
-func (s *Store) AddGoalReading(ctx context.Context, practiceID, clientID, goalID, userID int64, date time.Time, value float64, note string) error {
-	res, err := s.q.AddGoalReading.ExecContext(ctx, practiceID, clientID, goalID, date, value, note, userID)
-	return affected("add goal reading", res, err)
+func (s *Store) AddGoalReading(ctx context.Context, practiceID, clientID, goalID, userID int64, date time.Time, value float64, note string, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		res, err := txExec(ctx, tx, s.q.AddGoalReading, practiceID, clientID, goalID, date, value, note, userID)
+		return affected("add goal reading", res, err)
+	})
 }
 
 // GoalReadings returns the readings of several goals of one practice in one query, by goal id,

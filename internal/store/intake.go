@@ -21,6 +21,7 @@ type IntakeVersion struct {
 type RiskFlagInput struct {
 	Source  string
 	Summary string
+	Audit   AuditEntry // written in the same transaction when the flag opens
 }
 
 // LatestIntake returns the newest intake version; ErrNotFound when none was saved yet.
@@ -47,9 +48,11 @@ func (s *Store) IntakeHistory(ctx context.Context, practiceID, clientID int64) (
 // SaveIntake writes version base+1 of the intake. ErrConflict means someone saved a newer
 // version since base was read. A flag, when given, is raised unless one is already open;
 // raised reports whether this save opened one.
-func (s *Store) SaveIntake(ctx context.Context, practiceID, clientID int64, base int, section string, data []byte, userID int64, flag *RiskFlagInput) (version int, raised bool, err error) {
+func (s *Store) SaveIntake(ctx context.Context, practiceID, clientID int64, base int, section string, data []byte, userID int64, flag *RiskFlagInput,
+	audit AuditEntry) (version int, raised bool, err error) {
 	next := base + 1
-	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+	audit.withID(int64(next))
+	err = s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		// Lock the client row: concurrent saves of the same intake queue here.
 		var locked int64
 		if err := txGet(ctx, tx, s.q.LockClient, &locked, practiceID, clientID); err != nil {
@@ -66,7 +69,7 @@ func (s *Store) SaveIntake(ctx context.Context, practiceID, clientID int64, base
 			return mapErr("save intake", err)
 		}
 		if flag != nil {
-			raised, err = s.raiseFlag(ctx, tx, practiceID, clientID, userID, *flag)
+			raised, err = s.raiseAudited(ctx, tx, practiceID, clientID, userID, *flag)
 			return err
 		}
 		return nil
@@ -82,13 +85,31 @@ func (s *Store) raiseFlag(ctx context.Context, tx *sqlx.Tx, practiceID, clientID
 	return opened, mapErr("raise risk flag", err)
 }
 
+// raiseAudited raises f and, when it opens a flag, writes f.Audit in the same transaction.
+func (s *Store) raiseAudited(ctx context.Context, tx *sqlx.Tx, practiceID, clientID, userID int64, f RiskFlagInput) (bool, error) {
+	opened, err := s.raiseFlag(ctx, tx, practiceID, clientID, userID, f)
+	if err != nil || !opened {
+		return opened, err
+	}
+	return opened, s.recordRiskAudit(ctx, tx, practiceID, f.Audit)
+}
+
+// recordRiskAudit writes the audit entry of a flag that opened.
+func (s *Store) recordRiskAudit(ctx context.Context, tx *sqlx.Tx, practiceID int64, e AuditEntry) error {
+	if e.Outcome == "" {
+		e.Outcome = OutcomeSuccess
+	}
+	return s.recordAudit(ctx, tx, practiceID, e)
+}
+
 // RaiseRiskFlag opens (or refreshes) a flag outside any other save: an answer that raises a
-// risk is acted on even when the rest of its form is incomplete.
+// risk is acted on even when the rest of its form is incomplete. f.Audit is written when
+// the flag opens.
 func (s *Store) RaiseRiskFlag(ctx context.Context, practiceID, clientID, userID int64, f RiskFlagInput) (bool, error) {
 	var opened bool
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var err error
-		opened, err = s.raiseFlag(ctx, tx, practiceID, clientID, userID, f)
+		opened, err = s.raiseAudited(ctx, tx, practiceID, clientID, userID, f)
 		return err
 	})
 	return opened, err

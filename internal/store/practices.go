@@ -104,6 +104,6 @@ func (s *Store) RotatePseudonymKey(ctx context.Context, practiceID int64, key []
 		if err := affected("rotate pseudonym key", res, err); err != nil {
 			return err
 		}
-		return recordAudit(ctx, tx, practiceID, audit)
+		return s.recordAudit(ctx, tx, practiceID, audit)
 	})
 }

@@ -74,6 +74,7 @@ type ProgressInput struct {
 	RequestKey string // a counsellor's form: a second save of the same form records nothing
 	Ratings    map[int64]int
 	Results    []ResultInput
+	RiskAudit  AuditEntry // written once, in the same transaction, when a result opens a new flag
 }
 
 // ResultInput is one questionnaire result to record.
@@ -94,9 +95,9 @@ var ErrCheckinDone = errors.New("check-in already completed")
 
 // RecordProgress saves a sitting in one transaction: ratings, results, a risk flag for any
 // result that raises one, and, for a check-in, marks it completed exactly once. It reports
-// whether a new flag was opened.
-func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, in ProgressInput) (flagged bool, err error) {
-	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
+// whether a new flag was opened. audit is written in the same transaction.
+func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, in ProgressInput, audit AuditEntry) (flagged bool, err error) {
+	err = s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		if in.RequestKey != "" {
 			res, err := txExec(ctx, tx, s.q.InsertSitting, practiceID, in.RecordedBy, in.RequestKey, clientID)
 			if err := affected("record sitting", res, err); errors.Is(err, ErrNotFound) {
@@ -132,6 +133,9 @@ func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, 
 				flagged = flagged || opened
 			}
 		}
+		if flagged {
+			return s.recordRiskAudit(ctx, tx, practiceID, in.RiskAudit)
+		}
 		return nil
 	})
 	return flagged, err
@@ -155,9 +159,11 @@ func (s *Store) ClientProgress(ctx context.Context, practiceID, clientID int64) 
 }
 
 // AddEventNote adds a dated note to a client's charts.
-func (s *Store) AddEventNote(ctx context.Context, practiceID, clientID, userID int64, day time.Time, text string) error {
-	_, err := s.q.AddEventNote.ExecContext(ctx, practiceID, clientID, day, text, userID)
-	return mapErr("add event note", err)
+func (s *Store) AddEventNote(ctx context.Context, practiceID, clientID, userID int64, day time.Time, text string, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		_, err := txExec(ctx, tx, s.q.AddEventNote, practiceID, clientID, day, text, userID)
+		return mapErr("add event note", err)
+	})
 }
 
 // Checkin is a request for a client to rate markers and answer questionnaires through a link.
@@ -175,9 +181,9 @@ type Checkin struct {
 // CreateCheckin asks a client for a check-in: the client's link shows it from now on. A repeat of the same form
 // returns the first check-in's id with ErrConflict.
 func (s *Store) CreateCheckin(ctx context.Context, practiceID, clientID, userID int64, withMarkers bool, measures []string,
-	due time.Time, requestKey string) (int64, error) {
+	due time.Time, requestKey string, audit AuditEntry) (int64, error) {
 	var id int64
-	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+	err := s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		if err := s.lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
 			return err
 		}
@@ -188,6 +194,7 @@ func (s *Store) CreateCheckin(ctx context.Context, practiceID, clientID, userID 
 			}
 			return ErrConflict
 		}
+		audit.withID(id)
 		return mapErr("create check-in", err)
 	})
 	return id, err
@@ -256,8 +263,8 @@ func (s *Store) SetSupervision(ctx context.Context, practiceID, supervisorID int
 }
 
 // RevokeCheckin kills a check-in's link at once; ErrNotFound when it is done or revoked already.
-func (s *Store) RevokeCheckin(ctx context.Context, practiceID, clientID, checkinID int64) error {
-	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+func (s *Store) RevokeCheckin(ctx context.Context, practiceID, clientID, checkinID int64, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		res, err := txExec(ctx, tx, s.q.RevokeCheckin, practiceID, clientID, checkinID)
 		if err := affected("revoke check-in", res, err); err != nil {
 			return err

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // RiskFlag marks a raised risk that needs a counsellor's review.
@@ -27,7 +29,9 @@ func (s *Store) RiskFlags(ctx context.Context, practiceID, clientID int64) ([]Ri
 }
 
 // ClearRiskFlag records a counsellor's review of an open flag.
-func (s *Store) ClearRiskFlag(ctx context.Context, practiceID, clientID, flagID, userID int64, note string) error {
-	res, err := s.q.ClearRiskFlag.ExecContext(ctx, practiceID, clientID, flagID, userID, note)
-	return affected("clear risk flag", res, err)
+func (s *Store) ClearRiskFlag(ctx context.Context, practiceID, clientID, flagID, userID int64, note string, audit AuditEntry) error {
+	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		res, err := txExec(ctx, tx, s.q.ClearRiskFlag, practiceID, clientID, flagID, userID, note)
+		return affected("clear risk flag", res, err)
+	})
 }

@@ -72,17 +72,17 @@ func TestAccessMatrixCoversEveryRoute(t *testing.T) {
 	f := newCaseFixture(t)
 	ctx := context.Background()
 	pid, cid := f.practice.ID, f.client.ID
-	goalID, err := f.app.Store.CreateGoal(ctx, pid, cid, f.me.ID, store.GoalInput{Statement: "Secret goal statement"})
+	goalID, err := f.app.Store.CreateGoal(ctx, pid, cid, f.me.ID, store.GoalInput{Statement: "Secret goal statement"}, store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	appt, err := f.app.Store.CreateAppointment(ctx, pid, cid, f.me.ID, store.AppointmentInput{
-		StartsAt: time.Now().Add(-time.Hour), DurationMinutes: 50, Status: "attended", Format: "individual", Note: "Secret appointment note"})
+		StartsAt: time.Now().Add(-time.Hour), DurationMinutes: 50, Status: "attended", Format: "individual", Note: "Secret appointment note"}, store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := f.app.Store.SaveIntake(ctx, pid, cid, 0, "risk", []byte(`{"triggers":"Secret trigger text"}`), f.me.ID,
-		&store.RiskFlagInput{Source: "intake", Summary: "Secret risk summary"}); err != nil {
+		&store.RiskFlagInput{Source: "intake", Summary: "Secret risk summary", Audit: store.AuditEntry{Action: "test.seed"}}, store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
 	var flagID int64
@@ -92,7 +92,7 @@ func TestAccessMatrixCoversEveryRoute(t *testing.T) {
 	assignmentID, _ := f.assign(t, f.client, "daily", nil)
 	entryID := f.submitEntry(t, f.client, assignmentID, `{"reassurance_requests": 4, "checks": 2, "note": "Secret entry text"}`)
 	victimLink, _ := f.app.Store.LiveClientLinkID(ctx, pid, cid)
-	checkinID, err := f.app.Store.CreateCheckin(ctx, pid, cid, f.me.ID, true, nil, time.Now().AddDate(0, 0, 3), newKey())
+	checkinID, err := f.app.Store.CreateCheckin(ctx, pid, cid, f.me.ID, true, nil, time.Now().AddDate(0, 0, 3), newKey(), store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		t.Fatal(err)
 	}

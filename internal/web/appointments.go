@@ -139,20 +139,13 @@ func (s *Server) saveAppointment(c echo.Context) error {
 		p.Form = form
 		return s.renderAppointmentForm(c, http.StatusUnprocessableEntity, p, cl, existing)
 	}
-	action, id := "appointment.update", int64(0)
 	if existing == nil {
-		a, err := s.store.CreateAppointment(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, input)
-		if err != nil {
+		if _, err := s.store.CreateAppointment(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, input,
+			clientEntry(c, cl, "appointment.create", "appointment", 0, "")); err != nil {
 			return err
 		}
-		action, id = "appointment.create", a.ID
-	} else {
-		id = existing.ID
-		if err := s.store.UpdateAppointment(ctx, cl.PracticeID, cl.ID, id, input); err != nil {
-			return err
-		}
-	}
-	if err := s.auditClient(c, cl, action, "appointment", id, ""); err != nil {
+	} else if err := s.store.UpdateAppointment(ctx, cl.PracticeID, cl.ID, existing.ID, input,
+		clientEntry(c, cl, "appointment.update", "appointment", existing.ID, "")); err != nil {
 		return err
 	}
 	return s.flash(c, clientPath(cl.ID)+"#appointments", "Appointment saved.")

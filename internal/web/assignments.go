@@ -166,16 +166,13 @@ func (s *Server) createAssignment(c echo.Context) error {
 	id, err := s.store.CreateAssignment(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, store.AssignmentInput{
 		TemplateRef: chosen.Ref, Title: chosen.Template.Title, Template: def, Instructions: in.Instructions,
 		StartDate: *start, DueDate: *due, Cadence: in.Cadence, GoalID: goalID, GoalField: goalField, RequestKey: in.RequestKey,
-	})
+	}, clientEntry(c, cl, "assignment.create", "assignment", 0, "ref="+chosen.Ref))
 	switch {
 	case errors.Is(err, store.ErrConflict): // the same form sent twice: one assignment
 		return s.flash(c, assignmentPath(cl.ID, id), "This homework was already assigned.")
 	case errors.Is(err, store.ErrClientClosed):
 		return s.flash(c, clientPath(cl.ID), "A discharged client cannot be given homework.")
 	case err != nil:
-		return err
-	}
-	if err := s.auditClient(c, cl, "assignment.create", "assignment", id, "ref="+chosen.Ref); err != nil {
 		return err
 	}
 	return s.flash(c, assignmentPath(cl.ID, id), "Assigned. "+s.linkNote(c, cl))
@@ -288,14 +285,11 @@ func (s *Server) revokeAssignment(c echo.Context) error {
 	if err := onlyFields(c); err != nil {
 		return err
 	}
-	err = s.store.RevokeAssignment(c.Request().Context(), cl.PracticeID, cl.ID, a.ID)
+	err = s.store.RevokeAssignment(c.Request().Context(), cl.PracticeID, cl.ID, a.ID, clientEntry(c, cl, "assignment.revoke", "assignment", a.ID, ""))
 	if errors.Is(err, store.ErrNotFound) {
 		return s.flash(c, assignmentPath(cl.ID, a.ID), "This homework was already revoked.")
 	}
 	if err != nil {
-		return err
-	}
-	if err := s.auditClient(c, cl, "assignment.revoke", "assignment", a.ID, ""); err != nil {
 		return err
 	}
 	return s.flash(c, assignmentPath(cl.ID, a.ID), "Revoked: the client's page no longer shows it.")
@@ -320,14 +314,12 @@ func (s *Server) reviewEntry(c echo.Context) error {
 		form.Fail("reply", "Use at most 2000 characters.")
 		return s.showAssignment(c, cl, a.ID, http.StatusUnprocessableEntity, form)
 	}
-	err = s.store.ReviewEntry(c.Request().Context(), cl.PracticeID, a.ID, entryID, currentUser(c).ID, reply)
+	err = s.store.ReviewEntry(c.Request().Context(), cl.PracticeID, a.ID, entryID, currentUser(c).ID, reply,
+		clientEntry(c, cl, "entry.review", "entry", entryID, ""))
 	if errors.Is(err, store.ErrNotFound) {
 		return echo.ErrNotFound
 	}
 	if err != nil {
-		return err
-	}
-	if err := s.auditClient(c, cl, "entry.review", "entry", entryID, ""); err != nil {
 		return err
 	}
 	return s.flash(c, assignmentPath(cl.ID, a.ID), "Marked reviewed.")

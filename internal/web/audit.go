@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/labstack/echo/v4"
 
@@ -35,4 +36,23 @@ func requestAudit(c echo.Context, e store.AuditEntry) store.AuditEntry {
 		e.Outcome = store.OutcomeSuccess
 	}
 	return e
+}
+
+// auditEntry completes the audit entry of a change the signed-in user makes: the store
+// writes it in the change's own transaction, so neither can commit without the other.
+func auditEntry(c echo.Context, e store.AuditEntry) store.AuditEntry {
+	if u := currentUser(c); u != nil && e.ActorUserID == 0 {
+		e.ActorUserID = u.ID
+	}
+	return requestAudit(c, e)
+}
+
+// clientEntry is the audit entry of a change to cl's record (entityID 0 names no entity,
+// as for a row the store is about to create and will name itself).
+func clientEntry(c echo.Context, cl store.Client, action, entityType string, entityID int64, detail string) store.AuditEntry {
+	e := store.AuditEntry{Action: action, EntityType: entityType, ClientID: cl.ID, Detail: detail}
+	if entityID != 0 {
+		e.EntityID = strconv.FormatInt(entityID, 10)
+	}
+	return auditEntry(c, e)
 }

@@ -46,7 +46,7 @@ func (f *caseFixture) addClient(t *testing.T, counsellorID int64, first, last, p
 	cl, err := f.app.Store.CreateClient(context.Background(), f.practice.ID, store.ClientInput{
 		CounsellorID: counsellorID, FirstName: first, LastName: last, PreferredName: preferred,
 		Format: "individual", ContactMethod: "neither", NeutralMessages: true,
-	})
+	}, store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func (f *caseFixture) assign(t *testing.T, cl store.Client, cadence string, goal
 		TemplateRef: "builtin:reassurance_tally", Title: tpl.Title, Template: def, Instructions: "Count each day",
 		StartDate: today.AddDate(0, 0, -2), DueDate: today.AddDate(0, 0, 4), Cadence: cadence, GoalID: goalID, GoalField: field,
 		RequestKey: newKey(),
-	})
+	}, store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func (f *caseFixture) clientLink(t *testing.T, cl store.Client) string {
 		t.Fatal(err)
 	}
 	if _, _, err := f.app.Store.IssueClientLink(context.Background(), f.practice.ID, cl.ID, cl.CounsellorID,
-		store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 11)}); err != nil {
+		store.LinkInput{TokenHash: hash, ExpiresAt: time.Now().AddDate(0, 0, 11)}, store.AuditEntry{Action: "test.seed"}, func(_, _ int64) string { return "" }); err != nil {
 		t.Fatal(err)
 	}
 	f.tokens[cl.ID] = token
@@ -158,7 +158,7 @@ func (f *caseFixture) submitEntry(t *testing.T, cl store.Client, assignmentID in
 		t.Fatal(err)
 	}
 	if _, err := f.app.Store.SaveEntry(context.Background(), f.practice.ID, linkID, a, store.EntryInput{Date: a.StartDate,
-		Answers: []byte(answers), Submit: true, IdempotencyKey: "0123456789abcdef0123456789abcdef"}); err != nil {
+		Answers: []byte(answers), Submit: true, IdempotencyKey: "0123456789abcdef0123456789abcdef", Audit: store.AuditEntry{Action: "test.seed"}}); err != nil {
 		t.Fatal(err)
 	}
 	var id int64

@@ -18,10 +18,10 @@ func TestEveryClientPageViewIsAudited(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
 	ctx := context.Background()
-	goalID, _ := f.app.Store.CreateGoal(ctx, f.practice.ID, f.client.ID, f.me.ID, store.GoalInput{Statement: "A goal"})
+	goalID, _ := f.app.Store.CreateGoal(ctx, f.practice.ID, f.client.ID, f.me.ID, store.GoalInput{Statement: "A goal"}, store.AuditEntry{Action: "test.seed"})
 	appt, _ := f.app.Store.CreateAppointment(ctx, f.practice.ID, f.client.ID, f.me.ID, store.AppointmentInput{
-		StartsAt: time.Now().Add(-time.Hour), DurationMinutes: 50, Status: "attended", Format: "individual"})
-	if _, _, err := f.app.Store.SaveIntake(ctx, f.practice.ID, f.client.ID, 0, "concerns", []byte(`{}`), f.me.ID, nil); err != nil {
+		StartsAt: time.Now().Add(-time.Hour), DurationMinutes: 50, Status: "attended", Format: "individual"}, store.AuditEntry{Action: "test.seed"})
+	if _, _, err := f.app.Store.SaveIntake(ctx, f.practice.ID, f.client.ID, 0, "concerns", []byte(`{}`), f.me.ID, nil, store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
 	assignmentID, _ := f.assign(t, f.client, "once", nil)
@@ -64,11 +64,11 @@ func TestChildRecordsOfAnotherClientCannotBeReachedThroughOnesOwnClient(t *testi
 	f := newCaseFixture(t)
 	ctx := context.Background()
 	other := f.addClient(t, f.me.ID, "Blake", "Other", "")
-	goalID, _ := f.app.Store.CreateGoal(ctx, f.practice.ID, other.ID, f.me.ID, store.GoalInput{Statement: "Other client's goal"})
+	goalID, _ := f.app.Store.CreateGoal(ctx, f.practice.ID, other.ID, f.me.ID, store.GoalInput{Statement: "Other client's goal"}, store.AuditEntry{Action: "test.seed"})
 	appt, _ := f.app.Store.CreateAppointment(ctx, f.practice.ID, other.ID, f.me.ID, store.AppointmentInput{
-		StartsAt: time.Now().Add(-time.Hour), DurationMinutes: 50, Status: "attended", Format: "individual", Note: "Other client's note"})
+		StartsAt: time.Now().Add(-time.Hour), DurationMinutes: 50, Status: "attended", Format: "individual", Note: "Other client's note"}, store.AuditEntry{Action: "test.seed"})
 	if _, _, err := f.app.Store.SaveIntake(ctx, f.practice.ID, other.ID, 0, "risk", []byte(`{"triggers":"Other client's trigger"}`), f.me.ID,
-		&store.RiskFlagInput{Source: "intake", Summary: "Other client's risk"}); err != nil {
+		&store.RiskFlagInput{Source: "intake", Summary: "Other client's risk", Audit: store.AuditEntry{Action: "test.seed"}}, store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
 	var flagID int64

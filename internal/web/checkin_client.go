@@ -132,23 +132,16 @@ func (s *Server) checkinPost(c echo.Context) error {
 		return err
 	}
 	in.Day = today
-	flagged, err := s.store.RecordProgress(ctx, l.PracticeID, page.Checkin.ClientID, in)
+	entry := requestAudit(c, store.AuditEntry{Action: "checkin.submit", EntityType: "checkin", EntityID: strconv.FormatInt(page.Checkin.ID, 10), ClientID: page.Checkin.ClientID})
+	in.RiskAudit = entry
+	in.RiskAudit.Action, in.RiskAudit.Detail = "risk.raise", "source=phq9_item9"
+	flagged, err := s.store.RecordProgress(ctx, l.PracticeID, page.Checkin.ClientID, in, entry)
 	if errors.Is(err, store.ErrCheckinDone) {
 		s.clientSessions.Put(ctx, "flash", "Thank you: this check-in was already sent.")
 		return c.Redirect(http.StatusSeeOther, "/h")
 	}
 	if err != nil {
 		return err
-	}
-	entry := store.AuditEntry{Action: "checkin.submit", EntityType: "checkin", EntityID: strconv.FormatInt(page.Checkin.ID, 10), ClientID: page.Checkin.ClientID}
-	if err := s.auditFor(c, l.PracticeID, entry); err != nil {
-		return err
-	}
-	if flagged {
-		entry.Action, entry.Detail = "risk.raise", "source=phq9_item9"
-		if err := s.auditFor(c, l.PracticeID, entry); err != nil {
-			return err
-		}
 	}
 	if flagged || len(risks) > 0 {
 		// Help is offered there and then, with one calm sentence; the counsellor hears at once.
@@ -224,15 +217,11 @@ func scoreForm(m measures.Measure, values map[string][]string) (r store.ResultIn
 // raiseEarly flags a risk answered on a form that cannot be saved yet, and audits it.
 func (s *Server) raiseEarly(c echo.Context, practiceID, clientID, userID int64, notes []string) error {
 	for _, note := range notes {
-		opened, err := s.store.RaiseRiskFlag(c.Request().Context(), practiceID, clientID, userID, store.RiskFlagInput{Source: "phq9_item9", Summary: note})
-		if err != nil {
+		audit := requestAudit(c, store.AuditEntry{ActorUserID: userID, Action: "risk.raise", EntityType: "client",
+			EntityID: strconv.FormatInt(clientID, 10), ClientID: clientID, Detail: "source=phq9_item9 incomplete form"})
+		if _, err := s.store.RaiseRiskFlag(c.Request().Context(), practiceID, clientID, userID,
+			store.RiskFlagInput{Source: "phq9_item9", Summary: note, Audit: audit}); err != nil {
 			return err
-		}
-		if opened {
-			if err := s.auditFor(c, practiceID, store.AuditEntry{ActorUserID: userID, Action: "risk.raise", EntityType: "client",
-				EntityID: strconv.FormatInt(clientID, 10), ClientID: clientID, Detail: "source=phq9_item9 incomplete form"}); err != nil {
-				return err
-			}
 		}
 	}
 	return nil

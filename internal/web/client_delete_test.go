@@ -28,30 +28,30 @@ func fillRecord(t *testing.T, f *caseFixture, cl store.Client) recordIDs {
 	ctx := context.Background()
 	pid, uid := f.practice.ID, cl.CounsellorID
 	if _, _, err := f.app.Store.SaveIntake(ctx, pid, cl.ID, 0, "risk", []byte(`{"triggers":"Secret trigger text"}`), uid,
-		&store.RiskFlagInput{Source: "intake", Summary: "Secret risk summary"}); err != nil {
+		&store.RiskFlagInput{Source: "intake", Summary: "Secret risk summary", Audit: store.AuditEntry{Action: "test.seed"}}, store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.app.Store.CreateAppointment(ctx, pid, cl.ID, uid, store.AppointmentInput{StartsAt: time.Now().Add(-48 * time.Hour),
-		DurationMinutes: 50, Status: "attended", Format: "individual", Note: "Secret appointment note"}); err != nil {
+		DurationMinutes: 50, Status: "attended", Format: "individual", Note: "Secret appointment note"}, store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
-	first, err := f.app.Store.CreateGoal(ctx, pid, cl.ID, uid, store.GoalInput{Statement: "Secret goal statement"})
+	first, err := f.app.Store.CreateGoal(ctx, pid, cl.ID, uid, store.GoalInput{Statement: "Secret goal statement"}, store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.app.Store.TransitionGoal(ctx, pid, cl.ID, first, uid, 1, "draft", "active", ""); err != nil {
+	if err := f.app.Store.TransitionGoal(ctx, pid, cl.ID, first, uid, 1, "draft", "active", "", store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.app.Store.AddGoalReading(ctx, pid, cl.ID, first, uid, time.Now(), 4, "Secret reading note"); err != nil {
+	if err := f.app.Store.AddGoalReading(ctx, pid, cl.ID, first, uid, time.Now(), 4, "Secret reading note", store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
-	second, err := f.app.Store.ReviseGoal(ctx, pid, cl.ID, first, uid, "Secret revision reason")
+	second, err := f.app.Store.ReviseGoal(ctx, pid, cl.ID, first, uid, "Secret revision reason", store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	assignment, token := f.assign(t, cl, "daily", &second)
 	f.submitEntry(t, cl, assignment, `{"reassurance_requests": 4, "checks": 2, "note": "Secret entry text"}`)
-	checkin, err := f.app.Store.CreateCheckin(ctx, pid, cl.ID, uid, true, []string{"gad7"}, time.Now().AddDate(0, 0, 3), newKey())
+	checkin, err := f.app.Store.CreateCheckin(ctx, pid, cl.ID, uid, true, []string{"gad7"}, time.Now().AddDate(0, 0, 3), newKey(), store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,14 +60,14 @@ func fillRecord(t *testing.T, f *caseFixture, cl store.Client) recordIDs {
 		t.Fatalf("markers: %v", err)
 	}
 	if _, err := f.app.Store.RecordProgress(ctx, pid, cl.ID, store.ProgressInput{Day: time.Now(), Source: "client", CheckinID: checkin,
-		Ratings: map[int64]int{markers[0].ID: 6}, Results: []store.ResultInput{{MeasureKey: "gad7", Total: 5, Answers: []byte(`{}`)}}}); err != nil {
+		Ratings: map[int64]int{markers[0].ID: 6}, Results: []store.ResultInput{{MeasureKey: "gad7", Total: 5, Answers: []byte(`{}`)}}}, store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.app.Store.RecordProgress(ctx, pid, cl.ID, store.ProgressInput{Day: time.Now(), Source: "counsellor", RecordedBy: uid,
-		RequestKey: fmt.Sprintf("sitting-of-client-%08d", cl.ID), Ratings: map[int64]int{markers[0].ID: 4}}); err != nil {
+		RequestKey: fmt.Sprintf("sitting-of-client-%08d", cl.ID), Ratings: map[int64]int{markers[0].ID: 4}}, store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.app.Store.AddEventNote(ctx, pid, cl.ID, uid, time.Now(), "Secret event note"); err != nil {
+	if err := f.app.Store.AddEventNote(ctx, pid, cl.ID, uid, time.Now(), "Secret event note", store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
 	return recordIDs{goals: []int64{first, second}, assignments: []int64{assignment}, checkins: []int64{checkin}, token: token}
@@ -288,7 +288,7 @@ func TestDeletingAClientIsRefusedUntilTheRulesAllowIt(t *testing.T) {
 	// An attended appointment after the discharge moves the end of care later.
 	endCareYearsAgo(t, f, f.client.ID, 8)
 	if _, err := f.app.Store.CreateAppointment(context.Background(), f.practice.ID, f.client.ID, f.me.ID, store.AppointmentInput{
-		StartsAt: time.Now().AddDate(-1, 0, 0), DurationMinutes: 50, Status: "attended", Format: "individual"}); err != nil {
+		StartsAt: time.Now().AddDate(-1, 0, 0), DurationMinutes: 50, Status: "attended", Format: "individual"}, store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
 	if res := f.admin.Get(f.path("/delete")); !strings.Contains(res.Body, "can be deleted from "+time.Now().In(london).AddDate(6, 0, 0).Format("2 Jan 2006")) {

@@ -32,7 +32,7 @@ func TestTheClientsPageListsOnlyTheFormsStillOpen(t *testing.T) {
 		t.Helper()
 		id, err := f.app.Store.CreateAssignment(ctx, f.practice.ID, cl.ID, cl.CounsellorID, store.AssignmentInput{
 			TemplateRef: "builtin:reassurance_tally", Title: tpl.Title, Template: def, StartDate: day(start), DueDate: day(due),
-			Cadence: cadence, RequestKey: newKey()})
+			Cadence: cadence, RequestKey: newKey()}, store.AuditEntry{Action: "test.seed"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -65,7 +65,7 @@ func TestTheClientsPageListsOnlyTheFormsStillOpen(t *testing.T) {
 	onceOpen := assign(f.client, "once", -3, 2)
 	upcoming := assign(f.client, "daily", 2, 6)
 	revoked := assign(f.client, "daily", -1, 3)
-	if err := f.app.Store.RevokeAssignment(ctx, f.practice.ID, f.client.ID, revoked); err != nil {
+	if err := f.app.Store.RevokeAssignment(ctx, f.practice.ID, f.client.ID, revoked, store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
 	upToDate := assign(f.client, "daily", -1, 3)

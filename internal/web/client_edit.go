@@ -51,16 +51,14 @@ func (s *Server) updateClient(c echo.Context) error {
 	if form.HasErrors() {
 		return s.renderClientForm(c, http.StatusUnprocessableEntity, p, &cl)
 	}
-	err = s.store.UpdateClient(c.Request().Context(), cl.PracticeID, cl.ID, in.Version, input)
+	err = s.store.UpdateClient(c.Request().Context(), cl.PracticeID, cl.ID, in.Version, input,
+		clientEntry(c, cl, "client.update", "client", cl.ID, ""))
 	if errors.Is(err, store.ErrConflict) {
 		form.Fail("_form", "Someone else changed this client's details since you opened the form. Your changes are below: compare them with the client's page and save again.")
 		form.Values.Set("version", strconv.Itoa(cl.Version))
 		return s.renderClientForm(c, http.StatusConflict, p, &cl)
 	}
 	if err != nil {
-		return err
-	}
-	if err := s.auditClient(c, cl, "client.update", "client", cl.ID, ""); err != nil {
 		return err
 	}
 	return s.flash(c, clientPath(cl.ID), "Details saved.")
@@ -81,14 +79,12 @@ func (s *Server) setClientStatus(c echo.Context) error {
 	if cl.ArchivedAt != nil {
 		return s.flash(c, clientPath(cl.ID), "Restore the client from the archive first.")
 	}
-	err = s.store.SetClientStatus(c.Request().Context(), cl.PracticeID, cl.ID, move.From, move.To)
+	err = s.store.SetClientStatus(c.Request().Context(), cl.PracticeID, cl.ID, move.From, move.To,
+		clientEntry(c, cl, "client.status", "client", cl.ID, cl.Status+"->"+move.To))
 	if errors.Is(err, store.ErrNotFound) {
 		return s.flash(c, clientPath(cl.ID), fmt.Sprintf("A client who is %s cannot be %s.", cl.Status, move.To))
 	}
 	if err != nil {
-		return err
-	}
-	if err := s.auditClient(c, cl, "client.status", "client", cl.ID, cl.Status+"->"+move.To); err != nil {
 		return err
 	}
 	return s.flash(c, clientPath(cl.ID), move.Done)
@@ -103,18 +99,15 @@ func (s *Server) archiveClient(c echo.Context) error {
 		return err
 	}
 	archive := c.FormValue("action") != "restore"
-	err = s.store.SetClientArchived(c.Request().Context(), cl.PracticeID, cl.ID, archive)
-	if errors.Is(err, store.ErrNotFound) {
-		return s.flash(c, clientPath(cl.ID), "Only a discharged client can be archived.")
-	}
-	if err != nil {
-		return err
-	}
 	action, msg := "client.archive", "Archived. The client no longer shows in the caseload; find them under Archived."
 	if !archive {
 		action, msg = "client.restore", "Restored from the archive."
 	}
-	if err := s.auditClient(c, cl, action, "client", cl.ID, ""); err != nil {
+	err = s.store.SetClientArchived(c.Request().Context(), cl.PracticeID, cl.ID, archive, clientEntry(c, cl, action, "client", cl.ID, ""))
+	if errors.Is(err, store.ErrNotFound) {
+		return s.flash(c, clientPath(cl.ID), "Only a discharged client can be archived.")
+	}
+	if err != nil {
 		return err
 	}
 	return s.flash(c, clientPath(cl.ID), msg)
@@ -133,15 +126,12 @@ func (s *Server) reassignClient(c echo.Context) error {
 	if err != nil {
 		return s.flash(c, clientPath(cl.ID), "Choose a counsellor.")
 	}
-	err = s.store.ReassignClient(c.Request().Context(), cl.PracticeID, cl.ID, to)
+	detail := fmt.Sprintf("counsellor %d->%d", cl.CounsellorID, to)
+	err = s.store.ReassignClient(c.Request().Context(), cl.PracticeID, cl.ID, to, clientEntry(c, cl, "client.reassign", "client", cl.ID, detail))
 	if errors.Is(err, store.ErrNotFound) {
 		return s.flash(c, clientPath(cl.ID), "Choose an active counsellor of this practice.")
 	}
 	if err != nil {
-		return err
-	}
-	detail := fmt.Sprintf("counsellor %d->%d", cl.CounsellorID, to)
-	if err := s.auditClient(c, cl, "client.reassign", "client", cl.ID, detail); err != nil {
 		return err
 	}
 	return s.flash(c, clientPath(cl.ID), "Reassigned.")

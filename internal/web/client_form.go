@@ -187,7 +187,7 @@ func (s *Server) clientFormPost(c echo.Context) error {
 		action, msg = "link.draft", "Saved. You can come back and finish it later."
 	}
 	audit := requestAudit(c, store.AuditEntry{Action: action, EntityType: "assignment", EntityID: strconv.FormatInt(v.ID, 10), ClientID: v.ClientID})
-	in := store.EntryInput{Date: day, Answers: data, Submit: submit, IdempotencyKey: key, ReadingDate: laterOf(day, today), Audit: &audit}
+	in := store.EntryInput{Date: day, Answers: data, Submit: submit, IdempotencyKey: key, ReadingDate: laterOf(day, today), Audit: audit}
 	if n, ok := answers.Number(v.GoalField); ok && v.GoalID != nil {
 		in.Reading = &n
 	}

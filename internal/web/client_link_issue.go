@@ -106,18 +106,12 @@ func (s *Server) issueClientLink(c echo.Context) error {
 		return err
 	}
 	until := s.clientLinkExpiry(today, loc)
-	id, ended, err := s.store.IssueClientLink(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, store.LinkInput{TokenHash: hash, ExpiresAt: until})
+	id, _, err := s.store.IssueClientLink(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, store.LinkInput{TokenHash: hash, ExpiresAt: until},
+		clientEntry(c, cl, "link.issue", "client", cl.ID, ""), linkIssueDetail)
 	if errors.Is(err, store.ErrClientClosed) {
 		return s.flash(c, clientPath(cl.ID), "A discharged or archived client cannot be given a link.")
 	}
 	if err != nil {
-		return err
-	}
-	detail := fmt.Sprintf("link=%d", id)
-	if ended > 0 {
-		detail += fmt.Sprintf("; ended %d live links", ended)
-	}
-	if err := s.auditClient(c, cl, "link.issue", "client", cl.ID, detail); err != nil {
 		return err
 	}
 	if emailIt {
@@ -133,6 +127,15 @@ func (s *Server) issueClientLink(c echo.Context) error {
 	return c.Redirect(http.StatusSeeOther, clientPath(cl.ID)+"/link")
 }
 
+// linkIssueDetail is the audit detail of an issued link: its id, and how many live links it ended.
+func linkIssueDetail(id, ended int64) string {
+	detail := fmt.Sprintf("link=%d", id)
+	if ended > 0 {
+		detail += fmt.Sprintf("; ended %d live links", ended)
+	}
+	return detail
+}
+
 // revokeClientLink ends every link the client holds, at once.
 func (s *Server) revokeClientLink(c echo.Context) error {
 	cl, err := s.clientFor(c)
@@ -142,15 +145,13 @@ func (s *Server) revokeClientLink(c echo.Context) error {
 	if err := onlyFields(c); err != nil {
 		return err
 	}
-	ended, err := s.store.RevokeClientLinks(c.Request().Context(), cl.PracticeID, cl.ID)
+	ended, err := s.store.RevokeClientLinks(c.Request().Context(), cl.PracticeID, cl.ID, clientEntry(c, cl, "link.revoke", "client", cl.ID, ""),
+		func(ended int64) string { return fmt.Sprintf("ended %d live links", ended) })
 	if err != nil {
 		return err
 	}
 	if ended == 0 {
 		return s.flash(c, clientPath(cl.ID)+"/link", "There was no live link to revoke.")
-	}
-	if err := s.auditClient(c, cl, "link.revoke", "client", cl.ID, fmt.Sprintf("ended %d live links", ended)); err != nil {
-		return err
 	}
 	return s.flash(c, clientPath(cl.ID)+"/link", "Revoked: the link no longer opens.")
 }

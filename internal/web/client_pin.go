@@ -81,12 +81,11 @@ func (s *Server) earlierPost(c echo.Context) error {
 		if err != nil {
 			return err
 		}
-		set, err := s.store.SetLinkPIN(ctx, l.PracticeID, l.ID, hash)
+		set, err := s.store.SetLinkPIN(ctx, l.PracticeID, l.ID, hash, linkEntry(c, l, "link.pin_set"))
 		if err != nil {
 			return err
 		}
 		if set {
-			s.auditLinkQuietly(c, l, "link.pin_set")
 			s.clientSessions.Put(ctx, keyPINOpen, l.ID)
 			return c.Redirect(http.StatusSeeOther, next)
 		}
@@ -108,12 +107,9 @@ func (s *Server) earlierPost(c echo.Context) error {
 	}
 	s.auditLinkQuietly(c, l, "link.pin_wrong")
 	if try >= store.MaxPINTries {
-		locked, err := s.store.LockLinkPIN(ctx, l.PracticeID, l.ID, s.now())
-		if err != nil {
+		// The store audits the lock when this call is the one that locked it.
+		if _, err := s.store.LockLinkPIN(ctx, l.PracticeID, l.ID, s.now(), linkEntry(c, l, "link.pin_lock")); err != nil {
 			return err
-		}
-		if locked {
-			s.auditLinkQuietly(c, l, "link.pin_lock")
 		}
 		return s.renderEarlier(c, http.StatusForbidden, earlierPage{Locked: true, Gate: gate}, form)
 	}
@@ -160,6 +156,10 @@ func (s *Server) earlierEntries(c echo.Context, l store.ClientLink) ([]shownEntr
 
 // auditLinkQuietly records a PIN event of a link; a failure is logged, not shown to the client.
 func (s *Server) auditLinkQuietly(c echo.Context, l store.ClientLink, action string) {
-	e := store.AuditEntry{Action: action, EntityType: "link", EntityID: strconv.FormatInt(l.ID, 10)}
-	s.auditQuietly(c, l.PracticeID, e)
+	s.auditQuietly(c, l.PracticeID, linkEntry(c, l, action))
+}
+
+// linkEntry is the audit entry of a PIN event of a link, as the client's request made it.
+func linkEntry(c echo.Context, l store.ClientLink, action string) store.AuditEntry {
+	return requestAudit(c, store.AuditEntry{Action: action, EntityType: "link", EntityID: strconv.FormatInt(l.ID, 10)})
 }

@@ -26,7 +26,7 @@ func TestNoClientPageShowsARevealingWord(t *testing.T) {
 	f := newCaseFixture(t)
 	ctx := context.Background()
 	cl, err := f.app.Store.CreateClient(ctx, f.practice.ID, store.ClientInput{CounsellorID: f.me.ID, FirstName: "Rae", LastName: "Lind",
-		Format: "individual", ContactMethod: "neither"})
+		Format: "individual", ContactMethod: "neither"}, store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func TestNoClientPageShowsARevealingWord(t *testing.T) {
 		aid, err := f.app.Store.CreateAssignment(ctx, f.practice.ID, cl.ID, f.me.ID, store.AssignmentInput{
 			TemplateRef: "builtin:" + b.Key, Title: b.Template.Title, Template: def, StartDate: today.AddDate(0, 0, -1),
 			DueDate: today.AddDate(0, 0, 5), Cadence: "daily", RequestKey: newKey(),
-		})
+		}, store.AuditEntry{Action: "test.seed"})
 		if err != nil {
 			t.Fatal(err)
 		}

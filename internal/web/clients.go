@@ -169,11 +169,8 @@ func (s *Server) createClient(c echo.Context) error {
 	if form.HasErrors() {
 		return s.renderClientForm(c, http.StatusUnprocessableEntity, p, nil)
 	}
-	cl, err := s.store.CreateClient(c.Request().Context(), u.PracticeID, input)
+	cl, err := s.store.CreateClient(c.Request().Context(), u.PracticeID, input, auditEntry(c, store.AuditEntry{Action: "client.create", EntityType: "client"}))
 	if err != nil {
-		return err
-	}
-	if err := s.auditClient(c, cl, "client.create", "client", cl.ID, ""); err != nil {
 		return err
 	}
 	return s.flash(c, clientPath(cl.ID), fmt.Sprintf("Client added as %s.", cl.Code))

@@ -84,7 +84,7 @@ func TestCaseloadSearchFilterSortAndPagination(t *testing.T) {
 	mine := f.addClient(t, f.me.ID, "Morgan", "Blake", "")
 	theirs := f.addClient(t, f.otherUser.ID, "Casey", "Other", "")
 	ctx := context.Background()
-	if err := f.app.Store.SetClientStatus(ctx, f.practice.ID, mine.ID, []string{"intake"}, "active"); err != nil {
+	if err := f.app.Store.SetClientStatus(ctx, f.practice.ID, mine.ID, []string{"intake"}, "active", store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
 

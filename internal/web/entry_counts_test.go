@@ -52,7 +52,7 @@ func TestAssignmentEntryCountsFollowEveryChange(t *testing.T) {
 	save := func(day int, submit bool, key string) {
 		t.Helper()
 		if _, err := f.app.Store.SaveEntry(ctx, f.practice.ID, linkID, a, store.EntryInput{Date: a.StartDate.AddDate(0, 0, day),
-			Answers: []byte(`{"reassurance_requests": 3, "checks": 1}`), Submit: submit, IdempotencyKey: key}); err != nil {
+			Answers: []byte(`{"reassurance_requests": 3, "checks": 1}`), Submit: submit, IdempotencyKey: key, Audit: store.AuditEntry{Action: "test.seed"}}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -68,7 +68,7 @@ func TestAssignmentEntryCountsFollowEveryChange(t *testing.T) {
 	if err := f.app.DB.App.Get(&entryID, `SELECT id FROM homework_entries WHERE assignment_id = $1 AND status = 'submitted' ORDER BY id LIMIT 1`, assignmentID); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.app.Store.ReviewEntry(ctx, f.practice.ID, assignmentID, entryID, f.me.ID, "Thank you"); err != nil {
+	if err := f.app.Store.ReviewEntry(ctx, f.practice.ID, assignmentID, entryID, f.me.ID, "Thank you", store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
 	check("one reviewed", 2, 1, 1)

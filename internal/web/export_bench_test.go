@@ -27,7 +27,7 @@ func BenchmarkHomeworkExport(b *testing.B) {
 		b.Fatal(err)
 	}
 	cl, err := app.Store.CreateClient(context.Background(), practice.ID, store.ClientInput{CounsellorID: me, FirstName: "Bench",
-		LastName: "Client", Format: "individual", ContactMethod: "neither"})
+		LastName: "Client", Format: "individual", ContactMethod: "neither"}, store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -101,10 +101,8 @@ func (s *Server) addGoalReading(c echo.Context) error {
 	if form.HasErrors() || date == nil || value == nil {
 		return s.showGoal(c, cl, g, http.StatusUnprocessableEntity, form)
 	}
-	if err := s.store.AddGoalReading(c.Request().Context(), cl.PracticeID, cl.ID, g.ID, currentUser(c).ID, *date, *value, in.Note); err != nil {
-		return err
-	}
-	if err := s.auditClient(c, cl, "goal.reading.create", "goal", g.ID, ""); err != nil {
+	if err := s.store.AddGoalReading(c.Request().Context(), cl.PracticeID, cl.ID, g.ID, currentUser(c).ID, *date, *value, in.Note,
+		clientEntry(c, cl, "goal.reading.create", "goal", g.ID, "")); err != nil {
 		return err
 	}
 	return s.flash(c, goalPath(cl.ID, g.ID), "Reading recorded.")
@@ -165,29 +163,28 @@ func (s *Server) changeGoalStatus(c echo.Context) error {
 	}
 	userID := currentUser(c).ID
 	target, msg := goalPath(cl.ID, g.ID), "Goal is now "+to+"."
+	audit := clientEntry(c, cl, "goal.status", "goal", g.ID, g.Status+"->"+to)
 	if to == casework.GoalRevised {
-		newID, err := s.store.ReviseGoal(ctx, cl.PracticeID, cl.ID, g.ID, userID, reason)
+		newID, err := s.store.ReviseGoal(ctx, cl.PracticeID, cl.ID, g.ID, userID, reason, audit)
 		if err != nil && !errors.Is(err, store.ErrConflict) {
 			return err
 		}
-		err = s.goalStatusDone(c, cl, g, to, err)
+		err = goalStatusDone(err)
 		if err != nil {
 			return err
 		}
 		target, msg = goalPath(cl.ID, newID)+"/edit", "The old goal is marked revised. Edit its replacement below."
-	} else if err := s.goalStatusDone(c, cl, g, to, s.store.TransitionGoal(ctx, cl.PracticeID, cl.ID, g.ID, userID, g.Version, g.Status, to, reason)); err != nil {
+	} else if err := goalStatusDone(s.store.TransitionGoal(ctx, cl.PracticeID, cl.ID, g.ID, userID, g.Version, g.Status, to, reason, audit)); err != nil {
 		return err
 	}
 	return s.flash(c, target, msg)
 }
 
-// goalStatusDone audits a status change, or explains a concurrent one.
-func (s *Server) goalStatusDone(c echo.Context, cl store.Client, g store.Goal, to string, err error) error {
+// goalStatusDone explains a concurrent status change (the change and its audit entry
+// were written together by the store).
+func goalStatusDone(err error) error {
 	if errors.Is(err, store.ErrConflict) {
 		return echo.NewHTTPError(http.StatusConflict).SetInternal(err)
 	}
-	if err != nil {
-		return err
-	}
-	return s.auditClient(c, cl, "goal.status", "goal", g.ID, g.Status+"->"+to)
+	return err
 }

@@ -167,25 +167,20 @@ func (s *Server) saveGoal(c echo.Context) error {
 		return s.renderGoalForm(c, http.StatusUnprocessableEntity, p, cl, existing)
 	}
 	if existing == nil {
-		id, err := s.store.CreateGoal(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, goalInput(g))
+		id, err := s.store.CreateGoal(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, goalInput(g), clientEntry(c, cl, "goal.create", "goal", 0, ""))
 		if err != nil {
-			return err
-		}
-		if err := s.auditClient(c, cl, "goal.create", "goal", id, ""); err != nil {
 			return err
 		}
 		return s.flash(c, goalPath(cl.ID, id), "Goal saved as a draft. Activate it once every SMART part is in place.")
 	}
-	err = s.store.UpdateGoal(ctx, cl.PracticeID, cl.ID, existing.ID, in.Version, goalInput(g))
+	err = s.store.UpdateGoal(ctx, cl.PracticeID, cl.ID, existing.ID, in.Version, goalInput(g),
+		clientEntry(c, cl, "goal.update", "goal", existing.ID, ""))
 	if errors.Is(err, store.ErrConflict) {
 		form.Fail("_form", "Someone else changed this goal since you opened it. Your version is below; compare it with the goal's page and save again.")
 		form.Values.Set("version", strconv.Itoa(existing.Version))
 		return s.renderGoalForm(c, http.StatusConflict, p, cl, existing)
 	}
 	if err != nil {
-		return err
-	}
-	if err := s.auditClient(c, cl, "goal.update", "goal", existing.ID, ""); err != nil {
 		return err
 	}
 	return s.flash(c, goalPath(cl.ID, existing.ID), "Goal saved.")

@@ -445,7 +445,7 @@ func TestLinkEmailCarriesOnlyANeutralLineAndTheLink(t *testing.T) {
 	f.counsellor, f.me = app.SignedIn(f.practice.ID, store.RoleCounsellor)
 	cl, err := app.Store.CreateClient(context.Background(), f.practice.ID, store.ClientInput{CounsellorID: f.me.ID,
 		FirstName: "Sky", LastName: "Reyes", Format: "individual", ContactMethod: "email", Email: "sky@example.org", NeutralMessages: true,
-		SafeContactNote: "Partner reads my email"})
+		SafeContactNote: "Partner reads my email"}, store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		t.Fatal(err)
 	}

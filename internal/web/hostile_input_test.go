@@ -19,9 +19,9 @@ func TestHostileInputToEveryFormIsRefusedWithoutA500(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
 	ctx := context.Background()
-	goalID, _ := f.app.Store.CreateGoal(ctx, f.practice.ID, f.client.ID, f.me.ID, store.GoalInput{Statement: "A goal"})
+	goalID, _ := f.app.Store.CreateGoal(ctx, f.practice.ID, f.client.ID, f.me.ID, store.GoalInput{Statement: "A goal"}, store.AuditEntry{Action: "test.seed"})
 	appt, _ := f.app.Store.CreateAppointment(ctx, f.practice.ID, f.client.ID, f.me.ID, store.AppointmentInput{
-		StartsAt: time.Now().Add(-time.Hour), DurationMinutes: 50, Status: "attended", Format: "individual"})
+		StartsAt: time.Now().Add(-time.Hour), DurationMinutes: 50, Status: "attended", Format: "individual"}, store.AuditEntry{Action: "test.seed"})
 	assignmentID, token := f.assign(t, f.client, "daily", nil)
 	ids := strings.NewReplacer(":id", itoa(f.client.ID), ":goal", itoa(goalID), ":appointment", itoa(appt.ID), ":flag", "1",
 		":section", "concerns", ":assignment", itoa(assignmentID), ":entry", "1", ":checkin", "1", ":template", "1",

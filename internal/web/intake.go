@@ -120,9 +120,10 @@ func (s *Server) saveIntakeSection(c echo.Context) error {
 	}
 	var flag *store.RiskFlagInput
 	if section == "risk" && next.RiskRaised() && !casework.SectionEqual("risk", current, next) {
-		flag = &store.RiskFlagInput{Source: "intake", Summary: next.RiskSummary()}
+		flag = &store.RiskFlagInput{Source: "intake", Summary: next.RiskSummary(), Audit: clientEntry(c, cl, "risk.raise", "client", cl.ID, "source=intake")}
 	}
-	saved, raised, err := s.store.SaveIntake(ctx, cl.PracticeID, cl.ID, versionOf(v), section, data, currentUser(c).ID, flag)
+	saved, _, err := s.store.SaveIntake(ctx, cl.PracticeID, cl.ID, versionOf(v), section, data, currentUser(c).ID, flag,
+		clientEntry(c, cl, "intake.save", "intake", 0, "section="+section))
 	if errors.Is(err, store.ErrConflict) {
 		if current, v, err = s.latestIntake(c, cl); err != nil {
 			return err
@@ -132,14 +133,6 @@ func (s *Server) saveIntakeSection(c echo.Context) error {
 	}
 	if err != nil {
 		return err
-	}
-	if err := s.auditClient(c, cl, "intake.save", "intake", int64(saved), "section="+section); err != nil {
-		return err
-	}
-	if raised {
-		if err := s.auditClient(c, cl, "risk.raise", "client", cl.ID, "source=intake"); err != nil {
-			return err
-		}
 	}
 	return s.flash(c, fmt.Sprintf("%s/intake#%s", clientPath(cl.ID), section), fmt.Sprintf("Saved as version %d.", saved))
 }

@@ -85,21 +85,17 @@ func (s *Server) recordSitting(c echo.Context) error {
 	if key := values.Get("request_key"); idempotencyKeyPattern.MatchString(key) {
 		in.RequestKey = key
 	}
-	flagged, err := s.store.RecordProgress(ctx, cl.PracticeID, cl.ID, in)
+	in.RiskAudit = clientEntry(c, cl, "risk.raise", "client", cl.ID, "source=phq9_item9")
+	flagged, err := s.store.RecordProgress(ctx, cl.PracticeID, cl.ID, in,
+		clientEntry(c, cl, "progress.record", "client", cl.ID, fmt.Sprintf("ratings=%d results=%d", len(in.Ratings), len(in.Results))))
 	if errors.Is(err, store.ErrSittingRecorded) {
 		return s.flash(c, clientPath(cl.ID)+"/progress", "Saved.") // the same form sent twice: already recorded
 	}
 	if err != nil {
 		return err
 	}
-	if err := s.auditClient(c, cl, "progress.record", "client", cl.ID, fmt.Sprintf("ratings=%d results=%d", len(in.Ratings), len(in.Results))); err != nil {
-		return err
-	}
 	msg := "Saved."
 	if flagged {
-		if err := s.auditClient(c, cl, "risk.raise", "client", cl.ID, "source=phq9_item9"); err != nil {
-			return err
-		}
 		msg = "Saved. PHQ-9 item 9 was answered above 0: the client is flagged for review."
 	}
 	return s.flash(c, clientPath(cl.ID)+"/progress", msg)
@@ -158,10 +154,8 @@ func (s *Server) addEventNote(c echo.Context) error {
 	if form.HasErrors() {
 		return s.showProgress(c, cl, http.StatusUnprocessableEntity, form)
 	}
-	if err := s.store.AddEventNote(c.Request().Context(), cl.PracticeID, cl.ID, currentUser(c).ID, *day, text); err != nil {
-		return err
-	}
-	if err := s.auditClient(c, cl, "event.create", "client", cl.ID, ""); err != nil {
+	if err := s.store.AddEventNote(c.Request().Context(), cl.PracticeID, cl.ID, currentUser(c).ID, *day, text,
+		clientEntry(c, cl, "event.create", "client", cl.ID, "")); err != nil {
 		return err
 	}
 	return s.flash(c, clientPath(cl.ID)+"/progress", "Note added to the charts.")
@@ -204,16 +198,14 @@ func (s *Server) createCheckin(c echo.Context) error {
 	if form.HasErrors() {
 		return s.showProgress(c, cl, http.StatusUnprocessableEntity, form)
 	}
-	id, err := s.store.CreateCheckin(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, withMarkers, keys, *due, key)
+	_, err = s.store.CreateCheckin(ctx, cl.PracticeID, cl.ID, currentUser(c).ID, withMarkers, keys, *due, key,
+		clientEntry(c, cl, "checkin.create", "checkin", 0, ""))
 	switch {
 	case errors.Is(err, store.ErrConflict):
 		return s.flash(c, clientPath(cl.ID)+"/progress", "This check-in was already sent.")
 	case errors.Is(err, store.ErrClientClosed):
 		return s.flash(c, clientPath(cl.ID)+"/progress", "A discharged client cannot be sent a check-in.")
 	case err != nil:
-		return err
-	}
-	if err := s.auditClient(c, cl, "checkin.create", "checkin", id, ""); err != nil {
 		return err
 	}
 	return s.flash(c, clientPath(cl.ID)+"/progress", "Check-in sent. "+s.linkNote(c, cl))
@@ -232,14 +224,11 @@ func (s *Server) revokeCheckin(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	err = s.store.RevokeCheckin(c.Request().Context(), cl.PracticeID, cl.ID, id)
+	err = s.store.RevokeCheckin(c.Request().Context(), cl.PracticeID, cl.ID, id, clientEntry(c, cl, "checkin.revoke", "checkin", id, ""))
 	if errors.Is(err, store.ErrNotFound) {
 		return s.flash(c, clientPath(cl.ID)+"/progress", "That check-in is already done or revoked.")
 	}
 	if err != nil {
-		return err
-	}
-	if err := s.auditClient(c, cl, "checkin.revoke", "checkin", id, ""); err != nil {
 		return err
 	}
 	return s.flash(c, clientPath(cl.ID)+"/progress", "Revoked: the client's page no longer shows this check-in.")

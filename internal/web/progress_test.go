@@ -266,7 +266,7 @@ func TestDashboardItemsAppearAndClearAsFactsChange(t *testing.T) {
 	mustContain(t, "deteriorated", section(f.counsellor.Get("/").Body, "deteriorated"), "PHQ-9: 8 to 16")
 	// An appointment this week.
 	if _, err := f.app.Store.CreateAppointment(ctx, f.practice.ID, f.client.ID, f.me.ID, store.AppointmentInput{
-		StartsAt: time.Now().Add(48 * time.Hour), DurationMinutes: 50, Status: "scheduled", Format: "individual"}); err != nil {
+		StartsAt: time.Now().Add(48 * time.Hour), DurationMinutes: 50, Status: "scheduled", Format: "individual"}, store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
 	home := f.counsellor.Get("/")
@@ -345,7 +345,7 @@ func TestItem9IsActedOnEvenWhenTheFormIsIncomplete(t *testing.T) {
 func checkinFor(t *testing.T, f *caseFixture, cl store.Client, measures ...string) (int64, []byte, string) {
 	t.Helper()
 	id, err := f.app.Store.CreateCheckin(context.Background(), f.practice.ID, cl.ID, cl.CounsellorID, false, measures,
-		time.Now().AddDate(0, 0, 3), newKey())
+		time.Now().AddDate(0, 0, 3), newKey(), store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		t.Fatal(err)
 	}

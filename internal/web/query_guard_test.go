@@ -26,12 +26,12 @@ func newRouteWalk(t *testing.T) *routeWalk {
 	f := newCaseFixture(t)
 	ctx := context.Background()
 	pid, cid := f.practice.ID, f.client.ID
-	goalID, err := f.app.Store.CreateGoal(ctx, pid, cid, f.me.ID, store.GoalInput{Statement: "Sleep before midnight"})
+	goalID, err := f.app.Store.CreateGoal(ctx, pid, cid, f.me.ID, store.GoalInput{Statement: "Sleep before midnight"}, store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	appt, err := f.app.Store.CreateAppointment(ctx, pid, cid, f.me.ID, store.AppointmentInput{
-		StartsAt: time.Now().Add(-time.Hour), DurationMinutes: 50, Status: "attended", Format: "individual"})
+		StartsAt: time.Now().Add(-time.Hour), DurationMinutes: 50, Status: "attended", Format: "individual"}, store.AuditEntry{Action: "test.seed"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,14 +30,12 @@ func (s *Server) clearRiskFlag(c echo.Context) error {
 		form.Fail("review_note", "Say what you reviewed and what was agreed (up to 2000 characters) before clearing the flag.")
 		return s.showClient(c, cl, http.StatusUnprocessableEntity, form)
 	}
-	err = s.store.ClearRiskFlag(c.Request().Context(), cl.PracticeID, cl.ID, flagID, currentUser(c).ID, note)
+	err = s.store.ClearRiskFlag(c.Request().Context(), cl.PracticeID, cl.ID, flagID, currentUser(c).ID, note,
+		clientEntry(c, cl, "risk.clear", "risk_flag", flagID, ""))
 	if errors.Is(err, store.ErrNotFound) {
 		return echo.ErrNotFound
 	}
 	if err != nil {
-		return err
-	}
-	if err := s.auditClient(c, cl, "risk.clear", "risk_flag", flagID, ""); err != nil {
 		return err
 	}
 	return s.flash(c, clientPath(cl.ID), "Risk flag reviewed and cleared.")
