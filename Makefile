@@ -7,7 +7,7 @@ VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X main.version=$(VERSION)
 GOLANGCI := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2
 
-.PHONY: all build run test faults bench bench-go bench-http fuzz lint fmt clean backup a11y-tools
+.PHONY: generate templ-check all build run test faults bench bench-go bench-http fuzz lint fmt clean backup a11y-tools
 
 all: build
 
@@ -83,10 +83,21 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzTextCellNeverStartsAFormula -fuzztime=$(FUZZTIME) ./internal/export/
 
 ## lint: go vet, gofmt and golangci-lint (a short, explicit linter list in .golangci.yml)
-lint:
+lint: templ-check
 	$(GO) vet ./...
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) run $(GOLANGCI) run ./...
+
+## generate: the Go code of the templ components under templates/ (committed, so go build needs nothing else)
+generate:
+	$(GO) tool templ generate -path templates
+
+## templ-check: the committed *_templ.go files are what the .templ files generate
+templ-check:
+	@before=$$(find templates -name '*_templ.go' | sort | xargs cat | sha256sum); \
+	$(GO) tool templ generate -path templates >/dev/null 2>&1; \
+	after=$$(find templates -name '*_templ.go' | sort | xargs cat | sha256sum); \
+	if [ "$$before" != "$$after" ]; then echo "templ generate changed the *_templ.go files: run make generate and commit them"; exit 1; fi
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/web/kit"
 )
 
 // Limits on any single form value, whatever the field: longer text fields have their own
@@ -75,14 +77,7 @@ func onlyFields(c echo.Context, patterns ...string) error {
 	return nil
 }
 
-func fieldAllowed(k string, patterns []string) bool {
-	for _, p := range patterns {
-		if p == k || strings.HasSuffix(p, "*") && strings.HasPrefix(k, strings.TrimSuffix(p, "*")) {
-			return true
-		}
-	}
-	return false
-}
+func fieldAllowed(k string, patterns []string) bool { return kit.FieldAllowed(k, patterns) }
 
 // errUnknownField refuses a form carrying fields no page of ours sends.
-var errUnknownField = echo.NewHTTPError(http.StatusBadRequest, "unknown field")
+var errUnknownField = kit.ErrUnknownField

@@ -21,6 +21,7 @@ import (
 	"github.com/securebase/securebase/internal/measures"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/templates"
+	"github.com/securebase/securebase/templates/ui"
 )
 
 // Page is what every template receives: the parts every page needs, plus Data, the
@@ -48,7 +49,7 @@ func loadPages(funcs template.FuncMap) (*pages, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, root := range []string{"pages", "errors"} {
+	for _, root := range []string{"pages"} {
 		err := fs.WalkDir(templates.FS, root, func(name string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || path.Ext(name) != ".html" {
 				return err
@@ -181,16 +182,6 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"statusesAny": func() casework.Options {
 			return append(casework.Options{{Value: "", Label: "Any"}}, casework.ClientStatuses()...)
 		},
-		"dashList": func(d dashboard, key, title string, items []store.DashItem, empty string) dashList {
-			total := len(items)
-			if len(items) > 0 && items[0].Total > total {
-				total = items[0].Total
-			}
-			return dashList{Key: key, Title: title, Items: items, Empty: empty, Identified: d.Identified, Total: total, Counted: true, Location: d.Location}
-		},
-		"dashLatest": func(d dashboard, key, title string, items []store.DashItem, empty string) dashList {
-			return dashList{Key: key, Title: title, Items: items, Empty: empty, Identified: d.Identified, Location: d.Location}
-		},
 		"cadences": func() casework.Options {
 			return casework.Options{{Value: string(homework.Once), Label: "Once"}, {Value: string(homework.Daily), Label: "One entry a day until the due date"}}
 		},
@@ -245,16 +236,6 @@ type difficultyArgs struct {
 type hwFieldArgs struct {
 	Form  *Form
 	Field homework.Field
-}
-
-// dashList is one list of the dashboard.
-type dashList struct {
-	Key, Title, Empty string
-	Items             []store.DashItem
-	Identified        bool
-	Total             int
-	Counted           bool // the heading shows Total; not for the latest-only lists
-	Location          *time.Location
 }
 
 // statusAction is one client status button.
@@ -321,24 +302,9 @@ func roleName(r store.Role) string {
 }
 
 // Pager describes one page of a paginated list.
-type Pager struct {
-	Page, Pages int
-	base        url.Values
-	path        string
-}
+type Pager = ui.Pager
 
 // newPager returns the pager for page (1-based) of total rows at perPage.
 func newPager(path string, query url.Values, page, perPage, total int) Pager {
-	pages := (total + perPage - 1) / perPage
-	return Pager{Page: page, Pages: max(pages, 1), base: query, path: path}
-}
-
-// URL returns the link to page n, keeping the other query parameters.
-func (p Pager) URL(n int) string {
-	q := url.Values{}
-	for k, v := range p.base {
-		q[k] = v
-	}
-	q.Set("page", fmt.Sprint(n))
-	return p.path + "?" + q.Encode()
+	return ui.NewPager(path, query, page, perPage, total)
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/securebase/securebase/internal/web/dashboard"
+
 	"github.com/securebase/securebase/internal/store"
 )
 
@@ -85,6 +87,7 @@ func (s *Server) Echo() *echo.Echo { return s.echo }
 // registerRoutes is the whole route table of the application.
 func (s *Server) registerRoutes() error {
 	r := &router{s: s}
+	dash := dashboard.New(s.kit)
 	// Probes and assets: no session, no CSRF.
 	r.bare(http.MethodGet, "/healthz", s.healthz)
 	r.bare(http.MethodGet, "/readyz", s.readyz)
@@ -100,7 +103,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/login/two-factor/setup", public, s.twoFactorEnrolPage)
 	r.add(http.MethodPost, "/login/two-factor/setup", public, s.twoFactorEnrol)
 	r.add(http.MethodGet, "/login/two-factor/qr.png", public, s.enrolQRCode)
-	r.add(http.MethodGet, "/", anyStaff, s.home)
+	r.add(http.MethodGet, "/", anyStaff, dash.Home)
 
 	r.add(http.MethodGet, "/account/password", anyStaff, s.passwordPage)
 	r.add(http.MethodPost, "/account/password", anyStaff, s.changePassword)

@@ -16,6 +16,7 @@ import (
 	"github.com/securebase/securebase/internal/keyring"
 	"github.com/securebase/securebase/internal/mail"
 	"github.com/securebase/securebase/internal/store"
+	"github.com/securebase/securebase/internal/web/kit"
 )
 
 // Options are the parts a Server is built from.
@@ -47,6 +48,7 @@ type Server struct {
 	keys           *keyring.Keyring
 	echo           *echo.Echo
 	routes         []Route
+	kit            *kit.Kit // what the feature packages share
 	validate       *validator.Validate
 	zones          *zones
 	queryRules     map[string][]QueryParam // "METHOD path" → the query parameters the route reads
@@ -66,7 +68,7 @@ func New(opts Options) (*Server, error) {
 		version:    opts.Version,
 		keys:       opts.Keys,
 		mailer:     opts.Mailer,
-		validate:   newValidator(),
+		validate:   kit.NewValidator(),
 	}
 	if s.now == nil {
 		s.now = time.Now
@@ -92,6 +94,9 @@ func New(opts Options) (*Server, error) {
 	s.clientSessions = auth.NewClientSessionManager(s.store, s.cfg.ClientSessionTTL, s.cfg.Secure())
 	s.clientSessions.IdleTimeout = s.cfg.ClientIdleTimeout
 	s.clientSessions.ErrorFunc = s.sessions.ErrorFunc
+	if s.kit, err = s.newKit(); err != nil {
+		return nil, err
+	}
 	s.echo = s.newEcho()
 	if err := s.registerRoutes(); err != nil {
 		return nil, err
