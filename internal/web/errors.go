@@ -7,6 +7,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/securebase/securebase/internal/web/clientside"
 	"github.com/securebase/securebase/templates/errorpages"
 	"github.com/securebase/securebase/templates/layout"
 )
@@ -80,14 +81,14 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if code == http.StatusMethodNotAllowed {
 		code = http.StatusNotFound
 	}
-	if errors.Is(err, errSessionClosed) {
+	if errors.Is(err, clientside.ErrSessionClosed) {
 		code = http.StatusGone
 	}
 	if currentUser(c) == nil {
 		c.Set(ctxNoNewSession, true) // no form on an error page needs a token: start no session for one
 	}
-	if isClientPath(c.Request().URL.Path) {
-		if rerr := s.renderClientError(c, code, err); rerr != nil {
+	if clientside.IsClientPath(c.Request().URL.Path) {
+		if rerr := clientside.New(s.kit).RenderError(c, code, err); rerr != nil {
 			s.log.Error("render client error page", "request_id", requestIDOf(c), "err", rerr)
 			_ = c.NoContent(code)
 		}
