@@ -159,4 +159,3 @@ func Date(t time.Time) string { return t.UTC().Format("2 Jan 2006") }
 
 // DayValue is a day as a form posts it.
 func DayValue(t time.Time) string { return t.Format("2006-01-02") }
-

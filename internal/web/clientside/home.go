@@ -6,8 +6,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/securebase/securebase/internal/store"
-	"github.com/securebase/securebase/templates/ui"
 	view "github.com/securebase/securebase/templates/clientside"
+	"github.com/securebase/securebase/templates/ui"
 )
 
 // Home is the client's own page: the form chosen (or the first due), with the neutral
