@@ -69,6 +69,14 @@ type FormView struct {
 	Fields       []homework.Field
 }
 
+// Greeting greets the client, naming the practice when that is allowed.
+func (v FormView) Greeting() string {
+	if v.NamePractice {
+		return "Hello, " + v.CallName + ". From " + v.PracticeName + "."
+	}
+	return "Hello, " + v.CallName + "."
+}
+
 // Daily reports whether the form takes one entry a day.
 func (v FormView) Daily() bool { return v.Cadence == string(homework.Daily) }
 
