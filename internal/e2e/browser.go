@@ -64,7 +64,9 @@ func NewBrowser(t *testing.T) *Browser {
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	// A guard against a hung browser, not a measure of speed: a journey on a loaded two-CPU
+	// machine, run beside the others, can take a few minutes.
+	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
 	b := &Browser{t: t, ctx: ctx}
 	t.Cleanup(func() {
 		if t.Failed() || os.Getenv("E2E_SCREENSHOTS") != "" {
