@@ -165,21 +165,3 @@ func prepareQueries(db *sqlx.DB, fsys fs.FS) (*queries, error) {
 	}
 	return q, nil
 }
-
-// queryText reads the one query name of file from the embedded SQL, for code that runs a
-// query in a transaction it is handed and has no store (recordAudit).
-func queryText(file, name string) (string, error) {
-	text, err := fs.ReadFile(queryFiles, file)
-	if err != nil {
-		return "", err
-	}
-	blocks, err := parseQueries(file, string(text))
-	if err != nil {
-		return "", err
-	}
-	sql, ok := blocks[name]
-	if !ok {
-		return "", fmt.Errorf("%s: no query %q", file, name)
-	}
-	return sql, nil
-}
