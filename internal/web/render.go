@@ -176,10 +176,6 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"changeLabel":        measures.ChangeLabel,
 		"riskSource":         casework.RiskFlagSources().Label,
 		"difficultyArgs":     func(f *Form, d *measures.Difficulty) difficultyArgs { return difficultyArgs{Form: f, D: d} },
-		"exportFilterFields": func() []string { return []string{"counsellor", "status", "bom"} },
-		"statusesAny": func() casework.Options {
-			return append(casework.Options{{Value: "", Label: "Any"}}, casework.ClientStatuses()...)
-		},
 		"cadences": func() casework.Options {
 			return casework.Options{{Value: string(homework.Once), Label: "Once"}, {Value: string(homework.Daily), Label: "One entry a day until the due date"}}
 		},
