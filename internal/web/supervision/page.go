@@ -10,8 +10,8 @@ import (
 	"github.com/securebase/securebase/internal/store"
 	rules "github.com/securebase/securebase/internal/supervision"
 	"github.com/securebase/securebase/internal/web/kit"
-	"github.com/securebase/securebase/templates/ui"
 	view "github.com/securebase/securebase/templates/supervision"
+	"github.com/securebase/securebase/templates/ui"
 )
 
 // ExportsPage explains each file and offers the filters, with a preview of the first rows.
