@@ -75,28 +75,3 @@ func (h *Handlers) exportsView(c echo.Context, form *ui.Form, kind string) (view
 	}
 	return v, nil
 }
-
-// exportCounsellors lists the counsellors the user may filter by.
-func (h *Handlers) exportCounsellors(c echo.Context) ([]store.User, error) {
-	u := kit.CurrentUser(c)
-	if u.Role == store.RoleCounsellor {
-		return nil, nil
-	}
-	all, err := h.Store.Counsellors(c.Request().Context(), u.PracticeID)
-	if err != nil || u.Role == store.RoleAdmin {
-		return all, err
-	}
-	ids, err := h.Store.Supervisees(c.Request().Context(), u.PracticeID, u.ID)
-	if err != nil {
-		return nil, err
-	}
-	var mine []store.User
-	for _, cu := range all {
-		for _, id := range ids {
-			if cu.ID == id {
-				mine = append(mine, cu)
-			}
-		}
-	}
-	return mine, nil
-}

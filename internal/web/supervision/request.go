@@ -25,22 +25,6 @@ type exportRequest struct {
 	deid       deid // pseudonyms and chosen clients, for de-identified files
 }
 
-// exportScope returns whose clients the user may export: a counsellor their own, an admin
-// the practice, a supervisor the caseloads of the counsellors they supervise.
-func (h *Handlers) exportScope(c echo.Context) (store.DashScope, string, error) {
-	u := kit.CurrentUser(c)
-	switch u.Role {
-	case store.RoleAdmin:
-		return store.DashScope{All: true}, "practice", nil
-	case store.RoleCounsellor:
-		return store.DashScope{Counsellors: []int64{u.ID}}, rules.CounsellorCode(u.ID), nil
-	case store.RoleSupervisor:
-		ids, err := h.Store.Supervisees(c.Request().Context(), u.PracticeID, u.ID)
-		return store.DashScope{Counsellors: ids}, "supervision-" + rules.CounsellorCode(u.ID), err
-	}
-	return store.DashScope{}, "", echo.ErrForbidden
-}
-
 // readExportRequest reads the export form (query or body) and checks it against the user.
 func (h *Handlers) readExportRequest(c echo.Context, values url.Values) (exportRequest, *ui.Form, error) {
 	form := &ui.Form{Values: values}
