@@ -325,13 +325,6 @@ func (s *Server) reviewEntry(c echo.Context) error {
 	return s.flash(c, assignmentPath(cl.ID, a.ID), "Marked reviewed.")
 }
 
-func laterOf(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
 func assignmentPath(clientID, id int64) string {
 	return fmt.Sprintf("%s/homework/%d", clientPath(clientID), id)
 }

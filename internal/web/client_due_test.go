@@ -51,7 +51,7 @@ func TestTheClientsPageListsOnlyTheFormsStillOpen(t *testing.T) {
 		for _, d := range days {
 			if _, err := f.app.Store.SaveEntry(ctx, f.practice.ID, linkID, a, store.EntryInput{Date: day(d),
 				Answers: []byte(`{"reassurance_requests": 1, "checks": 1}`), Submit: submit,
-				IdempotencyKey: fmt.Sprintf("%032x", 1000*id+int64(d+10))}); err != nil {
+				IdempotencyKey: fmt.Sprintf("%032x", 1000*id+int64(d+10)), Audit: store.AuditEntry{Action: "test.seed"}}); err != nil {
 				t.Fatal(err)
 			}
 		}

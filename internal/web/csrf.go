@@ -9,6 +9,8 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/web/kit"
 )
 
 // keyCSRF holds a session's synchronizer token. Clearing the session (sign-in, the second
@@ -28,7 +30,7 @@ type csrfSource struct {
 }
 
 // errCSRF marks a refused state-changing request; the error page explains it kindly.
-var errCSRF = echo.NewHTTPError(http.StatusForbidden, "csrf")
+var errCSRF = kit.ErrCSRF
 
 // csrfMode says what a route's unsafe requests must show.
 type csrfMode int
@@ -70,7 +72,7 @@ func (s *Server) csrf(sm *scs.SessionManager, mode csrfMode) echo.MiddlewareFunc
 			}
 			want := []string{sm.GetString(r.Context(), keyCSRF)}
 			// A link's button, or a client page posted with no link session at all (which
-			// requireClientLink then answers with the closed-session page, changing nothing):
+			// clientside.RequireLink then answers with the closed-session page, changing nothing):
 			// the landing page's cookie token also counts.
 			if src.preSession || src.client && sm.Token(r.Context()) == "" {
 				if ck, err := c.Cookie(src.cookie); err == nil {

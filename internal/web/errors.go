@@ -7,7 +7,10 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/securebase/securebase/internal/web/clientside"
 	"github.com/securebase/securebase/internal/web/kit"
+	"github.com/securebase/securebase/templates/errorpages"
+	"github.com/securebase/securebase/templates/layout"
 )
 
 // errorPage is the wording of one friendly error page.
@@ -84,21 +87,21 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if code == http.StatusMethodNotAllowed {
 		code = http.StatusNotFound
 	}
-	if errors.Is(err, errSessionClosed) {
+	if errors.Is(err, clientside.ErrSessionClosed) {
 		code = http.StatusGone
 	}
 	if currentUser(c) == nil {
 		c.Set(ctxNoNewSession, true) // no form on an error page needs a token: start no session for one
 	}
-	if isClientPath(c.Request().URL.Path) {
-		if rerr := s.renderClientError(c, code, err); rerr != nil {
+	if clientside.IsClientPath(c.Request().URL.Path) {
+		if rerr := clientside.New(s.kit).RenderError(c, code, err); rerr != nil {
 			s.log.Error("render client error page", "request_id", requestIDOf(c), "err", rerr)
 			_ = c.NoContent(code)
 		}
 		return
 	}
-	p := &Page{Title: ep.Heading, User: currentUser(c), CSRF: csrfToken(c), RequestID: requestIDOf(c), Data: ep}
-	if rerr := s.render(c, code, "errors/error", p); rerr != nil {
+	page := layout.Page{Title: ep.Heading, Viewer: s.kit.Viewer(c), CSRF: csrfToken(c), RequestID: requestIDOf(c), Assets: s.kit.Assets}
+	if rerr := s.kit.Render(c, code, errorpages.Error(errorpages.View{Page: page, Heading: ep.Heading, Message: ep.Message})); rerr != nil {
 		s.log.Error("render error page", "request_id", requestIDOf(c), "err", rerr)
 		_ = c.String(code, ep.Heading+". Reference: "+requestIDOf(c))
 	}

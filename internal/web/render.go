@@ -34,7 +34,6 @@ type Page struct {
 	RequestID string
 	Form      *Form
 	Data      any
-	HelpOpen  bool // a client page shows "Need help now?" open
 }
 
 // pages holds one parsed template set per page: the layout, the partials and the page.
@@ -49,7 +48,7 @@ func loadPages(funcs template.FuncMap) (*pages, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, root := range []string{"pages", "errors"} {
+	for _, root := range []string{"pages"} {
 		err := fs.WalkDir(templates.FS, root, func(name string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || path.Ext(name) != ".html" {
 				return err
@@ -91,12 +90,8 @@ func (s *Server) render(c echo.Context, status int, name string, p *Page) error 
 	if !ok {
 		return fmt.Errorf("render: no page %q", name)
 	}
-	layout := "base"
-	if strings.HasPrefix(name, "client/") {
-		layout = "client-base" // neutral pages for clients: no navigation, a quick exit
-	}
 	var buf bytes.Buffer
-	if err := set.ExecuteTemplate(&buf, layout, p); err != nil {
+	if err := set.ExecuteTemplate(&buf, "base", p); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	return c.HTMLBlob(status, buf.Bytes())
@@ -165,8 +160,6 @@ func (s *Server) templateFuncs() template.FuncMap {
 			}
 			return o
 		},
-		"emergencyLine":  func() string { return s.cfg.EmergencyLine },
-		"quickExitURL":   func() string { return s.cfg.QuickExitURL.String() },
 		"hwField":        func(f *Form, field homework.Field) hwFieldArgs { return hwFieldArgs{Form: f, Field: field} },
 		"fieldMin":       func(f homework.Field) float64 { lo, _ := f.Bounds(); return lo },
 		"fieldMax":       func(f homework.Field) float64 { _, hi := f.Bounds(); return hi },

@@ -11,6 +11,7 @@ import (
 
 	"github.com/securebase/securebase/internal/web/account"
 	"github.com/securebase/securebase/internal/web/admin"
+	"github.com/securebase/securebase/internal/web/clientside"
 	"github.com/securebase/securebase/internal/web/dashboard"
 	"github.com/securebase/securebase/internal/web/supervision"
 
@@ -89,7 +90,8 @@ func (s *Server) Echo() *echo.Echo { return s.echo }
 
 // registerRoutes is the whole route table of the application.
 func (s *Server) registerRoutes() error {
-	r := &router{s: s}
+	client := clientside.New(s.kit)
+	r := &router{s: s, requireLink: client.RequireLink}
 	dash := dashboard.New(s.kit)
 	acct := account.New(s.kit)
 	adm := admin.New(s.kit)
@@ -210,15 +212,15 @@ func (s *Server) registerRoutes() error {
 
 	// Clients: the token opens a neutral page (GET changes nothing); its button starts a
 	// short session bound to that one link of one client, and the client's page lives at /h.
-	r.clientToken(http.MethodGet, "/h/:token", s.openLinkPage)
-	r.clientToken(http.MethodPost, "/h/open", s.openLink)
-	r.add(http.MethodGet, "/h", clientLink, s.clientHome)
-	r.add(http.MethodPost, "/h/pick", clientLink, s.pickItem)
-	r.add(http.MethodPost, "/h/entry", clientLink, s.clientFormPost)
-	r.add(http.MethodPost, "/h/checkin", clientLink, s.checkinPost)
-	r.clientToken(http.MethodPost, "/h/exit", s.quickExit)
-	r.add(http.MethodGet, "/h/earlier", clientLink, s.earlierGet)
-	r.add(http.MethodPost, "/h/earlier", clientLink, s.earlierPost)
+	r.clientToken(http.MethodGet, "/h/:token", client.OpenLinkPage)
+	r.clientToken(http.MethodPost, "/h/open", client.OpenLink)
+	r.add(http.MethodGet, "/h", clientLink, client.Home)
+	r.add(http.MethodPost, "/h/pick", clientLink, client.PickItem)
+	r.add(http.MethodPost, "/h/entry", clientLink, client.FormPost)
+	r.add(http.MethodPost, "/h/checkin", clientLink, client.CheckinPost)
+	r.clientToken(http.MethodPost, "/h/exit", client.QuickExit)
+	r.add(http.MethodGet, "/h/earlier", clientLink, client.Earlier)
+	r.add(http.MethodPost, "/h/earlier", clientLink, client.EarlierPost)
 
 	if s.cfg.BenchCeiling {
 		// Only under make bench-http: a signed-in page with no work but SELECT 1, the ceiling
@@ -237,8 +239,9 @@ func (s *Server) registerRoutes() error {
 
 // router registers routes with the middleware their Access calls for.
 type router struct {
-	s   *Server
-	err error
+	s           *Server
+	requireLink echo.MiddlewareFunc // a live client link's session (clientside.RequireLink)
+	err         error
 }
 
 // clientToken registers a route a private link's token opens: the client session and CSRF,
@@ -262,7 +265,7 @@ func (r *router) add(method, path string, access Access, h echo.HandlerFunc) {
 	case SignedIn:
 		mw = append(mw, r.s.requireStaff(access.Roles...))
 	case ClientLink:
-		mw = []echo.MiddlewareFunc{r.s.loadClientSession, r.s.csrf(r.s.clientSessions, csrfSession), r.s.requireClientLink}
+		mw = []echo.MiddlewareFunc{r.s.loadClientSession, r.s.csrf(r.s.clientSessions, csrfSession), r.requireLink}
 	default:
 		r.err = fmt.Errorf("web: route %s %s: access %v is not wired yet", method, path, access)
 		return

@@ -2,6 +2,7 @@ package kit
 
 import (
 	"math"
+	"net/http"
 	"strconv"
 	"strings"
 
@@ -9,6 +10,9 @@ import (
 
 	"github.com/securebase/securebase/templates/ui"
 )
+
+// ErrCSRF marks a refused state-changing request; the error pages explain it kindly.
+var ErrCSRF = echo.NewHTTPError(http.StatusForbidden, "csrf")
 
 // OnlyFields refuses a posted form with fields the handler does not read. A pattern ending
 // in "*" allows any field with that prefix; the CSRF token is always allowed.

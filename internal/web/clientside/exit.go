@@ -1,23 +1,25 @@
-package web
+package clientside
 
 import (
 	"net/http"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/web/kit"
 )
 
-// quickExit ends the client session on the server, drops its cookie and what the browser
+// QuickExit ends the client session on the server, drops its cookie and what the browser
 // kept of the client pages, and leaves for the neutral site. The page's script sends it as a
 // beacon and leaves at once, whatever the answer; without script the form posts here.
-func (s *Server) quickExit(c echo.Context) error {
-	if err := onlyFields(c); err != nil {
+func (h *Handlers) QuickExit(c echo.Context) error {
+	if err := kit.OnlyFields(c); err != nil {
 		return err
 	}
 	clientHeaders(c)
-	if err := s.clientSessions.Destroy(c.Request().Context()); err != nil {
+	if err := h.ClientSessions.Destroy(c.Request().Context()); err != nil {
 		return err
 	}
 	// Clear-Site-Data needs a secure context; browsers ignore it elsewhere.
 	c.Response().Header().Set("Clear-Site-Data", `"cache"`)
-	return c.Redirect(http.StatusSeeOther, s.cfg.QuickExitURL.String())
+	return c.Redirect(http.StatusSeeOther, h.Config.QuickExitURL.String())
 }

@@ -1,9 +1,10 @@
-package web
+package clientside
 
 import (
 	"net/http"
 	"testing"
 
+	"github.com/securebase/securebase/internal/web/kit"
 	"github.com/securebase/securebase/internal/wording"
 )
 
@@ -12,7 +13,7 @@ import (
 // the client layout, scanned whole by TestNoClientPageShowsARevealingWord.
 func TestEveryClientErrorPageIsNeutral(t *testing.T) {
 	for code := 400; code < 600; code++ {
-		for _, err := range []error{nil, errCSRF, errSessionClosed} {
+		for _, err := range []error{nil, kit.ErrCSRF, ErrSessionClosed} {
 			p := clientErrorPage(code, err)
 			if p.Heading == "" || p.Message == "" {
 				t.Errorf("%d %v: an empty page", code, err)

@@ -1,4 +1,4 @@
-package web
+package clientside
 
 import (
 	"errors"
@@ -6,16 +6,28 @@ import (
 	"strings"
 
 	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/web/kit"
+	view "github.com/securebase/securebase/templates/clientside"
 )
 
-// isClientPath reports whether a request is for a client's pages, which must stay neutral.
-func isClientPath(path string) bool { return path == "/h" || strings.HasPrefix(path, "/h/") }
+// IsClientPath reports whether a request is for a client's pages, which must stay neutral.
+func IsClientPath(path string) bool { return path == "/h" || strings.HasPrefix(path, "/h/") }
+
+// ErrSessionClosed marks a client request whose session has ended.
+var ErrSessionClosed = echo.NewHTTPError(http.StatusGone, "client session closed")
+
+// errorPage is the wording of one neutral error page.
+type errorPage struct {
+	Heading string
+	Message string
+}
 
 // clientErrorPage is the neutral wording of an error on a client's page: no product,
 // practice or counselling words, whatever went wrong.
 func clientErrorPage(code int, err error) errorPage {
 	switch {
-	case errors.Is(err, errCSRF), code == http.StatusForbidden, code == http.StatusGone && errors.Is(err, errSessionClosed):
+	case errors.Is(err, kit.ErrCSRF), code == http.StatusForbidden, code == http.StatusGone && errors.Is(err, ErrSessionClosed):
 		return errorPage{"This page closed", "For your privacy the page closed after a while. Open your link again to carry on."}
 	case code == http.StatusNotFound || code == http.StatusGone:
 		return errorPage{"This link is not active", "It may have expired or been replaced. Please ask the person who gave it to you for a new one."}
@@ -31,12 +43,9 @@ func clientErrorPage(code int, err error) errorPage {
 	return errorPage{"Something was not right", "Please go back and try again."}
 }
 
-// errSessionClosed marks a client request whose session has ended.
-var errSessionClosed = echo.NewHTTPError(http.StatusGone, "client session closed")
-
-// renderClientError shows a neutral error page in the client layout. For a form that was
+// RenderError shows a neutral error page in the client layout. For a form that was
 // posted, it shows the typed text back so nothing is lost.
-func (s *Server) renderClientError(c echo.Context, code int, err error) error {
+func (h *Handlers) RenderError(c echo.Context, code int, err error) error {
 	clientHeaders(c)
 	ep := clientErrorPage(code, err)
 	var typed []string
@@ -54,9 +63,6 @@ func (s *Server) renderClientError(c echo.Context, code int, err error) error {
 			}
 		}
 	}
-	p := &Page{Title: ep.Heading, CSRF: csrfToken(c), RequestID: requestIDOf(c), Data: struct {
-		errorPage
-		Typed []string
-	}{ep, typed}}
-	return s.render(c, code, "client/error", p)
+	v := view.ErrorView{ClientPage: h.quietPage(c, ep.Heading), Heading: ep.Heading, Message: ep.Message, Typed: typed}
+	return h.Render(c, code, view.Error(v))
 }
