@@ -13,6 +13,7 @@ import (
 	"github.com/securebase/securebase/internal/web/admin"
 	"github.com/securebase/securebase/internal/web/clientside"
 	"github.com/securebase/securebase/internal/web/dashboard"
+	"github.com/securebase/securebase/internal/web/supervision"
 
 	"github.com/securebase/securebase/internal/store"
 )
@@ -94,6 +95,7 @@ func (s *Server) registerRoutes() error {
 	dash := dashboard.New(s.kit)
 	acct := account.New(s.kit)
 	adm := admin.New(s.kit)
+	sup := supervision.New(s.kit)
 	// Probes and assets: no session, no CSRF.
 	r.bare(http.MethodGet, "/healthz", s.healthz)
 	r.bare(http.MethodGet, "/readyz", s.readyz)
@@ -135,9 +137,9 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/admin/audit", adminOnly, adm.AuditLog)
 	r.add(http.MethodGet, "/admin/practice", adminOnly, adm.PracticePage)
 	r.add(http.MethodPost, "/admin/practice", adminOnly, adm.UpdatePractice)
-	r.add(http.MethodGet, "/admin/practice/exports", adminOnly, s.exportSettingsPage)
-	r.add(http.MethodPost, "/admin/practice/export-first-year", adminOnly, s.saveExportFirstYear)
-	r.add(http.MethodPost, "/admin/practice/pseudonym-key", adminOnly, s.rotatePseudonymKey)
+	r.add(http.MethodGet, "/admin/practice/exports", adminOnly, sup.SettingsPage)
+	r.add(http.MethodPost, "/admin/practice/export-first-year", adminOnly, sup.SaveFirstYear)
+	r.add(http.MethodPost, "/admin/practice/pseudonym-key", adminOnly, sup.RotatePseudonymKey)
 	r.add(http.MethodPost, "/admin/practice/numbers", adminOnly, adm.UpdateNumberFormat)
 	r.add(http.MethodGet, "/admin/markers", adminOnly, adm.MarkersPage)
 	r.add(http.MethodPost, "/admin/markers", adminOnly, adm.SaveMarker)
@@ -204,9 +206,9 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/homework/templates/:template/edit", caseStaff, s.editTemplatePage)
 	r.add(http.MethodPost, "/homework/templates/:template", caseStaff, s.saveTemplate)
 
-	r.add(http.MethodGet, "/exports", anyStaff, s.exportsPage)
-	r.add(http.MethodGet, "/exports/:kind", anyStaff, s.downloadExport)
-	r.add(http.MethodPost, "/exports/:kind", anyStaff, s.downloadExport)
+	r.add(http.MethodGet, "/exports", anyStaff, sup.ExportsPage)
+	r.add(http.MethodGet, "/exports/:kind", anyStaff, sup.Download)
+	r.add(http.MethodPost, "/exports/:kind", anyStaff, sup.Download)
 
 	// Clients: the token opens a neutral page (GET changes nothing); its button starts a
 	// short session bound to that one link of one client, and the client's page lives at /h.
