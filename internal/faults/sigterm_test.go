@@ -27,9 +27,12 @@ import (
 // connections at once (a new one is refused), lets the sign-in finish (303, session
 // stored), and exits 0.
 func TestSIGTERMLetsInFlightRequestsFinishAndRefusesNewOnes(t *testing.T) {
+	// Building the binary with -race can take minutes on a loaded machine: it has its own guard.
+	buildCtx, cancelBuild := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancelBuild()
+	bin := buildBinary(buildCtx, t)
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Second)
 	defer cancel()
-	bin := buildBinary(ctx, t)
 
 	db := testutil.NewDatabase(t)
 	st, err := store.New(db.App)
