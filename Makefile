@@ -94,8 +94,10 @@ generate:
 
 ## templ-check: the committed *_templ.go files are what the .templ files generate
 templ-check:
-	@$(GO) tool templ generate -path templates >/dev/null 2>&1
-	@out=$$(git status --porcelain -- templates); if [ -n "$$out" ]; then echo "templ generate changes:"; echo "$$out"; exit 1; fi
+	@before=$$(find templates -name '*_templ.go' | sort | xargs cat | sha256sum); \
+	$(GO) tool templ generate -path templates >/dev/null 2>&1; \
+	after=$$(find templates -name '*_templ.go' | sort | xargs cat | sha256sum); \
+	if [ "$$before" != "$$after" ]; then echo "templ generate changed the *_templ.go files: run make generate and commit them"; exit 1; fi
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

@@ -3,7 +3,7 @@ package templates
 
 import "embed"
 
-// FS holds layouts/, partials/, pages/ and errors/.
+// FS holds layouts/, partials/ and pages/ (the html/template pages not yet moved to templ).
 //
-//go:embed layouts partials pages errors
+//go:embed layouts partials pages
 var FS embed.FS

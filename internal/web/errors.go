@@ -8,6 +8,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/securebase/securebase/internal/web/kit"
+	"github.com/securebase/securebase/templates/errorpages"
+	"github.com/securebase/securebase/templates/layout"
 )
 
 // errorPage is the wording of one friendly error page.
@@ -97,8 +99,8 @@ func (s *Server) handleError(err error, c echo.Context) {
 		}
 		return
 	}
-	p := &Page{Title: ep.Heading, User: currentUser(c), CSRF: csrfToken(c), RequestID: requestIDOf(c), Data: ep}
-	if rerr := s.render(c, code, "errors/error", p); rerr != nil {
+	page := layout.Page{Title: ep.Heading, Viewer: s.kit.Viewer(c), CSRF: csrfToken(c), RequestID: requestIDOf(c), Assets: s.kit.Assets}
+	if rerr := s.kit.Render(c, code, errorpages.Error(errorpages.View{Page: page, Heading: ep.Heading, Message: ep.Message})); rerr != nil {
 		s.log.Error("render error page", "request_id", requestIDOf(c), "err", rerr)
 		_ = c.String(code, ep.Heading+". Reference: "+requestIDOf(c))
 	}

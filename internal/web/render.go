@@ -49,7 +49,7 @@ func loadPages(funcs template.FuncMap) (*pages, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, root := range []string{"pages", "errors"} {
+	for _, root := range []string{"pages"} {
 		err := fs.WalkDir(templates.FS, root, func(name string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || path.Ext(name) != ".html" {
 				return err

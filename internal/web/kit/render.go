@@ -46,6 +46,9 @@ func (k *Kit) ClientPage(c echo.Context, title string) layout.ClientPage {
 	}
 }
 
+// Viewer is the signed-in staff member as the frame shows them; nil when nobody is.
+func (k *Kit) Viewer(c echo.Context) *layout.Viewer { return viewerOf(CurrentUser(c)) }
+
 func viewerOf(u *store.User) *layout.Viewer {
 	if u == nil {
 		return nil
