@@ -170,8 +170,6 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"hwField":            func(f *Form, field homework.Field) hwFieldArgs { return hwFieldArgs{Form: f, Field: field} },
 		"fieldMin":           func(f homework.Field) float64 { lo, _ := f.Bounds(); return lo },
 		"fieldMax":           func(f homework.Field) float64 { _, hi := f.Bounds(); return hi },
-		"hasPrefix":          strings.HasPrefix,
-		"trimPrefix":         strings.TrimPrefix,
 		"statusLabel":        homework.StatusLabel,
 		"changeLabel":        measures.ChangeLabel,
 		"riskSource":         casework.RiskFlagSources().Label,
@@ -179,9 +177,6 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"exportFilterFields": func() []string { return []string{"counsellor", "status", "bom"} },
 		"statusesAny": func() casework.Options {
 			return append(casework.Options{{Value: "", Label: "Any"}}, casework.ClientStatuses()...)
-		},
-		"cadences": func() casework.Options {
-			return casework.Options{{Value: string(homework.Once), Label: "Once"}, {Value: string(homework.Daily), Label: "One entry a day until the due date"}}
 		},
 		"ints": func(from, to int) []int {
 			var out []int
