@@ -38,6 +38,14 @@ type TemplateOption struct {
 	Numbers    []ui.Option // the template's numeric fields: key and label
 }
 
+// Label is the template's title in the list, marking the practice's own.
+func (t TemplateOption) Label() string {
+	if t.Practice {
+		return t.Title + " (this practice)"
+	}
+	return t.Title
+}
+
 // AssignmentView is one assignment as staff see it, with the entries to review.
 type AssignmentView struct {
 	layout.Page
@@ -61,6 +69,15 @@ type Assignment struct {
 	GoalField           string
 	RevokedAt           string // "2 Jan 2006 15:04:05" (UTC); empty when not revoked
 	LinkLiveUntil       string // when the client's link shows it until (UTC); empty with no live link
+}
+
+// Cadence words how often and when the client is asked.
+func (a Assignment) Cadence() string {
+	how := "Once"
+	if a.Daily {
+		how = "One entry a day"
+	}
+	return how + ", " + a.StartDate + " to " + a.DueDate
 }
 
 // Revoked reports whether the assignment was revoked.
