@@ -1,7 +1,6 @@
 package web
 
 import (
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -22,20 +21,6 @@ func optionalDate(f *Form, field, v string) *time.Time {
 		return nil
 	}
 	return &t
-}
-
-// optionalNumber reads a decimal number field; empty is nil.
-func optionalNumber(f *Form, field, v string) *float64 {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return nil
-	}
-	n, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", "."), 64)
-	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) || math.Abs(n) > 1e9 {
-		f.Fail(field, "Enter a number, like 4 or 2.5.")
-		return nil
-	}
-	return &n
 }
 
 // formatDate shows a date field's value back in a form.

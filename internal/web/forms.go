@@ -18,6 +18,3 @@ func (s *Server) bindForm(c echo.Context, dst any) (*Form, error) { return s.kit
 func (s *Server) bindFormPartial(c echo.Context, dst any, fields []string, extra ...string) (*Form, error) {
 	return s.kit.BindPartial(c, dst, fields, extra...)
 }
-
-// check trims dst's strings and validates it (only fields, when given), noting messages on f.
-func (s *Server) check(f *Form, dst any, fields []string) error { return s.kit.Check(f, dst, fields) }

@@ -163,15 +163,10 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"hwField":        func(f *Form, field homework.Field) hwFieldArgs { return hwFieldArgs{Form: f, Field: field} },
 		"fieldMin":       func(f homework.Field) float64 { lo, _ := f.Bounds(); return lo },
 		"fieldMax":       func(f homework.Field) float64 { _, hi := f.Bounds(); return hi },
-		"hasPrefix":      strings.HasPrefix,
-		"trimPrefix":     strings.TrimPrefix,
 		"statusLabel":    homework.StatusLabel,
 		"changeLabel":    measures.ChangeLabel,
 		"riskSource":     casework.RiskFlagSources().Label,
 		"difficultyArgs": func(f *Form, d *measures.Difficulty) difficultyArgs { return difficultyArgs{Form: f, D: d} },
-		"cadences": func() casework.Options {
-			return casework.Options{{Value: string(homework.Once), Label: "Once"}, {Value: string(homework.Daily), Label: "One entry a day until the due date"}}
-		},
 		"ints": func(from, to int) []int {
 			var out []int
 			for i := from; i <= to; i++ {

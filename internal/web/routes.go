@@ -13,6 +13,7 @@ import (
 	"github.com/securebase/securebase/internal/web/admin"
 	"github.com/securebase/securebase/internal/web/clientside"
 	"github.com/securebase/securebase/internal/web/dashboard"
+	homeworkweb "github.com/securebase/securebase/internal/web/homework"
 	"github.com/securebase/securebase/internal/web/supervision"
 
 	"github.com/securebase/securebase/internal/store"
@@ -96,6 +97,7 @@ func (s *Server) registerRoutes() error {
 	acct := account.New(s.kit)
 	adm := admin.New(s.kit)
 	sup := supervision.New(s.kit)
+	hwk := homeworkweb.New(s.kit)
 	// Probes and assets: no session, no CSRF.
 	r.bare(http.MethodGet, "/healthz", s.healthz)
 	r.bare(http.MethodGet, "/readyz", s.readyz)
@@ -193,18 +195,18 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/clients/:id/link", caseStaff, s.issueClientLink)
 	r.add(http.MethodPost, "/clients/:id/link/revoke", caseStaff, s.revokeClientLink)
 
-	r.add(http.MethodGet, "/clients/:id/homework/new", caseStaff, s.newAssignmentPage)
-	r.add(http.MethodPost, "/clients/:id/homework", caseStaff, s.createAssignment)
-	r.add(http.MethodGet, "/clients/:id/homework/:assignment", caseStaff, s.assignmentPage)
-	r.add(http.MethodPost, "/clients/:id/homework/:assignment/revoke", caseStaff, s.revokeAssignment)
-	r.add(http.MethodPost, "/clients/:id/homework/:assignment/entries/:entry/review", caseStaff, s.reviewEntry)
+	r.add(http.MethodGet, "/clients/:id/homework/new", caseStaff, hwk.NewAssignment)
+	r.add(http.MethodPost, "/clients/:id/homework", caseStaff, hwk.CreateAssignment)
+	r.add(http.MethodGet, "/clients/:id/homework/:assignment", caseStaff, hwk.ShowAssignment)
+	r.add(http.MethodPost, "/clients/:id/homework/:assignment/revoke", caseStaff, hwk.RevokeAssignment)
+	r.add(http.MethodPost, "/clients/:id/homework/:assignment/entries/:entry/review", caseStaff, hwk.ReviewEntry)
 
-	r.add(http.MethodGet, "/homework/templates", caseStaff, s.templateList)
-	r.add(http.MethodGet, "/homework/templates/new", caseStaff, s.newTemplatePage)
-	r.add(http.MethodPost, "/homework/templates", caseStaff, s.saveTemplate)
-	r.add(http.MethodGet, "/homework/templates/preview", caseStaff, s.previewTemplate)
-	r.add(http.MethodGet, "/homework/templates/:template/edit", caseStaff, s.editTemplatePage)
-	r.add(http.MethodPost, "/homework/templates/:template", caseStaff, s.saveTemplate)
+	r.add(http.MethodGet, "/homework/templates", caseStaff, hwk.Templates)
+	r.add(http.MethodGet, "/homework/templates/new", caseStaff, hwk.NewTemplate)
+	r.add(http.MethodPost, "/homework/templates", caseStaff, hwk.SaveTemplate)
+	r.add(http.MethodGet, "/homework/templates/preview", caseStaff, hwk.Preview)
+	r.add(http.MethodGet, "/homework/templates/:template/edit", caseStaff, hwk.EditTemplate)
+	r.add(http.MethodPost, "/homework/templates/:template", caseStaff, hwk.SaveTemplate)
 
 	r.add(http.MethodGet, "/exports", anyStaff, sup.ExportsPage)
 	r.add(http.MethodGet, "/exports/:kind", anyStaff, sup.Download)

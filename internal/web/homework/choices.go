@@ -1,4 +1,4 @@
-package web
+package homework
 
 import (
 	"encoding/json"
@@ -6,34 +6,32 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/securebase/securebase/internal/homework"
+	hw "github.com/securebase/securebase/internal/homework"
+	"github.com/securebase/securebase/internal/web/kit"
 )
 
 // templateChoice is a template a counsellor may assign.
 type templateChoice struct {
 	Ref      string
-	Template homework.Template
+	Template hw.Template
 }
 
-// Client is the template as the client's form shows it: the client's wording, positional names.
-func (t templateChoice) Client() homework.Template { return t.Template.ForClient() }
-
 // assignableTemplates lists the built-ins and the practice's own templates.
-func (s *Server) assignableTemplates(c echo.Context) ([]templateChoice, error) {
+func (h *Handlers) assignableTemplates(c echo.Context) ([]templateChoice, error) {
 	var out []templateChoice
-	builtIns, err := s.practiceBuiltIns(c)
+	builtIns, err := h.PracticeBuiltIns(c)
 	if err != nil {
 		return nil, err
 	}
 	for _, b := range builtIns {
 		out = append(out, templateChoice{Ref: "builtin:" + b.Key, Template: b.Template})
 	}
-	own, err := s.store.HomeworkTemplates(c.Request().Context(), currentUser(c).PracticeID)
+	own, err := h.Store.HomeworkTemplates(c.Request().Context(), kit.CurrentUser(c).PracticeID)
 	if err != nil {
 		return nil, err
 	}
 	for _, t := range own {
-		var def homework.Template
+		var def hw.Template
 		if err := json.Unmarshal(t.Definition, &def); err != nil {
 			return nil, fmt.Errorf("template %d: %w", t.ID, err)
 		}

@@ -1,16 +1,18 @@
-package web
+package homework
 
 import (
 	"fmt"
 	"net/url"
 	"strings"
 
-	"github.com/securebase/securebase/internal/homework"
+	hw "github.com/securebase/securebase/internal/homework"
 	"github.com/securebase/securebase/internal/wording"
+	view "github.com/securebase/securebase/templates/homework"
+	"github.com/securebase/securebase/templates/ui"
 )
 
 // confirmWording is the box a counsellor ticks to keep a client wording that holds a revealing word.
-const confirmWording = "confirm_wording"
+const confirmWording = view.ConfirmWording
 
 // lines splits a textarea into its non-blank lines, trimmed.
 func lines(s string) []string {
@@ -25,7 +27,7 @@ func lines(s string) []string {
 
 // parseClientWording reads the client's wording of one template row into field: empty boxes
 // leave the staff wording for the client too.
-func parseClientWording(f *Form, pre string, field *homework.Field) {
+func parseClientWording(f *ui.Form, pre string, field *hw.Field) {
 	v := f.Values
 	field.ClientLabel = strings.TrimSpace(v.Get(pre + "client_label"))
 	field.ClientHelp = strings.TrimSpace(v.Get(pre + "client_help"))
@@ -42,7 +44,7 @@ func parseClientWording(f *Form, pre string, field *homework.Field) {
 }
 
 // clientWordingValues fills the editor's client wording boxes of row pre from field.
-func clientWordingValues(v url.Values, pre string, field homework.Field) {
+func clientWordingValues(v url.Values, pre string, field hw.Field) {
 	v.Set(pre+"client_label", field.ClientLabel)
 	v.Set(pre+"client_help", field.ClientHelp)
 	var client []string
@@ -59,7 +61,7 @@ func clientWordingValues(v url.Values, pre string, field homework.Field) {
 // revealingWording lists, by form field, what a client would read of t that holds a revealing
 // word: the client's wording, or the staff wording where there is no client wording. rowOf maps
 // t's fields to the editor's rows.
-func revealingWording(t homework.Template, rowOf []int) map[string][]string {
+func revealingWording(t hw.Template, rowOf []int) map[string][]string {
 	out := map[string][]string{}
 	check := func(name, text string) {
 		if w := wording.Revealing(text); len(w) > 0 {
@@ -82,7 +84,7 @@ func revealingWording(t homework.Template, rowOf []int) map[string][]string {
 
 // warnRevealingWording puts a warning beside every client wording that holds a revealing word,
 // unless the counsellor ticked the box to keep it. It reports whether any was found.
-func warnRevealingWording(f *Form, t homework.Template, rowOf []int) bool {
+func warnRevealingWording(f *ui.Form, t hw.Template, rowOf []int) bool {
 	found := revealingWording(t, rowOf)
 	if len(found) == 0 || f.Value(confirmWording) == "true" {
 		return len(found) > 0
