@@ -39,14 +39,14 @@ func TestDumpRestoredIntoAFreshDatabaseIsReadByTheApp(t *testing.T) {
 	if err := src.DB.App.Select(&clients, `SELECT id, code FROM clients ORDER BY id`); err != nil || len(clients) == 0 {
 		t.Fatalf("demo clients: %d, %v", len(clients), err)
 	}
-	admin := src.Client()
+	admin := src.Browser()
 	if res := admin.Login(accounts[0].Email, accounts[0].Password); res.Status != 303 {
 		t.Fatalf("sign in to the source: status %d", res.Status)
 	}
 	for _, c := range clients {
 		admin.Get(fmt.Sprintf("/clients/%d", c.ID))
 	}
-	src.Client().Login(accounts[1].Email, "not the password at all")
+	src.Browser().Login(accounts[1].Email, "not the password at all")
 	before := snapshot(t, src.DB.OpenAsAdmin(t))
 	if before.counts["audit_log"] == 0 || before.counts["sessions"] == 0 {
 		t.Fatalf("the source should have audit rows and sessions: %v", before.counts)
@@ -108,9 +108,9 @@ func TestDumpRestoredIntoAFreshDatabaseIsReadByTheApp(t *testing.T) {
 	// The real server over the restored database: every demo account signs in, every
 	// client page shows its code, and new rows (sessions, audit) get fresh ids.
 	app := testutil.NewAppOn(t, restored)
-	signedIn := app.Client()
+	signedIn := app.Browser()
 	for i, a := range accounts {
-		c := app.Client()
+		c := app.Browser()
 		if res := c.Login(a.Email, a.Password); res.Status != 303 || res.Location != "/" {
 			t.Fatalf("sign in as %s on the restored database: status %d, location %q", a.Role, res.Status, res.Location)
 		}

@@ -26,7 +26,7 @@ func TestSeedCreatesADemoPracticeOnceAndItsSignInsWork(t *testing.T) {
 		t.Fatalf("demo roles = %v, want an admin, two counsellors and a supervisor", roles)
 	}
 	for _, a := range accounts {
-		if res := app.Client().Login(a.Email, a.Password); res.Status != 303 {
+		if res := app.Browser().Login(a.Email, a.Password); res.Status != 303 {
 			t.Errorf("demo sign-in %s: status %d", a.Email, res.Status)
 		}
 	}
@@ -54,7 +54,7 @@ func TestSeedCreatesADemoPracticeOnceAndItsSignInsWork(t *testing.T) {
 		SELECT '/clients/' || c.id || '/progress' FROM clients c`); err != nil {
 		t.Fatal(err)
 	}
-	admin := app.Client()
+	admin := app.Browser()
 	admin.Login(accounts[0].Email, accounts[0].Password)
 	for _, p := range append(pages, "/", "/clients", "/admin/users", "/admin/audit", "/admin/markers", "/admin/conventions", "/admin/supervision") {
 		if res := admin.Get(p); res.Status != 200 {
@@ -62,7 +62,7 @@ func TestSeedCreatesADemoPracticeOnceAndItsSignInsWork(t *testing.T) {
 		}
 	}
 	// The demo supervisor supervises the first counsellor, whose client Sam is slipping.
-	sup := app.Client()
+	sup := app.Browser()
 	sup.Login(accounts[3].Email, accounts[3].Password)
 	if home := sup.Get("/"); !strings.Contains(home.Body, "PHQ-9: 9 to 16") || strings.Contains(home.Body, "Okoro") {
 		t.Error("the demo supervisor's dashboard should show SB-0002's deterioration by code only")

@@ -16,7 +16,7 @@ import (
 )
 
 // browser is a cookie-keeping HTTP client that does not follow redirects and sends the
-// CSRF token of the last page it saw with every POST, like testutil.Client. Unlike it,
+// CSRF token of the last page it saw with every POST, like testutil.Browser. Unlike it,
 // it returns errors instead of failing the test, so goroutines may use it.
 type browser struct {
 	base string

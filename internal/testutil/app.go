@@ -115,10 +115,10 @@ func (a *App) User(practiceID int64, role store.Role) (store.User, string) {
 }
 
 // SignedIn creates a user of role in the practice and returns a client signed in as them.
-func (a *App) SignedIn(practiceID int64, role store.Role) (*Client, store.User) {
+func (a *App) SignedIn(practiceID int64, role store.Role) (*Browser, store.User) {
 	a.T.Helper()
 	u, password := a.User(practiceID, role)
-	c := a.Client()
+	c := a.Browser()
 	if res := c.Login(u.Email, password); res.Status != 303 || res.Location != "/" {
 		a.T.Fatalf("sign in as %s: status %d, location %q", u.Email, res.Status, res.Location)
 	}

@@ -27,18 +27,18 @@ func (a *App) Instance() *App {
 	return b
 }
 
-// Against returns a client that shares c's cookies and CSRF token but sends its requests to
+// Against returns a browser that shares c's cookies and CSRF token but sends its requests to
 // another instance (cookies do not tell ports apart, as browsers do not).
-func (c *Client) Against(a *App) *Client {
-	d := *c
+func (br *Browser) Against(a *App) *Browser {
+	d := *br
 	d.base = a.HTTP.URL
 	return &d
 }
 
-// CookieAt returns the value of the named cookie the client sends with requests for path, or "".
-func (c *Client) CookieAt(path, name string) string {
-	u, _ := url.Parse(c.base + path)
-	for _, ck := range c.http.Jar.Cookies(u) {
+// CookieAt returns the value of the named cookie the browser sends with requests for path, or "".
+func (br *Browser) CookieAt(path, name string) string {
+	u, _ := url.Parse(br.base + path)
+	for _, ck := range br.http.Jar.Cookies(u) {
 		if ck.Name == name {
 			return ck.Value
 		}
@@ -47,7 +47,7 @@ func (c *Client) CookieAt(path, name string) string {
 }
 
 // SetCookieAt sets the named cookie for path, e.g. to replay a client session's old token.
-func (c *Client) SetCookieAt(path, name, value string) {
-	u, _ := url.Parse(c.base + path)
-	c.http.Jar.SetCookies(u, []*http.Cookie{{Name: name, Value: value, Path: path}})
+func (br *Browser) SetCookieAt(path, name, value string) {
+	u, _ := url.Parse(br.base + path)
+	br.http.Jar.SetCookies(u, []*http.Cookie{{Name: name, Value: value, Path: path}})
 }

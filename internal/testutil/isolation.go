@@ -23,7 +23,7 @@ type Request struct {
 // secrets (names, emails, notes), and every row carrying the victim's practice_id must be
 // byte-for-byte unchanged afterwards. The audit log, being append-only, may only have
 // gained refusals ("denied" entries). Every feature's tests call it for their routes.
-func AssertIsolated(t *testing.T, app *App, attacker *Client, victimPracticeID int64, secrets []string, reqs []Request) {
+func AssertIsolated(t *testing.T, app *App, attacker *Browser, victimPracticeID int64, secrets []string, reqs []Request) {
 	t.Helper()
 	assertIsolated(t, app, attacker, victimPracticeID, secrets, reqs, true)
 }
@@ -31,12 +31,12 @@ func AssertIsolated(t *testing.T, app *App, attacker *Client, victimPracticeID i
 // AssertNoLeak is AssertIsolated for routes an outsider may call on their own scope (their
 // caseload, dashboard, exports, a client's own form): any status, but nothing of the victim
 // in the response and no victim row changed.
-func AssertNoLeak(t *testing.T, app *App, attacker *Client, victimPracticeID int64, secrets []string, reqs []Request) {
+func AssertNoLeak(t *testing.T, app *App, attacker *Browser, victimPracticeID int64, secrets []string, reqs []Request) {
 	t.Helper()
 	assertIsolated(t, app, attacker, victimPracticeID, secrets, reqs, false)
 }
 
-func assertIsolated(t *testing.T, app *App, attacker *Client, victimPracticeID int64, secrets []string, reqs []Request, refuse bool) {
+func assertIsolated(t *testing.T, app *App, attacker *Browser, victimPracticeID int64, secrets []string, reqs []Request, refuse bool) {
 	t.Helper()
 	before := app.PracticeFingerprint(victimPracticeID)
 	var lastAudit int64

@@ -154,16 +154,16 @@ func TestAccessMatrixCoversEveryRoute(t *testing.T) {
 	foreignCounsellor, _ := f.app.SignedIn(outsider.ID, store.RoleCounsellor)
 	otherClient := f.addClient(t, f.otherUser.ID, "Quinn", "Neighbour", "")
 	_, otherToken := f.assign(t, otherClient, "once", nil)
-	otherLink := f.app.Client()
+	otherLink := f.app.Browser()
 	if res := openLink(t, otherLink, otherToken); res.Status != 303 {
 		t.Fatalf("open the other client's link: %d", res.Status)
 	}
 	personas := []struct {
 		name         string
-		c            *testutil.Client
+		c            *testutil.Browser
 		samePractice bool
 	}{
-		{"an anonymous visitor", f.app.Client(), false},
+		{"an anonymous visitor", f.app.Browser(), false},
 		{"another practice's admin", foreignAdmin, false},
 		{"another practice's counsellor", foreignCounsellor, false},
 		{"an unassigned counsellor", f.other, true},

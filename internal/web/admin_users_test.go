@@ -34,7 +34,7 @@ func TestAdminAddsAUserWithAGeneratedPasswordShownOnce(t *testing.T) {
 		t.Error("the page showing a password may be cached")
 	}
 	// The password works, and is never shown again.
-	jo := app.Client()
+	jo := app.Browser()
 	if res := jo.Login("jo@harbour.example", m[1]); res.Status != 303 {
 		t.Fatalf("sign in with the generated password: status %d", res.Status)
 	}
@@ -105,7 +105,7 @@ func TestAdminResetsAPasswordWhichEndsTheUsersSessions(t *testing.T) {
 	practice := app.Practice("Harbour")
 	admin, _ := app.SignedIn(practice.ID, store.RoleAdmin)
 	u, oldPassword := app.User(practice.ID, store.RoleCounsellor)
-	session := app.Client()
+	session := app.Browser()
 	session.Login(u.Email, oldPassword)
 
 	res := admin.Post("/admin/users/"+itoa(u.ID)+"/reset-password", nil)
@@ -116,10 +116,10 @@ func TestAdminResetsAPasswordWhichEndsTheUsersSessions(t *testing.T) {
 	if res := session.Get("/"); res.Status != 303 {
 		t.Fatal("the user's existing session survived a password reset")
 	}
-	if res := app.Client().Login(u.Email, oldPassword); res.Status != 401 {
+	if res := app.Browser().Login(u.Email, oldPassword); res.Status != 401 {
 		t.Fatalf("old password after reset: status %d, want 401", res.Status)
 	}
-	if res := app.Client().Login(u.Email, m[1]); res.Status != 303 {
+	if res := app.Browser().Login(u.Email, m[1]); res.Status != 303 {
 		t.Fatalf("new password: status %d, want 303", res.Status)
 	}
 }
@@ -168,7 +168,7 @@ func TestChangeOwnPasswordSignsOutOtherSessions(t *testing.T) {
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	here, elsewhere := app.Client(), app.Client()
+	here, elsewhere := app.Browser(), app.Browser()
 	here.Login(u.Email, password)
 	elsewhere.Login(u.Email, password)
 
@@ -186,7 +186,7 @@ func TestChangeOwnPasswordSignsOutOtherSessions(t *testing.T) {
 	if elsewhere.Get("/").Status != 303 {
 		t.Error("another session survived the password change")
 	}
-	if app.Client().Login(u.Email, "a fresh long passphrase").Status != 303 {
+	if app.Browser().Login(u.Email, "a fresh long passphrase").Status != 303 {
 		t.Error("the new password does not work")
 	}
 }

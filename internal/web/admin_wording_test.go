@@ -69,7 +69,7 @@ func TestAnAdminEditsBothWordingsOfABuiltIn(t *testing.T) {
 		tpl.Fields[0].ClientLabel != "How many times did you ask if things were fine?" || tpl.Fields[0].Key != "reassurance_requests" {
 		t.Fatalf("assigned template %+v (%v)", tpl.Fields, err)
 	}
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 	client := c.Get("/h")
 	mustContain(t, "client form", client.Body, "How many times did you ask if things were fine?", "A best guess is fine.")

@@ -16,7 +16,7 @@ import (
 func TestHealthAndReadiness(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t)
-	c := app.Client()
+	c := app.Browser()
 	if res := c.Get("/healthz"); res.Status != 200 {
 		t.Fatalf("/healthz: %d", res.Status)
 	}
@@ -43,7 +43,7 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	signedIn, _ := app.SignedIn(practice.ID, store.RoleAdmin)
-	anon := app.Client()
+	anon := app.Browser()
 	for name, res := range map[string]*testutil.Response{
 		"login":    anon.Get("/login"),
 		"404":      anon.Get("/no/such/page"),
@@ -88,7 +88,7 @@ func TestSecurityHeadersOnEveryResponse(t *testing.T) {
 func TestTLSTurnsOnHSTSAndSecureCookies(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t, func(c *config.Config) { c.PublicURL.Scheme = "https" })
-	res := app.Client().Get("/login")
+	res := app.Browser().Get("/login")
 	if !strings.Contains(res.Header.Get("Strict-Transport-Security"), "max-age=") {
 		t.Error("no HSTS when PUBLIC_URL is https")
 	}
@@ -104,7 +104,7 @@ func TestFriendlyErrorPagesCarryARequestIDAndNoInternals(t *testing.T) {
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	counsellor, _ := app.SignedIn(practice.ID, store.RoleCounsellor)
-	anon := app.Client()
+	anon := app.Browser()
 	for name, tc := range map[string]struct {
 		res     *testutil.Response
 		status  int
@@ -114,7 +114,7 @@ func TestFriendlyErrorPagesCarryARequestIDAndNoInternals(t *testing.T) {
 		"404 method":  {anon.Do(http.MethodDelete, "/login", nil, nil), 404, "Page not found"},
 		"403":         {counsellor.Get("/admin/users"), 403, "You do not have access"},
 		"403 csrf":    {anon.PostRaw("/login", nil), 403, "This form has expired"},
-		"404 bad id":  {app.Client().Get("/assets/css/app.css"), 404, "Page not found"},
+		"404 bad id":  {app.Browser().Get("/assets/css/app.css"), 404, "Page not found"},
 		"413 too big": {anon.Post("/login", map[string][]string{"email": {strings.Repeat("a", 2<<20)}}), 413, "That was too large"},
 	} {
 		if tc.res.Status != tc.status {
@@ -137,7 +137,7 @@ func TestFriendlyErrorPagesCarryARequestIDAndNoInternals(t *testing.T) {
 func TestRateLimitPerClientIP(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t, func(c *config.Config) { c.RateLimit, c.RateBurst = 1, 5 })
-	c := app.Client()
+	c := app.Browser()
 	statuses := map[int]int{}
 	for i := 0; i < 12; i++ {
 		statuses[c.Get("/login").Status]++
@@ -161,12 +161,12 @@ func TestRateLimitPerClientIP(t *testing.T) {
 func TestAssetsCarryAContentHashAndAreCachedLong(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t)
-	page := app.Client().Get("/login").Body
+	page := app.Browser().Get("/login").Body
 	m := regexp.MustCompile(`href="(/assets/css/app\.[0-9a-f]{10}\.css)"`).FindStringSubmatch(page)
 	if m == nil {
 		t.Fatal("the page links no content-hashed stylesheet")
 	}
-	res := app.Client().Get(m[1])
+	res := app.Browser().Get(m[1])
 	if res.Status != 200 || !strings.Contains(res.Header.Get("Cache-Control"), "immutable") || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/css") {
 		t.Fatalf("asset: status %d, Cache-Control %q, type %q", res.Status, res.Header.Get("Cache-Control"), res.Header.Get("Content-Type"))
 	}
@@ -194,7 +194,7 @@ func TestRoutesListingMatchesTheRouter(t *testing.T) {
 		t.Fatalf("routes listing and router differ:\nlisted:     %v\nregistered: %v", listed, registered)
 	}
 	// Signed-in routes really refuse anonymous callers, as the listing says.
-	anon := app.Client()
+	anon := app.Browser()
 	for _, r := range app.Server.Routes() {
 		if r.Access.String() == "public" || strings.Contains(r.Path, ":") {
 			continue

@@ -19,12 +19,12 @@ import (
 type caseFixture struct {
 	app        *testutil.App
 	practice   store.Practice
-	admin      *testutil.Client
-	counsellor *testutil.Client
+	admin      *testutil.Browser
+	counsellor *testutil.Browser
 	me         store.User
-	other      *testutil.Client
+	other      *testutil.Browser
 	otherUser  store.User
-	supervisor *testutil.Client
+	supervisor *testutil.Browser
 	client     store.Client
 	tokens     map[int64]string // each client's private link, once issued
 }

@@ -102,7 +102,7 @@ func TestEveryPostRouteRefusesAMissingCSRFToken(t *testing.T) {
 		if r.Method != "POST" {
 			continue
 		}
-		for name, c := range map[string]*testutil.Client{"admin": f.admin, "counsellor": f.counsellor} {
+		for name, c := range map[string]*testutil.Browser{"admin": f.admin, "counsellor": f.counsellor} {
 			if res := c.PostRaw(ids.Replace(r.Path), url.Values{"first_name": {"Forged"}}); res.Status != 403 {
 				t.Errorf("POST %s as %s without a token: status %d, want 403", r.Path, name, res.Status)
 			}

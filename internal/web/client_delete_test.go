@@ -208,7 +208,7 @@ func TestDeletingAClientRemovesTheirWholeRecordAndKeepsAnAuditRecord(t *testing.
 	if res := f.admin.Post(f.path("/delete"), url.Values{"code": {f.client.Code}, "reason": {"erasure_request"}}); res.Status != 404 {
 		t.Errorf("deleting again: %d, want 404", res.Status)
 	}
-	if res := f.app.Client().Get("/h/" + ids.token); res.Status != 404 && res.Status != 410 {
+	if res := f.app.Browser().Get("/h/" + ids.token); res.Status != 404 && res.Status != 410 {
 		t.Errorf("the deleted client's link: %d", res.Status)
 	}
 }
@@ -230,7 +230,7 @@ func TestDeletingAClientIsRefusedUntilTheRulesAllowIt(t *testing.T) {
 	}
 
 	// Counsellors and supervisors cannot delete, not even their own client.
-	for _, c := range []*testutil.Client{f.counsellor, f.supervisor} {
+	for _, c := range []*testutil.Browser{f.counsellor, f.supervisor} {
 		if res := c.Get(f.path("/delete")); res.Status != 403 {
 			t.Errorf("GET delete page as non-admin: %d", res.Status)
 		}

@@ -91,7 +91,7 @@ func TestTheClientsPageListsOnlyTheFormsStillOpen(t *testing.T) {
 		t.Fatalf("due assignments %v, want %v", got, want)
 	}
 
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 	page := c.Get("/h").Body
 	mustContain(t, "the client's page", page, `data-testid="due-count">3 forms to fill in`)

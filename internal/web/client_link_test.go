@@ -22,7 +22,7 @@ func TestIssuingALinkShowsItOnceAndAReloadKeepsItAlive(t *testing.T) {
 		t.Fatal("a reload shows the link again")
 	}
 	mustContain(t, "the reload", reload.Body, `data-testid="link-already-shown"`, "It still works")
-	if res := openLink(t, f.app.Client(), token); res.Status != 303 {
+	if res := openLink(t, f.app.Browser(), token); res.Status != 303 {
 		t.Fatalf("the link after a reload: %d, want it alive", res.Status)
 	}
 
@@ -58,7 +58,7 @@ func TestOlderLinksKeepWorkingUntilTheCounsellorReplacesThem(t *testing.T) {
 		VALUES ($1, $2, $3, $4, now() + interval '5 days', $5)`, f.practice.ID, f.client.ID, assignment, hash, f.me.ID); err != nil {
 		t.Fatal(err)
 	}
-	c := f.app.Client()
+	c := f.app.Browser()
 	if res := openLink(t, c, token); res.Status != 303 {
 		t.Fatalf("an older link: %d", res.Status)
 	}
@@ -66,7 +66,7 @@ func TestOlderLinksKeepWorkingUntilTheCounsellorReplacesThem(t *testing.T) {
 	mustContain(t, "the client page", f.counsellor.Get(f.path("")).Body, `data-testid="older-links-note">1 older link`)
 	mustContain(t, "the confirm step", f.counsellor.Post(f.path("/link"), nil).Body, `data-testid="link-confirm"`, "1 older link")
 	issueByForm(t, f)
-	if res := f.app.Client().Get("/h/" + token); res.Status != 404 {
+	if res := f.app.Browser().Get("/h/" + token); res.Status != 404 {
 		t.Fatalf("the older link after the client link was issued: %d, want 404", res.Status)
 	}
 }
@@ -77,7 +77,7 @@ func TestOneLinkListsEveryFormDueOneAtATime(t *testing.T) {
 	first, token := f.assign(t, f.client, "daily", nil)
 	second, _ := f.assign(t, f.client, "daily", nil)
 	checkin, _, _ := checkinFor(t, f, f.client, "gad7")
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 	page := c.Get("/h")
 	mustContain(t, "the client's page", page.Body, `data-testid="due-count">3 forms to fill in`, `data-testid="checkin-form"`,
@@ -109,7 +109,7 @@ func TestThePracticeCanAskForThePINBeforeAnyForm(t *testing.T) {
 		t.Fatalf("save the setting: %d", res.Status)
 	}
 	_, token := f.assign(t, f.client, "daily", nil)
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 	gate := c.Get("/h")
 	mustContain(t, "the gate", gate.Body, `data-testid="pin-form"`, `name="next" value="forms"`)
@@ -127,7 +127,7 @@ func TestThePracticeCanAskForThePINBeforeAnyForm(t *testing.T) {
 	mustContain(t, "after the PIN", c.Get("/h").Body, `data-testid="entry-form"`)
 
 	// A stranger holding the link, once a PIN exists, sees the very same page as before.
-	stranger := f.app.Client()
+	stranger := f.app.Browser()
 	openLink(t, stranger, token)
 	again := stranger.Get("/h")
 	if a, b := deadLinkVariable.ReplaceAllString(gate.Body, "*"), deadLinkVariable.ReplaceAllString(again.Body, "*"); a != b {

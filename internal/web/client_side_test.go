@@ -13,9 +13,9 @@ import (
 )
 
 // opened is a client browser that pressed the link's button.
-func opened(t *testing.T, f *caseFixture, token string) *testutil.Client {
+func opened(t *testing.T, f *caseFixture, token string) *testutil.Browser {
 	t.Helper()
-	c := f.app.Client()
+	c := f.app.Browser()
 	if res := openLink(t, c, token); res.Status != 303 {
 		t.Fatalf("open link: %d", res.Status)
 	}
@@ -164,7 +164,7 @@ func TestPINGuessesAcrossTwoInstancesAndAtOnceGetFiveTriesInAll(t *testing.T) {
 		t.Fatalf("choose a PIN: %d", res.Status)
 	}
 	const guessers = 12
-	browsers := make([]*testutil.Client, guessers)
+	browsers := make([]*testutil.Browser, guessers)
 	for i := range browsers {
 		browsers[i] = opened(t, f, token)
 		browsers[i].Get("/h/earlier") // a page, for its CSRF token
@@ -176,7 +176,7 @@ func TestPINGuessesAcrossTwoInstancesAndAtOnceGetFiveTriesInAll(t *testing.T) {
 	var wg sync.WaitGroup
 	for i, b := range browsers {
 		wg.Add(1)
-		go func(i int, b *testutil.Client) {
+		go func(i int, b *testutil.Browser) {
 			defer wg.Done()
 			statuses[i] = b.Post("/h/earlier", url.Values{"pin": {"1111"}}).Status
 		}(i, b)
@@ -208,28 +208,28 @@ func TestTwoBrowsersOpeningOneLinkAtOnceBothGetTheFormAndOnePIN(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
 	_, token := f.assign(t, f.client, "daily", nil)
-	a, b := f.app.Client(), f.app.Client()
+	a, b := f.app.Browser(), f.app.Browser()
 	a.Get("/h/" + token)
 	b.Get("/h/" + token)
 	var wg sync.WaitGroup
 	res := make([]*testutil.Response, 2)
-	for i, c := range []*testutil.Client{a, b} {
+	for i, c := range []*testutil.Browser{a, b} {
 		wg.Add(1)
-		go func(i int, c *testutil.Client) {
+		go func(i int, c *testutil.Browser) {
 			defer wg.Done()
 			res[i] = c.Post("/h/open", url.Values{"token": {token}})
 		}(i, c)
 	}
 	wg.Wait()
-	for i, c := range []*testutil.Client{a, b} {
+	for i, c := range []*testutil.Browser{a, b} {
 		if res[i].Status != 303 || c.Get("/h").Status != 200 {
 			t.Fatalf("browser %d: open %d", i, res[i].Status)
 		}
 	}
 	pins := []string{"1357", "8642"}
-	for i, c := range []*testutil.Client{a, b} {
+	for i, c := range []*testutil.Browser{a, b} {
 		wg.Add(1)
-		go func(i int, c *testutil.Client) {
+		go func(i int, c *testutil.Browser) {
 			defer wg.Done()
 			res[i] = c.Post("/h/earlier", url.Values{"pin": {pins[i]}})
 		}(i, c)

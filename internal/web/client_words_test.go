@@ -41,7 +41,7 @@ func TestNoClientPageShowsARevealingWord(t *testing.T) {
 			t.Fatal(err)
 		}
 		token := f.clientLink(t, cl)
-		c := f.app.Client()
+		c := f.app.Browser()
 		landing := c.Get("/h/" + token)
 		assertNeutral(t, b.Key+": the landing page", landing)
 		c.Post("/h/open", url.Values{"token": {token}})
@@ -107,7 +107,7 @@ func TestNoClientPageShowsARevealingWord(t *testing.T) {
 	assertNeutral(t, "the PIN lock", stranger.Get("/h/earlier"))
 
 	// Dead links: unknown, malformed, and a quick exit's aftermath.
-	anon := f.app.Client()
+	anon := f.app.Browser()
 	assertNeutral(t, "an unknown link", anon.Get("/h/"+"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"))
 	assertNeutral(t, "a malformed link", anon.Get("/h/nope"))
 	assertNeutral(t, "no session", anon.Get("/h"))

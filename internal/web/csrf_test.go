@@ -15,7 +15,7 @@ import (
 
 var csrfInPage = regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
 
-func pageToken(t *testing.T, c *testutil.Client, path string) string {
+func pageToken(t *testing.T, c *testutil.Browser, path string) string {
 	t.Helper()
 	m := csrfInPage.FindStringSubmatch(c.Get(path).Body)
 	if m == nil {
@@ -42,7 +42,7 @@ func TestCSRFTokenIsBoundToTheSession(t *testing.T) {
 	if own == foreign {
 		t.Fatal("two sessions share a token")
 	}
-	anonymous := pageToken(t, app.Client(), "/login")
+	anonymous := pageToken(t, app.Browser(), "/login")
 	for name, token := range map[string]string{"another user's session": foreign, "a signed-out session": anonymous} {
 		if res := admin.PostRaw(deactivate, url.Values{"_csrf": {token}}); res.Status != 403 {
 			t.Errorf("a token from %s: %d, want 403", name, res.Status)
@@ -112,7 +112,7 @@ func TestEveryCookieIsSecureAndHostPrefixedUnderHTTPS(t *testing.T) {
 		} else {
 			body = strings.NewReader("")
 		}
-		res := app.Client().Do(method, path, body, h)
+		res := app.Browser().Do(method, path, body, h)
 		for _, sc := range res.Header.Values("Set-Cookie") {
 			setCookies = append(setCookies, sc)
 			name, rest, _ := strings.Cut(sc, "=")

@@ -38,12 +38,12 @@ var rawMarkup = []string{`<script>alert(`, `<img src=x`, `onerror=alert(1)>`, `"
 type escapeCase struct {
 	app        *testutil.App
 	practice   store.Practice
-	admin      *testutil.Client
-	counsellor *testutil.Client
-	supervisor *testutil.Client
-	homework   *testutil.Client // a client holding the homework link's session
-	checkin    *testutil.Client // a client holding the check-in link's session
-	refused    []string         // fields whose forms refuse markup characters outright
+	admin      *testutil.Browser
+	counsellor *testutil.Browser
+	supervisor *testutil.Browser
+	homework   *testutil.Browser // a client holding the homework link's session
+	checkin    *testutil.Browser // a client holding the check-in link's session
+	refused    []string          // fields whose forms refuse markup characters outright
 	ids        caseIDs
 }
 
@@ -91,7 +91,7 @@ func checkResponse(t *testing.T, what string, res *testutil.Response) {
 
 // post submits a form, checks the response, and fails unless the status is want. Like a
 // browser, it follows a redirect, and checks the page (with its flash) too.
-func (e *escapeCase) post(t *testing.T, c *testutil.Client, path string, form url.Values, want int) *testutil.Response {
+func (e *escapeCase) post(t *testing.T, c *testutil.Browser, path string, form url.Values, want int) *testutil.Response {
 	t.Helper()
 	res := c.Post(path, form)
 	checkResponse(t, "POST "+path, res)
@@ -106,7 +106,7 @@ func (e *escapeCase) post(t *testing.T, c *testutil.Client, path string, form ur
 
 // rerender submits a form that fails on another field and checks that the page it comes back
 // with keeps the typed hostile text, as text.
-func (e *escapeCase) rerender(t *testing.T, c *testutil.Client, path string, form url.Values, marker string) {
+func (e *escapeCase) rerender(t *testing.T, c *testutil.Browser, path string, form url.Values, marker string) {
 	t.Helper()
 	res := c.Post(path, form)
 	checkResponse(t, "POST "+path+" refused", res)
@@ -119,7 +119,7 @@ func (e *escapeCase) rerender(t *testing.T, c *testutil.Client, path string, for
 }
 
 // refuse submits a form that must be refused because a field will not take markup, and notes it.
-func (e *escapeCase) refuse(t *testing.T, c *testutil.Client, path string, form url.Values, field string) {
+func (e *escapeCase) refuse(t *testing.T, c *testutil.Browser, path string, form url.Values, field string) {
 	t.Helper()
 	res := c.Post(path, form)
 	checkResponse(t, "POST "+path+" with markup in "+field, res)
@@ -161,7 +161,7 @@ func newEscapeCase(t *testing.T) *escapeCase {
 	e.refuse(t, e.admin, "/admin/users", url.Values{"display_name": {"x"}, "email": {hostile("email")}, "role": {"counsellor"}}, "email")
 	e.post(t, e.admin, "/admin/users", url.Values{"display_name": {hostile("counsellor_name")}, "email": {"escape@test.example"},
 		"role": {"counsellor"}, "password": {password}}, 303)
-	e.counsellor = app.Client()
+	e.counsellor = app.Browser()
 	if res := e.counsellor.Login("escape@test.example", password); res.Status != 303 || res.Location != "/" {
 		t.Fatalf("the new counsellor cannot sign in: %d %q", res.Status, res.Location)
 	}
@@ -306,7 +306,7 @@ func (e *escapeCase) seedHomework(t *testing.T) {
 	e.ids.homeworkToken = m[1] + m[2]
 	e.ids.assignment = e.scalar(t, `SELECT id::text FROM assignments WHERE client_id = $1`, e.ids.client)
 
-	e.homework = e.app.Client()
+	e.homework = e.app.Browser()
 	if res := openLink(t, e.homework, e.ids.homeworkToken); res.Status != 303 {
 		t.Fatalf("open the homework link: %d", res.Status)
 	}
@@ -339,7 +339,7 @@ func (e *escapeCase) seedCheckin(t *testing.T) {
 	e.post(t, e.counsellor, e.clientPath("/checkins"), url.Values{"ck_markers": {"true"}, "ck_due": {daysFromNow(3)},
 		"request_key": {newKey()}}, 303)
 	e.ids.checkin = e.scalar(t, `SELECT id::text FROM checkins WHERE client_id = $1`, e.ids.client)
-	e.checkin = e.app.Client() // the client's one link now shows the check-in
+	e.checkin = e.app.Browser() // the client's one link now shows the check-in
 	if res := openLink(t, e.checkin, e.ids.homeworkToken); res.Status != 303 {
 		t.Fatalf("open the check-in link: %d", res.Status)
 	}

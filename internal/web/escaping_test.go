@@ -180,8 +180,8 @@ type pageView struct {
 }
 
 // personas are the callers of the sweep, by name.
-func (e *escapeCase) personas() map[string]*testutil.Client {
-	return map[string]*testutil.Client{"admin": e.admin, "counsellor": e.counsellor, "supervisor": e.supervisor,
+func (e *escapeCase) personas() map[string]*testutil.Browser {
+	return map[string]*testutil.Browser{"admin": e.admin, "counsellor": e.counsellor, "supervisor": e.supervisor,
 		"homework link": e.homework, "check-in link": e.checkin}
 }
 

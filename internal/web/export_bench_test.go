@@ -104,7 +104,7 @@ func BenchmarkHomeworkExport(b *testing.B) {
 }
 
 // streamLines downloads an export, counting lines without keeping them, and the time to the first byte.
-func streamLines(b *testing.B, c *testutil.Client, path string) (int, time.Duration) {
+func streamLines(b *testing.B, c *testutil.Browser, path string) (int, time.Duration) {
 	b.Helper()
 	began := time.Now()
 	res, err := c.Raw(http.MethodGet, path)

@@ -103,9 +103,9 @@ func TestPlantedIdentifiersNeverReachADeIdentifiedFile(t *testing.T) {
 			t.Errorf("text column %s is in neither typedColumns nor codedColumns: plant it if anyone types into it", c)
 		}
 	}
-	users := make([]*testutil.Client, len(accounts))
+	users := make([]*testutil.Browser, len(accounts))
 	for i, a := range accounts { // signed in before the plant changes their emails
-		users[i] = app.Client()
+		users[i] = app.Browser()
 		users[i].Login(a.Email, a.Password)
 	}
 	admin := users[0]

@@ -60,7 +60,7 @@ func TestDeIdentifiedExportsOfASeededPracticeNameNoClient(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	admin := app.Client()
+	admin := app.Browser()
 	admin.Login(accounts[0].Email, accounts[0].Password)
 	identifiers := seededIdentifiers(t, app)
 	for _, kind := range []string{"caseload", "goals", "homework", "scores"} {

@@ -42,7 +42,7 @@ func TestAFormFromAnotherLinkInTheSameBrowserIsNotFiledUnderTheWrongAssignment(t
 	t.Parallel()
 	f := newCaseFixture(t)
 	_, first := assignByForm(t, f, dailyTally())
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, first)
 	key, linkID := formKeys(t, c.Get("/h").Body)
 	openLink(t, c, issueByForm(t, f)) // another tab, a newer link
@@ -63,14 +63,14 @@ func TestAClosedSessionOrExpiredFormShowsTheTypedTextBackOnANeutralPage(t *testi
 	t.Parallel()
 	f := newCaseFixture(t)
 	_, token := assignByForm(t, f, dailyTally())
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 	key, linkID := formKeys(t, c.Get("/h").Body)
 	answer := url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {daysFromNow(0)}, "action": {"submit"},
 		"q1": {"3"}, "q2": {"1"}}
 
 	// The session is gone (another device, cookies cleared): the typed text comes back.
-	gone := f.app.Client()
+	gone := f.app.Browser()
 	gone.Get("/h/" + token) // picks up a CSRF token, no session
 	withWords := url.Values{}
 	for k, v := range answer {
@@ -102,7 +102,7 @@ func TestAClosedSessionOrExpiredFormShowsTheTypedTextBackOnANeutralPage(t *testi
 func TestRateLimitedAndUnknownClientPagesStayNeutral(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t, func(c *config.Config) { c.RateLimit, c.RateBurst = 1, 3 })
-	c := app.Client()
+	c := app.Browser()
 	var last *testutil.Response
 	for i := 0; i < 10; i++ {
 		last = c.Get("/h/" + strings.Repeat("C", 43))
@@ -111,7 +111,7 @@ func TestRateLimitedAndUnknownClientPagesStayNeutral(t *testing.T) {
 		t.Fatalf("status %d, want 429", last.Status)
 	}
 	assertNeutral(t, "the 429 client page", last)
-	other := app.Client()
+	other := app.Browser()
 	res := other.Do(http.MethodPost, "/h/"+strings.Repeat("C", 43), nil, nil)
 	assertNeutral(t, "a POST to a token path", res)
 }
@@ -120,7 +120,7 @@ func TestSameKeyWithDifferentAnswersIsRefusedNotSilentlyDropped(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
 	_, token := assignByForm(t, f, dailyTally())
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 	key, linkID := formKeys(t, c.Get("/h").Body)
 	send := func(n string) *testutil.Response {
@@ -140,7 +140,7 @@ func TestFirstSubmissionsRacingForOneDayMakeOneEntry(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
 	_, token := assignByForm(t, f, dailyTally())
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 	key, linkID := formKeys(t, c.Get("/h").Body)
 	form := url.Values{"link_id": {linkID}, "idempotency_key": {key}, "entry_date": {daysFromNow(0)}, "action": {"submit"},
@@ -177,7 +177,7 @@ func TestAClientLinkLivesSixtyDaysAndOpensHomeworkPastItsDueDate(t *testing.T) {
 	if want := today.AddDate(0, 0, 61); !expires.Equal(want) {
 		t.Fatalf("link expires %s, want the end of the day 60 days from today (%s)", expires.In(london), want)
 	}
-	if res := openLink(t, f.app.Client(), token); res.Status != 303 {
+	if res := openLink(t, f.app.Browser(), token); res.Status != 303 {
 		t.Fatalf("the link: %d", res.Status)
 	}
 }
@@ -225,7 +225,7 @@ func TestHomeworkBeforeItsStartDateIsNotOpenYet(t *testing.T) {
 	form.Set("start_date", daysFromNow(3))
 	form.Set("due_date", daysFromNow(6))
 	_, token := assignByForm(t, f, form)
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 	page := c.Get("/h")
 	if !strings.Contains(page.Body, `data-testid="opens-on"`) || strings.Contains(page.Body, `data-testid="entry-form"`) {

@@ -204,7 +204,7 @@ func TestCustomTemplateClientWordingWarnsOfRevealingWords(t *testing.T) {
 	assign := dailyTally()
 	assign.Set("template", "practice:"+id)
 	assignment, token := assignByForm(t, f, assign)
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 	page := c.Get("/h")
 	mustContain(t, "client form", page.Body, "Minutes spent winding down", "Settled")

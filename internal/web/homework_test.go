@@ -66,7 +66,7 @@ func dailyTally() url.Values {
 }
 
 // openLink does what a client's browser does: GET the link, press the button.
-func openLink(t *testing.T, c *testutil.Client, token string) *testutil.Response {
+func openLink(t *testing.T, c *testutil.Browser, token string) *testutil.Response {
 	t.Helper()
 	page := c.Get("/h/" + token)
 	if page.Status != 200 {
@@ -95,7 +95,7 @@ func TestHomeworkLinkOpensOneAssignmentAndOnlyItsHashIsStored(t *testing.T) {
 		t.Fatal("the link is shown again after the first time")
 	}
 
-	client := f.app.Client()
+	client := f.app.Browser()
 	res := openLink(t, client, token)
 	if res.Status != 303 || res.Location != "/h" {
 		t.Fatalf("pressing the button: status %d location %q, want 303 to /h (no token)", res.Status, res.Location)
@@ -128,7 +128,7 @@ func TestOpeningALinkWithGETChangesNothing(t *testing.T) {
 	_ = f.app.DB.App.Get(&audits, `SELECT count(*) FROM audit_log`)
 	_ = f.app.DB.App.Get(&sessions, `SELECT count(*) FROM sessions`)
 	landingWords := regexp.MustCompile(`[\w-]+`) // a random token is one word, not many
-	scanner := f.app.Client()
+	scanner := f.app.Browser()
 	for i := 0; i < 3; i++ { // a mail scanner, a preview, the person
 		res := scanner.Get("/h/" + token)
 		if res.Status != 200 || !strings.Contains(res.Body, "Open my form") {
@@ -163,7 +163,7 @@ func TestUnknownExpiredAndRevokedLinksGetTheSameNeutralPage(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
 	_, token := assignByForm(t, f, dailyTally())
-	c := f.app.Client()
+	c := f.app.Browser()
 	if res := c.Get("/h/" + strings.Repeat("A", 43)); res.Status != 404 || !strings.Contains(res.Body, "This link is not active") {
 		t.Fatalf("unknown token: %d", res.Status)
 	}
@@ -171,7 +171,7 @@ func TestUnknownExpiredAndRevokedLinksGetTheSameNeutralPage(t *testing.T) {
 		t.Fatalf("malformed token: %d", res.Status)
 	}
 	// A client in the middle of filling the form when the counsellor re-issues the link.
-	inside := f.app.Client()
+	inside := f.app.Browser()
 	openLink(t, inside, token)
 	newToken := issueByForm(t, f)
 	for name, res := range map[string]*testutil.Response{"old link": c.Get("/h/" + token), "old session": inside.Get("/h")} {
@@ -179,7 +179,7 @@ func TestUnknownExpiredAndRevokedLinksGetTheSameNeutralPage(t *testing.T) {
 			t.Errorf("%s after re-issue: status %d, want 404 with the neutral page", name, res.Status)
 		}
 	}
-	if res := openLink(t, f.app.Client(), newToken); res.Status != 303 {
+	if res := openLink(t, f.app.Browser(), newToken); res.Status != 303 {
 		t.Fatalf("new link: %d", res.Status)
 	}
 	if res := f.counsellor.Post(f.path("/link/revoke"), nil); res.Status != 303 {
@@ -225,7 +225,7 @@ func TestEveryDeadLinkAnswersTheSame(t *testing.T) {
 	if res := f.counsellor.Post("/clients/"+itoa(third.ID)+"/status", url.Values{"action": {"discharge"}}); res.Status != 303 {
 		t.Fatalf("discharge: %d", res.Status)
 	}
-	if res := f.app.Client().Get("/h/" + live); res.Status != 200 {
+	if res := f.app.Browser().Get("/h/" + live); res.Status != 200 {
 		t.Fatalf("the live link: %d", res.Status)
 	}
 	cases := map[string]string{"unknown": strings.Repeat("A", 43), "revoked": revoked, "expired": expired, "discharged": discharged}
@@ -233,7 +233,7 @@ func TestEveryDeadLinkAnswersTheSame(t *testing.T) {
 	var first *testutil.Response
 	for name, tok := range cases {
 		for _, method := range []string{"GET", "POST"} {
-			c := f.app.Client()
+			c := f.app.Browser()
 			var res *testutil.Response
 			if method == "GET" {
 				res = c.Get("/h/" + tok)
@@ -276,11 +276,11 @@ func TestDischargeRevokesEveryLink(t *testing.T) {
 	once := dailyTally()
 	once.Set("cadence", "once")
 	_, b := assignByForm(t, f, once)
-	inside := f.app.Client()
+	inside := f.app.Browser()
 	openLink(t, inside, a)
 	f.counsellor.Post(f.path("/status"), url.Values{"action": {"discharge"}})
 	for _, tok := range []string{a, b} {
-		if res := f.app.Client().Get("/h/" + tok); res.Status != 404 {
+		if res := f.app.Browser().Get("/h/" + tok); res.Status != 404 {
 			t.Errorf("link after discharge: %d, want 404", res.Status)
 		}
 	}
@@ -299,7 +299,7 @@ func TestDraftThenSubmitFeedsTheGoalAndIsIdempotent(t *testing.T) {
 	form.Set("goal_id", goalID)
 	form.Set("goal_field", "reassurance_requests")
 	assignment, token := assignByForm(t, f, form)
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 
 	page := c.Get("/h")
@@ -370,7 +370,7 @@ func TestOnceOnlyHomeworkIsDoneAfterOneEntry(t *testing.T) {
 	form := dailyTally()
 	form.Set("cadence", "once")
 	_, token := assignByForm(t, f, form)
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 	page := c.Get("/h")
 	key := regexp.MustCompile(`name="idempotency_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]
@@ -420,7 +420,7 @@ func TestAssignmentValidation(t *testing.T) {
 func TestClientPagesAreRateLimited(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t, func(c *config.Config) { c.RateLimit, c.RateBurst = 1, 5 })
-	c := app.Client()
+	c := app.Browser()
 	limited := false
 	for i := 0; i < 15 && !limited; i++ {
 		limited = c.Get("/h/"+strings.Repeat("B", 43)).Status == 429
@@ -481,7 +481,7 @@ func TestPracticeNameShowsOnClientPagesOnlyWhenOptedInAndNotNeutral(t *testing.T
 	t.Parallel()
 	f := newCaseFixture(t)
 	_, token := assignByForm(t, f, dailyTally())
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 	if strings.Contains(c.Get("/h").Body, f.practice.Name) {
 		t.Fatal("practice named without opting in")

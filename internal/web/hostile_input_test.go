@@ -26,7 +26,7 @@ func TestHostileInputToEveryFormIsRefusedWithoutA500(t *testing.T) {
 	ids := strings.NewReplacer(":id", itoa(f.client.ID), ":goal", itoa(goalID), ":appointment", itoa(appt.ID), ":flag", "1",
 		":section", "concerns", ":assignment", itoa(assignmentID), ":entry", "1", ":checkin", "1", ":template", "1",
 		":kind", "caseload", ":key", "thought_record", ":token", token)
-	client := f.app.Client()
+	client := f.app.Browser()
 	openLink(t, client, token)
 	base := url.Values{"first_name": {"Ok"}, "last_name": {"Ok"}, "statement": {"Ok"}, "label": {"Ok"}, "title": {"Ok"}}
 	cases := []struct {

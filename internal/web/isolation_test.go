@@ -38,7 +38,7 @@ func TestAnotherPracticeCannotReadOrChangeUsersOrAudit(t *testing.T) {
 		}
 	}
 	// Anonymous visitors are sent to sign in.
-	testutil.AssertIsolated(t, app, app.Client(), victim.ID, secrets, append(reqs,
+	testutil.AssertIsolated(t, app, app.Browser(), victim.ID, secrets, append(reqs,
 		testutil.Request{Method: "GET", Path: "/admin/users"},
 		testutil.Request{Method: "GET", Path: "/admin/audit"},
 		testutil.Request{Method: "POST", Path: "/admin/users", Form: url.Values{"display_name": {"X"}, "email": {"x@x.example"}, "role": {"admin"}}},

@@ -16,7 +16,7 @@ func TestSignInSucceedsAndRenewsTheSessionToken(t *testing.T) {
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	c := app.Client()
+	c := app.Browser()
 
 	// A token that exists before sign-in (here, one planted by an attacker) must not survive it.
 	planted := "planted-token-value"
@@ -74,7 +74,7 @@ func TestSignInFailureKeepsEmailAndSaysNothingAboutWhichPartWasWrong(t *testing.
 		{"wrong password", u.Email},
 		{"unknown email", "nobody@test.example"},
 	} {
-		c := app.Client()
+		c := app.Browser()
 		res := c.Login(tc.email, "not the password at all")
 		if res.Status != 401 {
 			t.Fatalf("%s: status %d, want 401", tc.name, res.Status)
@@ -107,7 +107,7 @@ func TestSignInFailureKeepsEmailAndSaysNothingAboutWhichPartWasWrong(t *testing.
 func TestSignInValidationKeepsInputAndMarksTheField(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t)
-	c := app.Client()
+	c := app.Browser()
 	c.Get("/login")
 	res := c.Post("/login", url.Values{"email": {"someone@test.example"}, "password": {""}})
 	if res.Status != 422 {
@@ -135,7 +135,7 @@ func TestSignInOnlyRedirectsWithinTheSite(t *testing.T) {
 		"evil.example":         "/",
 		"":                     "/",
 	} {
-		c := app.Client()
+		c := app.Browser()
 		c.Get("/login")
 		res := c.Post("/login", url.Values{"email": {u.Email}, "password": {password}, "next": {next}})
 		if res.Status != 303 || res.Location != want {
@@ -149,7 +149,7 @@ func TestSignInRenewsTheCSRFToken(t *testing.T) {
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	c := app.Client()
+	c := app.Browser()
 	token := regexp.MustCompile(`name="_csrf" value="([^"]+)"`)
 	before := token.FindStringSubmatch(c.Get("/login").Body)
 	c.Post("/login", url.Values{"email": {u.Email}, "password": {password}})

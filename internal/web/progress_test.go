@@ -153,7 +153,7 @@ func TestCheckinLinksFollowTheHomeworkLinkRules(t *testing.T) {
 		t.Fatalf("the same form twice: %d", again.Status)
 	}
 	before := f.app.PracticeFingerprint(f.practice.ID)
-	anon := f.app.Client()
+	anon := f.app.Browser()
 	if res := anon.Get("/h/" + token); res.Status != 200 || strings.Contains(res.Body, "PHQ") {
 		t.Fatalf("GET check-in link: %d", res.Status)
 	}
@@ -162,7 +162,7 @@ func TestCheckinLinksFollowTheHomeworkLinkRules(t *testing.T) {
 			t.Errorf("GET changed %s", table)
 		}
 	}
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 	form2 := c.Get("/h")
 	mustContain(t, "check-in form", form2.Body, "Your check-in", "Little interest or pleasure in doing things", "No permission required", "I enjoy time on my own")
@@ -213,7 +213,7 @@ func TestCheckinLinksFollowTheHomeworkLinkRules(t *testing.T) {
 	key = regexp.MustCompile(`name="request_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]
 	f.counsellor.Post(f.path("/checkins"), url.Values{"ck_markers": {"true"}, "ck_due": {daysFromNow(3)}, "request_key": {key}})
 	f.counsellor.Post(f.path("/status"), url.Values{"action": {"discharge"}})
-	if res := f.app.Client().Get("/h/" + token); res.Status != 404 {
+	if res := f.app.Browser().Get("/h/" + token); res.Status != 404 {
 		t.Fatalf("check-in link after discharge: %d", res.Status)
 	}
 }
@@ -313,7 +313,7 @@ func TestItem9IsActedOnEvenWhenTheFormIsIncomplete(t *testing.T) {
 	// The client's check-in: item 9 answered 3, GAD-7 left blank.
 	other := f.addClient(t, f.me.ID, "Riley", "Stone", "")
 	_, _, token := checkinFor(t, f, other, "phq9", "gad7")
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 	linkID := regexp.MustCompile(`name="link_id" value="(\d+)"`).FindStringSubmatch(c.Get("/h").Body)[1]
 	answers := phq9(url.Values{"link_id": {linkID}}, "0", "3")
@@ -357,7 +357,7 @@ func TestCheckinLinksCanBeRevoked(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
 	id, _, token := checkinFor(t, f, f.client, "gad7")
-	c := f.app.Client()
+	c := f.app.Browser()
 	openLink(t, c, token)
 	if res := f.counsellor.Post(f.path("/checkins/"+itoa(id)+"/revoke"), nil); res.Status != 303 {
 		t.Fatalf("revoke: %d", res.Status)

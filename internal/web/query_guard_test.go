@@ -18,7 +18,7 @@ import (
 type routeWalk struct {
 	f        *caseFixture
 	ids      *strings.Replacer
-	personas map[string]*testutil.Client
+	personas map[string]*testutil.Browser
 }
 
 func newRouteWalk(t *testing.T) *routeWalk {
@@ -41,14 +41,14 @@ func newRouteWalk(t *testing.T) *routeWalk {
 	if err != nil {
 		t.Fatal(err)
 	}
-	link := f.app.Client()
+	link := f.app.Browser()
 	if res := openLink(t, link, token); res.Status != 303 {
 		t.Fatalf("open link: %d", res.Status)
 	}
 	ids := strings.NewReplacer(":id", itoa(cid), ":goal", itoa(goalID), ":appointment", itoa(appt.ID), ":version", "1",
 		":assignment", itoa(assignmentID), ":template", itoa(templateID), ":kind", "caseload", ":key", "thought_record", ":token", token, "*", "css/app.css")
-	return &routeWalk{f: f, ids: ids, personas: map[string]*testutil.Client{
-		"anonymous": f.app.Client(), "admin": f.admin, "counsellor": f.counsellor, "supervisor": f.supervisor, "client": link,
+	return &routeWalk{f: f, ids: ids, personas: map[string]*testutil.Browser{
+		"anonymous": f.app.Browser(), "admin": f.admin, "counsellor": f.counsellor, "supervisor": f.supervisor, "client": link,
 	}}
 }
 

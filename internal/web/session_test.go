@@ -26,7 +26,7 @@ func TestSignOutDestroysTheSessionSoTheOldCookieNoLongerWorks(t *testing.T) {
 	if page := c.Get("/login"); !strings.Contains(page.Body, "You have signed out.") {
 		t.Error("no signed-out message after sign-out")
 	}
-	replay := app.Client()
+	replay := app.Browser()
 	replay.SetCookie(auth.SessionCookieName, old)
 	if res := replay.Get("/"); res.Status != 303 || !strings.HasPrefix(res.Location, "/login") {
 		t.Fatalf("old cookie after sign-out: status %d location %q, want redirect to sign-in", res.Status, res.Location)
@@ -111,7 +111,7 @@ func TestDeactivatingAUserEndsAllTheirSessions(t *testing.T) {
 	practice := app.Practice("Harbour")
 	admin, _ := app.SignedIn(practice.ID, store.RoleAdmin)
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	phone, laptop := app.Client(), app.Client()
+	phone, laptop := app.Browser(), app.Browser()
 	phone.Login(u.Email, password)
 	laptop.Login(u.Email, password)
 	if n, _ := app.Store.CountUserSessions(context.Background(), practice.ID, u.ID); n != 2 {
@@ -122,7 +122,7 @@ func TestDeactivatingAUserEndsAllTheirSessions(t *testing.T) {
 	if res.Status != 303 || res.Location != "/admin/users" {
 		t.Fatalf("deactivate: status %d location %q", res.Status, res.Location)
 	}
-	for name, c := range map[string]*testutil.Client{"phone": phone, "laptop": laptop} {
+	for name, c := range map[string]*testutil.Browser{"phone": phone, "laptop": laptop} {
 		if res := c.Get("/"); res.Status != 303 {
 			t.Errorf("%s still signed in after deactivation: status %d", name, res.Status)
 		}
@@ -130,7 +130,7 @@ func TestDeactivatingAUserEndsAllTheirSessions(t *testing.T) {
 	if n, _ := app.Store.CountUserSessions(context.Background(), practice.ID, u.ID); n != 0 {
 		t.Fatalf("sessions after deactivation = %d, want 0", n)
 	}
-	if res := app.Client().Login(u.Email, password); res.Status != 401 {
+	if res := app.Browser().Login(u.Email, password); res.Status != 401 {
 		t.Fatalf("deactivated user signing in: status %d, want 401", res.Status)
 	}
 	got, err := app.Store.User(context.Background(), practice.ID, u.ID)
@@ -147,7 +147,7 @@ func TestCSRFTokenIsRequiredOnEveryPost(t *testing.T) {
 	target, _ := app.User(practice.ID, store.RoleCounsellor)
 
 	// Signed out: the sign-in form without its token.
-	anon := app.Client()
+	anon := app.Browser()
 	anon.Get("/login")
 	res := anon.PostRaw("/login", url.Values{"email": {adminUser.Email}, "password": {"x"}})
 	if res.Status != 403 || !strings.Contains(res.Body, "This form has expired") {

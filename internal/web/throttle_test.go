@@ -23,31 +23,31 @@ func TestStrangersAreSlowedWithGrowingDelaysNeverLockedOut(t *testing.T) {
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
 	for i := 0; i < 4; i++ {
-		if res := app.Client().Login(u.Email, "wrong password number"); res.Status != 401 {
+		if res := app.Browser().Login(u.Email, "wrong password number"); res.Status != 401 {
 			t.Fatalf("attempt %d: status %d, want 401", i+1, res.Status)
 		}
 	}
-	res := app.Client().Login(u.Email, password)
+	res := app.Browser().Login(u.Email, password)
 	if res.Status != 429 || !strings.Contains(res.Body, "please wait 15 seconds") || res.Header.Get("Retry-After") == "" {
 		t.Fatalf("after 4 failures: status %d, want 429 asking to wait 15 seconds", res.Status)
 	}
 	// An unknown email is slowed the same way: nothing tells whether an account exists.
 	for i := 0; i < 4; i++ {
-		app.Client().Login("nobody@test.example", "whatever password")
+		app.Browser().Login("nobody@test.example", "whatever password")
 	}
-	if res := app.Client().Login("nobody@test.example", "whatever password"); res.Status != 429 {
+	if res := app.Browser().Login("nobody@test.example", "whatever password"); res.Status != 429 {
 		t.Fatalf("an unknown email: %d, want the same 429", res.Status)
 	}
 	app.Clock.Advance(16 * time.Second)
-	if res := app.Client().Login(u.Email, "wrong again"); res.Status != 401 {
+	if res := app.Browser().Login(u.Email, "wrong again"); res.Status != 401 {
 		t.Fatalf("after the wait: %d, want the password checked (401)", res.Status)
 	}
-	res = app.Client().Login(u.Email, password)
+	res = app.Browser().Login(u.Email, password)
 	if res.Status != 429 || !strings.Contains(res.Body, "please wait 30 seconds") {
 		t.Fatalf("after the 5th failure: %d, want a 30 second wait", res.Status)
 	}
 	app.Clock.Advance(31 * time.Second)
-	if res := app.Client().Login(u.Email, password); res.Status != 303 {
+	if res := app.Browser().Login(u.Email, password); res.Status != 303 {
 		t.Fatalf("the right password once the wait passed: %d, want 303 (slowed, not locked out)", res.Status)
 	}
 	var denied int
@@ -69,7 +69,7 @@ func TestABurstFromStrangersDoesNotStopTheRealUsersKnownBrowser(t *testing.T) {
 	app := testutil.NewApp(t, func(c *config.Config) { c.SMTPAddr = smtpServer.Addr })
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	laptop := app.Client()
+	laptop := app.Browser()
 	if res := laptop.Login(u.Email, password); res.Status != 303 {
 		t.Fatalf("first sign-in: %d", res.Status)
 	}
@@ -80,7 +80,7 @@ func TestABurstFromStrangersDoesNotStopTheRealUsersKnownBrowser(t *testing.T) {
 
 	refused := 0
 	for i := 0; i < 40; i++ {
-		res := app.Client().Login(u.Email, fmt.Sprintf("guess %d", i))
+		res := app.Browser().Login(u.Email, fmt.Sprintf("guess %d", i))
 		if res.Status == 429 {
 			refused++
 		}
@@ -97,12 +97,12 @@ func TestABurstFromStrangersDoesNotStopTheRealUsersKnownBrowser(t *testing.T) {
 	if res := laptop.Login(u.Email, password); res.Status != 303 || res.Location != "/" {
 		t.Fatalf("the known browser during the burst: %d, want 303", res.Status)
 	}
-	if res := app.Client().Login(u.Email, password); res.Status != 429 {
+	if res := app.Browser().Login(u.Email, password); res.Status != 429 {
 		t.Fatalf("a stranger with the right password during the burst: %d, want 429", res.Status)
 	}
 	// Another account's known browser is a stranger to this one.
 	other, otherPassword := app.User(practice.ID, store.RoleCounsellor)
-	otherLaptop := app.Client()
+	otherLaptop := app.Browser()
 	otherLaptop.Login(other.Email, otherPassword)
 	otherLaptop.Post("/logout", nil)
 	if res := otherLaptop.Login(u.Email, password); res.Status != 429 {
@@ -121,7 +121,7 @@ func TestAKnownBrowserThatKeepsFailingBecomesAStranger(t *testing.T) {
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	laptop := app.Client()
+	laptop := app.Browser()
 	laptop.Login(u.Email, password)
 	laptop.Post("/logout", nil)
 	statuses := map[int]int{}
@@ -145,7 +145,7 @@ func TestParallelGuessesCannotSlipPastTheThrottle(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			statuses <- app.Client().Login(u.Email, "a wrong guess here").Status
+			statuses <- app.Browser().Login(u.Email, "a wrong guess here").Status
 		}()
 	}
 	wg.Wait()
@@ -187,7 +187,7 @@ func TestASharedBrowserIsKnownToEachAccountSignedInFromIt(t *testing.T) {
 	a, aPassword := app.User(practice.ID, store.RoleCounsellor)
 	b, bPassword := app.User(practice.ID, store.RoleCounsellor)
 	c, _ := app.User(practice.ID, store.RoleCounsellor)
-	shared := app.Client()
+	shared := app.Browser()
 	shared.Login(a.Email, aPassword)
 	shared.Post("/logout", nil)
 	shared.Login(b.Email, bPassword)

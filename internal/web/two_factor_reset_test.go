@@ -21,7 +21,7 @@ func TestAdminResetsASecondFactorAuditedAndTheUserIsTold(t *testing.T) {
 	practice := app.Practice("Harbour")
 	admin, adminUser := app.SignedIn(practice.ID, store.RoleAdmin)
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	phone := app.Client()
+	phone := app.Browser()
 	phone.Login(u.Email, password)
 	enrol(t, app, phone, password)
 	passwordStep(t, app, u.Email, password, "/login/two-factor")
@@ -49,7 +49,7 @@ func TestAdminResetsASecondFactorAuditedAndTheUserIsTold(t *testing.T) {
 	if len(msgs) != 1 || msgs[0].To[0] != "<"+u.Email+">" || !strings.Contains(msgs[0].Data, "reset the two-factor sign-in") {
 		t.Fatalf("want one notice to the counsellor, got %+v", msgs)
 	}
-	if res := app.Client().Login(u.Email, password); res.Status != 303 || res.Location != "/" {
+	if res := app.Browser().Login(u.Email, password); res.Status != 303 || res.Location != "/" {
 		t.Fatalf("password alone after the reset: %d %q", res.Status, res.Location)
 	}
 	// Nothing to reset a second time; another practice's admin reaches nobody here.
@@ -69,7 +69,7 @@ func TestNewRecoveryCodesEndTheOldOnes(t *testing.T) {
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	owner := app.Client()
+	owner := app.Browser()
 	owner.Login(u.Email, password)
 	secret, old := enrol(t, app, owner, password)
 	// The secret is stored sealed: a dump does not make codes.

@@ -66,7 +66,7 @@ func alignToStep(app *testutil.App) {
 
 // enrol turns two-factor on for the signed-in client through the account pages and returns
 // the secret and the recovery codes shown.
-func enrol(t *testing.T, app *testutil.App, c *testutil.Client, password string) (string, []string) {
+func enrol(t *testing.T, app *testutil.App, c *testutil.Browser, password string) (string, []string) {
 	t.Helper()
 	secret := secretOn(t, c.Get("/account/two-factor"))
 	alignToStep(app)
@@ -90,9 +90,9 @@ func recoveryCodesOn(t *testing.T, page *testutil.Response) []string {
 }
 
 // passwordStep signs in with the password only and checks it leads to the second step at to.
-func passwordStep(t *testing.T, app *testutil.App, email, password, to string) *testutil.Client {
+func passwordStep(t *testing.T, app *testutil.App, email, password, to string) *testutil.Browser {
 	t.Helper()
-	c := app.Client()
+	c := app.Browser()
 	res := c.Login(email, password) // follows the redirect, picking up the fresh CSRF token
 	if res.Status != 303 || res.Location != to {
 		t.Fatalf("password step: status %d location %q, want 303 to %s", res.Status, res.Location, to)
@@ -115,7 +115,7 @@ func TestEnrolmentNeedsTheRightCodeAndPasswordAndShowsRecoveryCodesOnce(t *testi
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	c := app.Client()
+	c := app.Browser()
 	c.Login(u.Email, password)
 
 	page := c.Get("/account/two-factor")
@@ -206,7 +206,7 @@ func TestSignInAsksForACodeAndRefusesWrongAndReplayedCodes(t *testing.T) {
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	owner := app.Client()
+	owner := app.Browser()
 	owner.Login(u.Email, password)
 	secret, _ := enrol(t, app, owner, password)
 
@@ -290,7 +290,7 @@ func TestWrongCodesAreThrottledLikePasswords(t *testing.T) {
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	owner := app.Client()
+	owner := app.Browser()
 	owner.Login(u.Email, password)
 	secret, _ := enrol(t, app, owner, password)
 	app.Clock.Advance(60 * time.Second)
@@ -319,7 +319,7 @@ func TestARecoveryCodeSignsInOnce(t *testing.T) {
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	owner := app.Client()
+	owner := app.Browser()
 	owner.Login(u.Email, password)
 	_, codes := enrol(t, app, owner, password)
 
@@ -356,10 +356,10 @@ func TestPracticeRequirementForcesEnrolmentBeforeAnythingElse(t *testing.T) {
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	adminUser, adminPassword := app.User(practice.ID, store.RoleAdmin)
-	admin := app.Client()
+	admin := app.Browser()
 	admin.Login(adminUser.Email, adminPassword)
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	already := app.Client()
+	already := app.Browser()
 	already.Login(u.Email, password)
 	settings := url.Values{"time_zone": {"Europe/London"}, "require_two_factor": {"true"}, "retention_years": {"0"}}
 
@@ -433,7 +433,7 @@ func TestTurningTwoFactorOffOrReplacingItNeedsThePassword(t *testing.T) {
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	c := app.Client()
+	c := app.Browser()
 	c.Login(u.Email, password)
 	oldSecret, oldCodes := enrol(t, app, c, password)
 
@@ -474,7 +474,7 @@ func TestTurningTwoFactorOffOrReplacingItNeedsThePassword(t *testing.T) {
 	if _, err := app.Store.TwoFactor(context.Background(), practice.ID, u.ID); err != store.ErrNotFound {
 		t.Fatalf("two-factor after turning off: %v, want none", err)
 	}
-	if res := app.Client().Login(u.Email, password); res.Status != 303 || res.Location != "/" {
+	if res := app.Browser().Login(u.Email, password); res.Status != 303 || res.Location != "/" {
 		t.Fatalf("sign-in after turning off: status %d location %q, want straight in", res.Status, res.Location)
 	}
 	if n := auditCount(t, app, u.ID, "2fa.disable", "success"); n != 1 {
@@ -491,7 +491,7 @@ func TestChangingEmailNeedsThePassword(t *testing.T) {
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
 	taken, _ := app.User(practice.ID, store.RoleCounsellor)
-	c := app.Client()
+	c := app.Browser()
 	c.Login(u.Email, password)
 
 	if page := c.Get("/account/email"); page.Status != 200 || !strings.Contains(page.Body, `<label for="f-email">`) || !strings.Contains(page.Body, `<label for="f-password">`) {
@@ -524,10 +524,10 @@ func TestChangingEmailNeedsThePassword(t *testing.T) {
 	if page := c.Get("/account"); !strings.Contains(page.Body, "renamed@test.example") {
 		t.Fatal("the account page does not show the new email")
 	}
-	if res := app.Client().Login("renamed@test.example", password); res.Status != 303 {
+	if res := app.Browser().Login("renamed@test.example", password); res.Status != 303 {
 		t.Fatalf("sign in with the new email: status %d", res.Status)
 	}
-	if res := app.Client().Login(u.Email, password); res.Status != 401 {
+	if res := app.Browser().Login(u.Email, password); res.Status != 401 {
 		t.Fatalf("sign in with the old email: status %d, want 401", res.Status)
 	}
 	if n := auditCount(t, app, u.ID, "user.change_email", "success"); n != 1 {
@@ -544,7 +544,7 @@ func TestSessionsAreListedAndOthersCanBeEnded(t *testing.T) {
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	phone, laptop := app.Client(), app.Client()
+	phone, laptop := app.Browser(), app.Browser()
 	phone.Login(u.Email, password)
 	app.Clock.Advance(5 * time.Minute)
 	laptop.Login(u.Email, password)
@@ -582,7 +582,7 @@ func TestASecondStepLeftTooLongOrOvertakenByAPasswordChangeStartsAgain(t *testin
 	app := testutil.NewApp(t)
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
-	owner := app.Client()
+	owner := app.Browser()
 	owner.Login(u.Email, password)
 	secret, _ := enrol(t, app, owner, password)
 
