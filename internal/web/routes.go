@@ -135,7 +135,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/admin/users", adminOnly, adm.CreateUser)
 	r.add(http.MethodPost, "/admin/users/:id/deactivate", adminOnly, adm.DeactivateUser)
 	r.add(http.MethodPost, "/admin/users/:id/reset-password", adminOnly, adm.ResetPassword)
-	r.add(http.MethodPost, "/admin/users/:id/reset-two-factor", adminOnly, s.resetTwoFactor)
+	r.add(http.MethodPost, "/admin/users/:id/reset-two-factor", adminOnly, adm.ResetTwoFactor)
 	r.add(http.MethodGet, "/admin/audit", adminOnly, adm.AuditLog)
 	r.add(http.MethodGet, "/admin/practice", adminOnly, adm.PracticePage)
 	r.add(http.MethodPost, "/admin/practice", adminOnly, adm.UpdatePractice)
