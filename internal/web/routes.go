@@ -168,10 +168,10 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/clients/:id/intake/versions", caseStaff, s.intakeHistory)
 	r.add(http.MethodGet, "/clients/:id/intake/versions/:version", caseStaff, s.intakeVersion)
 
-	r.add(http.MethodGet, "/clients/:id/appointments/new", caseStaff, s.newAppointmentPage)
-	r.add(http.MethodPost, "/clients/:id/appointments", caseStaff, s.saveAppointment)
-	r.add(http.MethodGet, "/clients/:id/appointments/:appointment/edit", caseStaff, s.editAppointmentPage)
-	r.add(http.MethodPost, "/clients/:id/appointments/:appointment", caseStaff, s.saveAppointment)
+	r.add(http.MethodGet, "/clients/:id/appointments/new", caseStaff, cw.NewAppointmentPage)
+	r.add(http.MethodPost, "/clients/:id/appointments", caseStaff, cw.SaveAppointment)
+	r.add(http.MethodGet, "/clients/:id/appointments/:appointment/edit", caseStaff, cw.EditAppointmentPage)
+	r.add(http.MethodPost, "/clients/:id/appointments/:appointment", caseStaff, cw.SaveAppointment)
 
 	r.add(http.MethodGet, "/clients/:id/goals/new", caseStaff, cw.NewGoalPage)
 	r.add(http.MethodPost, "/clients/:id/goals", caseStaff, cw.SaveGoal)
