@@ -132,15 +132,6 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"zoned":    func(t time.Time, loc *time.Location) string { return t.In(loc).Format("2 Jan 2006 15:04") },
 		"percent":  func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
 		"dateOf":   func(t *time.Time) string { return formatDateLong(t) },
-		"num": func(v any) string {
-			switch n := v.(type) {
-			case float64:
-				return formatNumber(&n)
-			case *float64:
-				return formatNumber(n)
-			}
-			return fmt.Sprint(v)
-		},
 		"statusAction": func(p *Page, clientID int64, action, label string) statusAction {
 			return statusAction{Page: p, ClientID: clientID, Action: action, Label: label}
 		},
@@ -158,13 +149,6 @@ func (s *Server) templateFuncs() template.FuncMap {
 			}
 			return intakeSectionArgs{}, fmt.Errorf("no intake section %q", key)
 		},
-		"goalMoves": func(next []string) casework.Options {
-			var o casework.Options
-			for _, to := range next {
-				o = append(o, casework.Option{Value: to, Label: casework.GoalStatuses().Label(to)})
-			}
-			return o
-		},
 		"emergencyLine":      func() string { return s.cfg.EmergencyLine },
 		"quickExitURL":       func() string { return s.cfg.QuickExitURL.String() },
 		"hwField":            func(f *Form, field homework.Field) hwFieldArgs { return hwFieldArgs{Form: f, Field: field} },
@@ -173,7 +157,6 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"hasPrefix":          strings.HasPrefix,
 		"trimPrefix":         strings.TrimPrefix,
 		"statusLabel":        homework.StatusLabel,
-		"changeLabel":        measures.ChangeLabel,
 		"riskSource":         casework.RiskFlagSources().Label,
 		"difficultyArgs":     func(f *Form, d *measures.Difficulty) difficultyArgs { return difficultyArgs{Form: f, D: d} },
 		"exportFilterFields": func() []string { return []string{"counsellor", "status", "bom"} },
