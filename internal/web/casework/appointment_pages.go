@@ -1,7 +1,6 @@
 package casework
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -62,61 +61,4 @@ func (h *Handlers) EditAppointmentPage(c echo.Context) error {
 	form := &ui.Form{Values: url.Values{"date": {start.Format("2006-01-02")}, "time": {start.Format("15:04")},
 		"duration": {strconv.Itoa(a.DurationMinutes)}, "status": {a.Status}, "format": {a.Format}, "note": {a.Note}}}
 	return h.renderAppointmentForm(c, http.StatusOK, "Edit appointment", form, cl, &a)
-}
-
-// appointmentFor loads the client and the appointment the path names; another client's is a 404.
-func (h *Handlers) appointmentFor(c echo.Context) (store.Client, store.Appointment, error) {
-	cl, err := h.ClientFor(c)
-	if err != nil {
-		return cl, store.Appointment{}, err
-	}
-	id, err := kit.PathID(c, "appointment")
-	if err != nil {
-		return cl, store.Appointment{}, err
-	}
-	a, err := h.Store.Appointment(c.Request().Context(), cl.PracticeID, cl.ID, id)
-	if errors.Is(err, store.ErrNotFound) {
-		return cl, a, echo.ErrNotFound
-	}
-	return cl, a, err
-}
-
-// SaveAppointment records a new appointment, or edits one when the path names it.
-func (h *Handlers) SaveAppointment(c echo.Context) error {
-	ctx := c.Request().Context()
-	cl, err := h.ClientFor(c)
-	if err != nil {
-		return err
-	}
-	var existing *store.Appointment
-	if c.Param("appointment") != "" {
-		_, a, err := h.appointmentFor(c)
-		if err != nil {
-			return err
-		}
-		existing = &a
-	}
-	loc, err := h.PracticeLocation(c)
-	if err != nil {
-		return err
-	}
-	var in appointmentForm
-	form, err := h.Bind(c, &in)
-	if err != nil {
-		return err
-	}
-	input := in.input(form, loc, h.Now())
-	if form.HasErrors() {
-		return h.renderAppointmentForm(c, http.StatusUnprocessableEntity, "Record an appointment", form, cl, existing)
-	}
-	if existing == nil {
-		if _, err := h.Store.CreateAppointment(ctx, cl.PracticeID, cl.ID, kit.CurrentUser(c).ID, input,
-			changeEntry(c, cl, "appointment.create", "appointment", 0, "")); err != nil {
-			return err
-		}
-	} else if err := h.Store.UpdateAppointment(ctx, cl.PracticeID, cl.ID, existing.ID, input,
-		changeEntry(c, cl, "appointment.update", "appointment", existing.ID, "")); err != nil {
-		return err
-	}
-	return h.Flash(c, kit.ClientPath(cl.ID)+"#appointments", "Appointment saved.")
 }
