@@ -1199,7 +1199,7 @@ func progressCheckins(v ProgressView) templ.Component {
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				if ck.Completed != "" {
+				if ck.IsCompleted() {
 					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 108, "completed ")
 					if templ_7745c5c3_Err != nil {
 						return templ_7745c5c3_Err
@@ -1325,7 +1325,7 @@ func progressCheckins(v ProgressView) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		if v.Form.Value("ck_markers") == "true" {
+		if v.AsksMarkers() {
 			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 122, " checked")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err

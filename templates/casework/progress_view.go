@@ -51,6 +51,9 @@ func (v ProgressView) AsksMeasure(key string) bool {
 	return slices.Contains(v.Form.Values["ck_measures"], key)
 }
 
+// AsksMarkers reports whether the check-in form has the progress markers ticked.
+func (v ProgressView) AsksMarkers() bool { return v.Form.Value("ck_markers") == "true" }
+
 // Scale is the values of a 0 to 10 marker rating.
 func (v ProgressView) Scale() []int { return []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10} }
 
@@ -86,6 +89,9 @@ type ProgressCheckin struct {
 	Sent, Due, Completed string // Completed is "" until the client answers
 	Revoked              bool
 }
+
+// IsCompleted reports whether the client answered the check-in.
+func (c ProgressCheckin) IsCompleted() bool { return c.Completed != "" }
 
 // RevokePath is where the revoke button posts.
 func (c ProgressCheckin) RevokePath(clientPath string) string {
