@@ -127,15 +127,6 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"zoned":    func(t time.Time, loc *time.Location) string { return t.In(loc).Format("2 Jan 2006 15:04") },
 		"percent":  func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
 		"dateOf":   func(t *time.Time) string { return formatDateLong(t) },
-		"num": func(v any) string {
-			switch n := v.(type) {
-			case float64:
-				return formatNumber(&n)
-			case *float64:
-				return formatNumber(n)
-			}
-			return fmt.Sprint(v)
-		},
 		"statusAction": func(p *Page, clientID int64, action, label string) statusAction {
 			return statusAction{Page: p, ClientID: clientID, Action: action, Label: label}
 		},
@@ -153,18 +144,10 @@ func (s *Server) templateFuncs() template.FuncMap {
 			}
 			return intakeSectionArgs{}, fmt.Errorf("no intake section %q", key)
 		},
-		"goalMoves": func(next []string) casework.Options {
-			var o casework.Options
-			for _, to := range next {
-				o = append(o, casework.Option{Value: to, Label: casework.GoalStatuses().Label(to)})
-			}
-			return o
-		},
 		"hwField":        func(f *Form, field homework.Field) hwFieldArgs { return hwFieldArgs{Form: f, Field: field} },
 		"fieldMin":       func(f homework.Field) float64 { lo, _ := f.Bounds(); return lo },
 		"fieldMax":       func(f homework.Field) float64 { _, hi := f.Bounds(); return hi },
 		"statusLabel":    homework.StatusLabel,
-		"changeLabel":    measures.ChangeLabel,
 		"riskSource":     casework.RiskFlagSources().Label,
 		"difficultyArgs": func(f *Form, d *measures.Difficulty) difficultyArgs { return difficultyArgs{Form: f, D: d} },
 		"ints": func(from, to int) []int {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/securebase/securebase/internal/web/account"
 	"github.com/securebase/securebase/internal/web/admin"
+	"github.com/securebase/securebase/internal/web/casework"
 	"github.com/securebase/securebase/internal/web/clientside"
 	"github.com/securebase/securebase/internal/web/dashboard"
 	homeworkweb "github.com/securebase/securebase/internal/web/homework"
@@ -98,6 +99,7 @@ func (s *Server) registerRoutes() error {
 	adm := admin.New(s.kit)
 	sup := supervision.New(s.kit)
 	hwk := homeworkweb.New(s.kit)
+	cw := casework.New(s.kit)
 	// Probes and assets: no session, no CSRF.
 	r.bare(http.MethodGet, "/healthz", s.healthz)
 	r.bare(http.MethodGet, "/readyz", s.readyz)
@@ -172,24 +174,24 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/clients/:id/intake/versions", caseStaff, s.intakeHistory)
 	r.add(http.MethodGet, "/clients/:id/intake/versions/:version", caseStaff, s.intakeVersion)
 
-	r.add(http.MethodGet, "/clients/:id/appointments/new", caseStaff, s.newAppointmentPage)
-	r.add(http.MethodPost, "/clients/:id/appointments", caseStaff, s.saveAppointment)
-	r.add(http.MethodGet, "/clients/:id/appointments/:appointment/edit", caseStaff, s.editAppointmentPage)
-	r.add(http.MethodPost, "/clients/:id/appointments/:appointment", caseStaff, s.saveAppointment)
+	r.add(http.MethodGet, "/clients/:id/appointments/new", caseStaff, cw.NewAppointmentPage)
+	r.add(http.MethodPost, "/clients/:id/appointments", caseStaff, cw.SaveAppointment)
+	r.add(http.MethodGet, "/clients/:id/appointments/:appointment/edit", caseStaff, cw.EditAppointmentPage)
+	r.add(http.MethodPost, "/clients/:id/appointments/:appointment", caseStaff, cw.SaveAppointment)
 
-	r.add(http.MethodGet, "/clients/:id/goals/new", caseStaff, s.newGoalPage)
-	r.add(http.MethodPost, "/clients/:id/goals", caseStaff, s.saveGoal)
-	r.add(http.MethodGet, "/clients/:id/goals/:goal", caseStaff, s.goalPage)
-	r.add(http.MethodGet, "/clients/:id/goals/:goal/edit", caseStaff, s.editGoalPage)
-	r.add(http.MethodPost, "/clients/:id/goals/:goal", caseStaff, s.saveGoal)
-	r.add(http.MethodPost, "/clients/:id/goals/:goal/status", caseStaff, s.changeGoalStatus)
-	r.add(http.MethodPost, "/clients/:id/goals/:goal/readings", caseStaff, s.addGoalReading)
+	r.add(http.MethodGet, "/clients/:id/goals/new", caseStaff, cw.NewGoalPage)
+	r.add(http.MethodPost, "/clients/:id/goals", caseStaff, cw.SaveGoal)
+	r.add(http.MethodGet, "/clients/:id/goals/:goal", caseStaff, cw.GoalPage)
+	r.add(http.MethodGet, "/clients/:id/goals/:goal/edit", caseStaff, cw.EditGoalPage)
+	r.add(http.MethodPost, "/clients/:id/goals/:goal", caseStaff, cw.SaveGoal)
+	r.add(http.MethodPost, "/clients/:id/goals/:goal/status", caseStaff, cw.ChangeGoalStatus)
+	r.add(http.MethodPost, "/clients/:id/goals/:goal/readings", caseStaff, cw.AddGoalReading)
 
-	r.add(http.MethodGet, "/clients/:id/progress", caseStaff, s.progressPage)
-	r.add(http.MethodPost, "/clients/:id/progress", caseStaff, s.recordSitting)
-	r.add(http.MethodPost, "/clients/:id/events", caseStaff, s.addEventNote)
-	r.add(http.MethodPost, "/clients/:id/checkins", caseStaff, s.createCheckin)
-	r.add(http.MethodPost, "/clients/:id/checkins/:checkin/revoke", caseStaff, s.revokeCheckin)
+	r.add(http.MethodGet, "/clients/:id/progress", caseStaff, cw.ProgressPage)
+	r.add(http.MethodPost, "/clients/:id/progress", caseStaff, cw.RecordSitting)
+	r.add(http.MethodPost, "/clients/:id/events", caseStaff, cw.AddEventNote)
+	r.add(http.MethodPost, "/clients/:id/checkins", caseStaff, cw.CreateCheckin)
+	r.add(http.MethodPost, "/clients/:id/checkins/:checkin/revoke", caseStaff, cw.RevokeCheckin)
 
 	r.add(http.MethodGet, "/clients/:id/link", caseStaff, s.clientLinkPage)
 	r.add(http.MethodPost, "/clients/:id/link", caseStaff, s.issueClientLink)

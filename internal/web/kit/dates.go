@@ -24,3 +24,11 @@ func OptionalDate(f *ui.Form, field, v string) *time.Time {
 	}
 	return &t
 }
+
+// FormatDate shows a date field's value back in a form; nil is "".
+func FormatDate(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}

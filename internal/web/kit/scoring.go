@@ -71,7 +71,8 @@ func ScoreForm(m measures.Measure, values map[string][]string) (r store.ResultIn
 	return r, nil, riskNote
 }
 
-// RaiseEarly flags a risk answered on a form that cannot be saved yet, and audits it.
+// RaiseEarly flags a risk answered on a form that cannot be saved yet; the store writes the
+// flag and its audit entry together.
 func (k *Kit) RaiseEarly(c echo.Context, practiceID, clientID, userID int64, notes []string) error {
 	for _, note := range notes {
 		audit := AuditEntry(c, store.AuditEntry{ActorUserID: userID, Action: "risk.raise", EntityType: "client",

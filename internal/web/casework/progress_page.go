@@ -1,0 +1,93 @@
+package casework
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/chart"
+	"github.com/securebase/securebase/internal/measures"
+	"github.com/securebase/securebase/internal/store"
+	view "github.com/securebase/securebase/templates/casework"
+	"github.com/securebase/securebase/templates/ui"
+)
+
+// ProgressPage shows every chart of a client: markers, questionnaires with bands and cut-off,
+// goals against their targets, with event notes marked; and the forms that add to them.
+func (h *Handlers) ProgressPage(c echo.Context) error {
+	cl, err := h.ClientFor(c)
+	if err != nil {
+		return err
+	}
+	return h.showProgress(c, cl, http.StatusOK, &ui.Form{Values: url.Values{}})
+}
+
+// showProgress renders the page. The check-in form always gets a fresh request key and the
+// rating form defaults to today in the practice's time zone, whichever form failed.
+func (h *Handlers) showProgress(c echo.Context, cl store.Client, status int, form *ui.Form) error {
+	ctx := c.Request().Context()
+	today, _, err := h.PracticeToday(c)
+	if err != nil {
+		return err
+	}
+	if form.Values == nil {
+		form.Values = url.Values{}
+	}
+	form.Values.Set("request_key", newCheckinKey())
+	if form.Values.Get("day") == "" {
+		form.Values.Set("day", today.Format("2006-01-02"))
+	}
+	markers, err := h.Store.Markers(ctx, cl.PracticeID, false)
+	if err != nil {
+		return err
+	}
+	ratings, results, notes, err := h.Store.ClientProgress(ctx, cl.PracticeID, cl.ID)
+	if err != nil {
+		return err
+	}
+	conv, err := h.ConventionsOf(c)
+	if err != nil {
+		return err
+	}
+	goals, err := h.goalsWithReadings(c, cl)
+	if err != nil {
+		return err
+	}
+	checkins, err := h.Store.Checkins(ctx, cl.PracticeID, cl.ID)
+	if err != nil {
+		return err
+	}
+	v := view.ProgressView{Page: h.Page(c, "Progress "+cl.Code), Form: form, Client: goalClient(cl), Measures: measures.Measures()}
+	events := eventsOf(notes)
+	add := func(spec chart.Spec, note string) {
+		spec.Events = events
+		v.Charts = append(v.Charts, view.ProgressChart{ID: spec.ID, Title: spec.Title, SVG: string(chart.SVG(spec)), Rows: goalTable(chart.Table(spec)), Note: note})
+	}
+	summaries := summarise(results, conv)
+	for _, sum := range summaries {
+		add(measureChart(sum, results, conv))
+		v.Summaries = append(v.Summaries, progressSummary(sum))
+	}
+	v.Outcome = courseOutcome(summaries, conv)
+	for _, mk := range markers {
+		add(markerChart(mk, ratings), "")
+		v.Markers = append(v.Markers, view.ProgressMarker{Key: fmt.Sprintf("m_%d", mk.ID), Label: mk.Label})
+	}
+	for _, g := range goals {
+		if g.Status == "active" || len(g.Readings) > 0 {
+			add(goalChart(g), "")
+		}
+	}
+	for _, n := range notes {
+		v.Notes = append(v.Notes, view.ProgressNote{Day: n.NotedOn.UTC().Format("2 Jan 2006"), Text: n.Text})
+	}
+	for _, ck := range checkins {
+		v.Checkins = append(v.Checkins, progressCheckin(ck))
+	}
+	if err := h.AuditClient(c, cl, "progress.view", "client", cl.ID, ""); err != nil {
+		return err
+	}
+	return h.Render(c, status, view.ProgressPage(v))
+}

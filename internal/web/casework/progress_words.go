@@ -1,0 +1,53 @@
+package casework
+
+import (
+	"fmt"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/casework"
+	"github.com/securebase/securebase/internal/measures"
+	"github.com/securebase/securebase/internal/store"
+	"github.com/securebase/securebase/internal/web/kit"
+	view "github.com/securebase/securebase/templates/casework"
+)
+
+// progressSummary puts a questionnaire's summary in words.
+func progressSummary(s measureSummary) view.ProgressSummary {
+	return view.ProgressSummary{Key: s.Measure.Key, Name: s.Measure.Name,
+		First: fmt.Sprint(s.First.Total), FirstOn: s.First.TakenOn.UTC().Format("2 Jan 2006"),
+		Latest: fmt.Sprint(s.Latest.Total), LatestOn: s.Latest.TakenOn.UTC().Format("2 Jan 2006"),
+		Band: s.Band.Label, Difficulty: s.Difficulty, Change: measures.ChangeLabel(s.Change.Class)}
+}
+
+// progressCheckin puts a check-in's state in words.
+func progressCheckin(ck store.Checkin) view.ProgressCheckin {
+	out := view.ProgressCheckin{ID: ck.ID, Sent: ck.CreatedAt.UTC().Format("2 Jan 2006"), Due: ck.DueDate.UTC().Format("2 Jan 2006"),
+		Revoked: ck.RevokedAt != nil}
+	if ck.CompletedAt != nil {
+		out.Completed = ck.CompletedAt.UTC().Format("2 Jan 2006")
+	}
+	return out
+}
+
+// goalsWithReadings loads the client's goals and all their readings in two queries.
+func (h *Handlers) goalsWithReadings(c echo.Context, cl store.Client) ([]goalRecord, error) {
+	ctx := c.Request().Context()
+	goals, err := h.Store.Goals(ctx, cl.PracticeID, cl.ID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(goals))
+	for i, g := range goals {
+		ids[i] = g.ID
+	}
+	readings, err := h.Store.GoalReadings(ctx, cl.PracticeID, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]goalRecord, len(goals))
+	for i, g := range goals {
+		out[i] = goalRecord{Goal: g, Readings: readings[g.ID], Progress: casework.ProgressOf(kit.SMARTOf(g), kit.ReadingsOf(readings[g.ID]), h.Now())}
+	}
+	return out, nil
+}
