@@ -11,6 +11,7 @@ import (
 
 	"github.com/securebase/securebase/internal/web/account"
 	"github.com/securebase/securebase/internal/web/admin"
+	"github.com/securebase/securebase/internal/web/casework"
 	"github.com/securebase/securebase/internal/web/dashboard"
 
 	"github.com/securebase/securebase/internal/store"
@@ -92,6 +93,7 @@ func (s *Server) registerRoutes() error {
 	dash := dashboard.New(s.kit)
 	acct := account.New(s.kit)
 	adm := admin.New(s.kit)
+	cw := casework.New(s.kit)
 	// Probes and assets: no session, no CSRF.
 	r.bare(http.MethodGet, "/healthz", s.healthz)
 	r.bare(http.MethodGet, "/readyz", s.readyz)
@@ -147,15 +149,15 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/admin/supervision", adminOnly, adm.SupervisionPage)
 	r.add(http.MethodPost, "/admin/supervision", adminOnly, adm.SaveSupervision)
 
-	r.add(http.MethodGet, "/clients", caseStaff, s.caseload)
-	r.add(http.MethodGet, "/clients/new", caseStaff, s.newClientPage)
-	r.add(http.MethodPost, "/clients", caseStaff, s.createClient)
+	r.add(http.MethodGet, "/clients", caseStaff, cw.Caseload)
+	r.add(http.MethodGet, "/clients/new", caseStaff, cw.NewClientPage)
+	r.add(http.MethodPost, "/clients", caseStaff, cw.CreateClient)
 	r.add(http.MethodGet, "/clients/:id", caseStaff, s.clientPage)
-	r.add(http.MethodGet, "/clients/:id/edit", caseStaff, s.editClientPage)
-	r.add(http.MethodPost, "/clients/:id", caseStaff, s.updateClient)
-	r.add(http.MethodPost, "/clients/:id/status", caseStaff, s.setClientStatus)
-	r.add(http.MethodPost, "/clients/:id/archive", caseStaff, s.archiveClient)
-	r.add(http.MethodPost, "/clients/:id/reassign", adminOnly, s.reassignClient)
+	r.add(http.MethodGet, "/clients/:id/edit", caseStaff, cw.EditClientPage)
+	r.add(http.MethodPost, "/clients/:id", caseStaff, cw.UpdateClient)
+	r.add(http.MethodPost, "/clients/:id/status", caseStaff, cw.SetClientStatus)
+	r.add(http.MethodPost, "/clients/:id/archive", caseStaff, cw.ArchiveClient)
+	r.add(http.MethodPost, "/clients/:id/reassign", adminOnly, cw.ReassignClient)
 	// Deleting a record is an admin's decision (retention, erasure), never a counsellor's alone.
 	r.add(http.MethodGet, "/clients/:id/delete", adminOnly, s.deleteClientPage)
 	r.add(http.MethodPost, "/clients/:id/delete", adminOnly, s.deleteClient)
