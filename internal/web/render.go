@@ -141,9 +141,6 @@ func (s *Server) templateFuncs() template.FuncMap {
 			}
 			return fmt.Sprint(v)
 		},
-		"statusAction": func(p *Page, clientID int64, action, label string) statusAction {
-			return statusAction{Page: p, ClientID: clientID, Action: action, Label: label}
-		},
 		"intakeSections": casework.IntakeSections,
 		"lower":          strings.ToLower,
 		"intakeSection": func(p *Page, key string) (intakeSectionArgs, error) {
@@ -174,7 +171,6 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"trimPrefix":         strings.TrimPrefix,
 		"statusLabel":        homework.StatusLabel,
 		"changeLabel":        measures.ChangeLabel,
-		"riskSource":         casework.RiskFlagSources().Label,
 		"difficultyArgs":     func(f *Form, d *measures.Difficulty) difficultyArgs { return difficultyArgs{Form: f, D: d} },
 		"exportFilterFields": func() []string { return []string{"counsellor", "status", "bom"} },
 		"statusesAny": func() casework.Options {
@@ -234,13 +230,6 @@ type difficultyArgs struct {
 type hwFieldArgs struct {
 	Form  *Form
 	Field homework.Field
-}
-
-// statusAction is one client status button.
-type statusAction struct {
-	Page          *Page
-	ClientID      int64
-	Action, Label string
 }
 
 // control is the argument of the textarea, checkboxes, radios and select partials.

@@ -152,7 +152,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/clients", caseStaff, cw.Caseload)
 	r.add(http.MethodGet, "/clients/new", caseStaff, cw.NewClientPage)
 	r.add(http.MethodPost, "/clients", caseStaff, cw.CreateClient)
-	r.add(http.MethodGet, "/clients/:id", caseStaff, s.clientPage)
+	r.add(http.MethodGet, "/clients/:id", caseStaff, cw.ClientPage)
 	r.add(http.MethodGet, "/clients/:id/edit", caseStaff, cw.EditClientPage)
 	r.add(http.MethodPost, "/clients/:id", caseStaff, cw.UpdateClient)
 	r.add(http.MethodPost, "/clients/:id/status", caseStaff, cw.SetClientStatus)
@@ -161,7 +161,7 @@ func (s *Server) registerRoutes() error {
 	// Deleting a record is an admin's decision (retention, erasure), never a counsellor's alone.
 	r.add(http.MethodGet, "/clients/:id/delete", adminOnly, s.deleteClientPage)
 	r.add(http.MethodPost, "/clients/:id/delete", adminOnly, s.deleteClient)
-	r.add(http.MethodPost, "/clients/:id/risk-flags/:flag/clear", counsellorOnly, s.clearRiskFlag)
+	r.add(http.MethodPost, "/clients/:id/risk-flags/:flag/clear", counsellorOnly, cw.ClearRiskFlag)
 
 	r.add(http.MethodGet, "/clients/:id/intake", caseStaff, s.intakeForm)
 	r.add(http.MethodPost, "/clients/:id/intake/:section", caseStaff, s.saveIntakeSection)

@@ -12,13 +12,13 @@ import (
 
 // Client is a client as the casework pages show them.
 type Client struct {
-	ID                                        int64
-	Code, FirstName, LastName, PreferredName  string
-	Pronouns, DateOfBirth, Email, Phone       string // DateOfBirth as "2 Jan 2006", or ""
-	Status, Format, ContactMethod             string
-	CounsellorID                              int64
-	CounsellorName, SafeContactNote           string
-	NeutralMessages, Archived, RiskFlagOpen   bool
+	ID                                       int64
+	Code, FirstName, LastName, PreferredName string
+	Pronouns, DateOfBirth, Email, Phone      string // DateOfBirth as "2 Jan 2006", or ""
+	Status, Format, ContactMethod            string
+	CounsellorID                             int64
+	CounsellorName, SafeContactNote          string
+	NeutralMessages, Archived, RiskFlagOpen  bool
 }
 
 // CallName is how the client is addressed: the preferred name, else the first name.
@@ -60,14 +60,14 @@ func (c Client) ContactLabel() string { return casework.ContactMethods().Label(c
 // CaseloadView is the caseload: filters, one page of clients, sortable headers, pages.
 type CaseloadView struct {
 	layout.Page
-	Form                   *ui.Form // the query
-	Rows                   []CaseloadRow
-	Total                  int
-	Pager                  ui.Pager
-	Sort                   string
-	Desc                   bool
-	Statuses, Formats      []ui.Option
-	Counsellors            []ui.Option // admins only
+	Form                     *ui.Form // the query
+	Rows                     []CaseloadRow
+	Total                    int
+	Pager                    ui.Pager
+	Sort                     string
+	Desc                     bool
+	Statuses, Formats        []ui.Option
+	Counsellors              []ui.Option // admins only
 	Name, Code, Status, Next SortHead
 }
 
