@@ -159,8 +159,8 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/clients/:id/archive", caseStaff, cw.ArchiveClient)
 	r.add(http.MethodPost, "/clients/:id/reassign", adminOnly, cw.ReassignClient)
 	// Deleting a record is an admin's decision (retention, erasure), never a counsellor's alone.
-	r.add(http.MethodGet, "/clients/:id/delete", adminOnly, s.deleteClientPage)
-	r.add(http.MethodPost, "/clients/:id/delete", adminOnly, s.deleteClient)
+	r.add(http.MethodGet, "/clients/:id/delete", adminOnly, cw.DeleteClientPage)
+	r.add(http.MethodPost, "/clients/:id/delete", adminOnly, cw.DeleteClient)
 	r.add(http.MethodPost, "/clients/:id/risk-flags/:flag/clear", counsellorOnly, cw.ClearRiskFlag)
 
 	r.add(http.MethodGet, "/clients/:id/intake", caseStaff, s.intakeForm)

@@ -3,9 +3,9 @@ package casework
 import (
 	"encoding/json"
 	"errors"
-	"time"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
