@@ -187,9 +187,9 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/clients/:id/checkins", caseStaff, s.createCheckin)
 	r.add(http.MethodPost, "/clients/:id/checkins/:checkin/revoke", caseStaff, s.revokeCheckin)
 
-	r.add(http.MethodGet, "/clients/:id/link", caseStaff, s.clientLinkPage)
-	r.add(http.MethodPost, "/clients/:id/link", caseStaff, s.issueClientLink)
-	r.add(http.MethodPost, "/clients/:id/link/revoke", caseStaff, s.revokeClientLink)
+	r.add(http.MethodGet, "/clients/:id/link", caseStaff, cw.ClientLinkPage)
+	r.add(http.MethodPost, "/clients/:id/link", caseStaff, cw.IssueClientLink)
+	r.add(http.MethodPost, "/clients/:id/link/revoke", caseStaff, cw.RevokeClientLink)
 
 	r.add(http.MethodGet, "/clients/:id/homework/new", caseStaff, s.newAssignmentPage)
 	r.add(http.MethodPost, "/clients/:id/homework", caseStaff, s.createAssignment)

@@ -123,7 +123,7 @@ func (g GoalSummary) ShareValue() string { return strconv.FormatFloat(g.Share, '
 
 // ShareText says how far the goal has come.
 func (g GoalSummary) ShareText() string {
-	return fmt.Sprintf(" %.0f%% of the way from baseline to target · ", g.Share*100)
+	return fmt.Sprintf(" %.0f%% of the way from baseline to target ·", g.Share*100)
 }
 
 // LinkSummary is the state of the client's private links.

@@ -109,9 +109,9 @@ func (h SortHead) AriaSort() string {
 // Arrow marks the sorted column's direction.
 func (h SortHead) Arrow() string {
 	if h.Desc {
-		return " ↓"
+		return "↓"
 	}
-	return " ↑"
+	return "↑"
 }
 
 // ClientFormView is the form adding a client (Client nil) or changing one's details.
