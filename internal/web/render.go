@@ -141,20 +141,6 @@ func (s *Server) templateFuncs() template.FuncMap {
 			}
 			return fmt.Sprint(v)
 		},
-		"intakeSections": casework.IntakeSections,
-		"lower":          strings.ToLower,
-		"intakeSection": func(p *Page, key string) (intakeSectionArgs, error) {
-			d, ok := p.Data.(intakePage)
-			if !ok {
-				return intakeSectionArgs{}, fmt.Errorf("intakeSection needs an intake page")
-			}
-			for _, sec := range casework.IntakeSections() {
-				if sec.Key == key {
-					return intakeSectionArgs{Page: p, Section: sec, ClientID: d.Client.ID, Base: d.Base, ReadOnly: d.ReadOnly, Failed: d.Section == key}, nil
-				}
-			}
-			return intakeSectionArgs{}, fmt.Errorf("no intake section %q", key)
-		},
 		"goalMoves": func(next []string) casework.Options {
 			var o casework.Options
 			for _, to := range next {
@@ -208,16 +194,6 @@ func (s *Server) templateFuncs() template.FuncMap {
 		},
 		"sub": func(a, b int) int { return a - b },
 	}
-}
-
-// intakeSectionArgs opens and closes one section's form on the intake page.
-type intakeSectionArgs struct {
-	casework.Section
-	Page     *Page
-	ClientID int64
-	Base     int
-	ReadOnly bool
-	Failed   bool
 }
 
 // difficultyArgs is the argument of the difficulty partial.

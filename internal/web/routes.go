@@ -163,10 +163,10 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/clients/:id/delete", adminOnly, cw.DeleteClient)
 	r.add(http.MethodPost, "/clients/:id/risk-flags/:flag/clear", counsellorOnly, cw.ClearRiskFlag)
 
-	r.add(http.MethodGet, "/clients/:id/intake", caseStaff, s.intakeForm)
-	r.add(http.MethodPost, "/clients/:id/intake/:section", caseStaff, s.saveIntakeSection)
-	r.add(http.MethodGet, "/clients/:id/intake/versions", caseStaff, s.intakeHistory)
-	r.add(http.MethodGet, "/clients/:id/intake/versions/:version", caseStaff, s.intakeVersion)
+	r.add(http.MethodGet, "/clients/:id/intake", caseStaff, cw.IntakeForm)
+	r.add(http.MethodPost, "/clients/:id/intake/:section", caseStaff, cw.SaveIntakeSection)
+	r.add(http.MethodGet, "/clients/:id/intake/versions", caseStaff, cw.IntakeHistory)
+	r.add(http.MethodGet, "/clients/:id/intake/versions/:version", caseStaff, cw.IntakeVersion)
 
 	r.add(http.MethodGet, "/clients/:id/appointments/new", caseStaff, s.newAppointmentPage)
 	r.add(http.MethodPost, "/clients/:id/appointments", caseStaff, s.saveAppointment)

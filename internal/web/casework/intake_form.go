@@ -1,4 +1,4 @@
-package web
+package casework
 
 import "github.com/securebase/securebase/internal/casework"
 
