@@ -129,7 +129,6 @@ func (s *Server) templateFuncs() template.FuncMap {
 		"add":      func(a, b int) int { return a + b },
 		"vocab":    vocab,
 		"has":      slices.Contains[[]string],
-		"zoned":    func(t time.Time, loc *time.Location) string { return t.In(loc).Format("2 Jan 2006 15:04") },
 		"percent":  func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
 		"dateOf":   func(t *time.Time) string { return formatDateLong(t) },
 		"num": func(v any) string {
