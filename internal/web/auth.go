@@ -11,18 +11,16 @@ import (
 
 	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/store"
+	"github.com/securebase/securebase/internal/web/kit"
 )
 
-const ctxUser = "user"
+const ctxUser = kit.CtxUser
 
 // seenWriteInterval bounds how often the last-seen time is written back to the session row.
 const seenWriteInterval = time.Minute
 
 // currentUser returns the signed-in staff member, or nil.
-func currentUser(c echo.Context) *store.User {
-	u, _ := c.Get(ctxUser).(*store.User)
-	return u
-}
+func currentUser(c echo.Context) *store.User { return kit.CurrentUser(c) }
 
 // requireStaff lets a request through only for a signed-in, active staff member with
 // one of roles (any role when none is given). It enforces the idle timeout and the
@@ -59,7 +57,7 @@ func (s *Server) requireStaff(roles ...store.Role) echo.MiddlewareFunc {
 			}
 			c.Set(ctxUser, &u)
 			if len(roles) > 0 && !slices.Contains(roles, u.Role) {
-				if err := s.audit(c, store.AuditEntry{Action: "access.denied", EntityType: "route", EntityID: c.Path(), Outcome: store.OutcomeDenied}); err != nil {
+				if err := s.kit.Audit(c, store.AuditEntry{Action: "access.denied", EntityType: "route", EntityID: c.Path(), Outcome: store.OutcomeDenied}); err != nil {
 					return err
 				}
 				return echo.ErrForbidden

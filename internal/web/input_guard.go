@@ -61,23 +61,5 @@ func cleanText(s string) bool {
 	})
 }
 
-// onlyFields refuses a posted form with fields the handler does not read. A pattern ending
-// in "*" allows any field with that prefix; the CSRF token is always allowed.
-func onlyFields(c echo.Context, patterns ...string) error {
-	values, err := c.FormParams()
-	if err != nil {
-		return err
-	}
-	for k := range values {
-		if k == "_csrf" || fieldAllowed(k, patterns) {
-			continue
-		}
-		return errUnknownField
-	}
-	return nil
-}
-
-func fieldAllowed(k string, patterns []string) bool { return kit.FieldAllowed(k, patterns) }
-
 // errUnknownField refuses a form carrying fields no page of ours sends.
 var errUnknownField = kit.ErrUnknownField

@@ -40,7 +40,6 @@ type Server struct {
 	sessions  *scs.SessionManager
 	// clientSessions are opened by private links: no account, one assignment each.
 	clientSessions *scs.SessionManager
-	pages          *pages
 	assets         *assetSet
 	now            func() time.Time
 	version        string
@@ -50,7 +49,6 @@ type Server struct {
 	routes         []Route
 	kit            *kit.Kit // what the feature packages share
 	validate       *validator.Validate
-	zones          *zones
 	queryRules     map[string][]QueryParam // "METHOD path" → the query parameters the route reads
 }
 
@@ -58,7 +56,6 @@ type Server struct {
 // template fails the boot rather than a request.
 func New(opts Options) (*Server, error) {
 	s := &Server{
-		zones:      &zones{},
 		queryRules: queryRules(),
 		cfg:        opts.Config,
 		store:      opts.Store,
@@ -82,9 +79,6 @@ func New(opts Options) (*Server, error) {
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, fmt.Errorf("web: assets: %w", err)
-	}
-	if s.pages, err = loadPages(s.templateFuncs()); err != nil {
-		return nil, fmt.Errorf("web: templates: %w", err)
 	}
 	s.sessions = auth.NewSessionManager(s.store, auth.SessionOptions{Lifetime: s.cfg.SessionLifetime, Secure: s.cfg.Secure()})
 	s.sessions.ErrorFunc = func(w http.ResponseWriter, _ *http.Request, err error) {

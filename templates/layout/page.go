@@ -5,6 +5,7 @@ package layout
 // Assets are the hashed URLs of the files every page links to, resolved once at boot.
 type Assets struct {
 	Pico, App, Favicon, ClientJS string
+	CopyJS                       string // the copy button of a link shown once
 }
 
 // Viewer is the signed-in staff member as the navigation needs them.

@@ -1,0 +1,63 @@
+package casework
+
+import (
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/casework"
+	"github.com/securebase/securebase/internal/homework"
+	"github.com/securebase/securebase/internal/store"
+	"github.com/securebase/securebase/internal/web/kit"
+	view "github.com/securebase/securebase/templates/casework"
+)
+
+// goalSummaries loads the client's goals and all their readings in two queries, with the
+// progress of each.
+func (h *Handlers) goalSummaries(c echo.Context, cl store.Client) ([]view.GoalSummary, error) {
+	ctx := c.Request().Context()
+	goals, err := h.Store.Goals(ctx, cl.PracticeID, cl.ID)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(goals))
+	for i, g := range goals {
+		ids[i] = g.ID
+	}
+	readings, err := h.Store.GoalReadings(ctx, cl.PracticeID, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]view.GoalSummary, len(goals))
+	for i, g := range goals {
+		p := casework.ProgressOf(kit.SMARTOf(g), kit.ReadingsOf(readings[g.ID]), h.Now())
+		out[i] = view.GoalSummary{ID: g.ID, Statement: g.Statement, Status: casework.GoalStatuses().Label(g.Status),
+			TargetDate: longDate(g.TargetDate), HasReadings: p.HasReadings, OnTrack: p.OnTrack, Share: p.Share}
+	}
+	return out, nil
+}
+
+// clientHomework lists the client's assignments and their completion: entries made ÷
+// entries expected over all of them.
+func (h *Handlers) clientHomework(c echo.Context, cl store.Client) ([]view.HomeworkRow, string, error) {
+	as, err := h.Store.Assignments(c.Request().Context(), cl.PracticeID, cl.ID)
+	if err != nil {
+		return nil, "", err
+	}
+	today, _, err := h.PracticeToday(c)
+	if err != nil {
+		return nil, "", err
+	}
+	out := make([]view.HomeworkRow, len(as))
+	made, expected := 0, 0
+	for i, a := range as {
+		n := homework.ExpectedEntries(homework.Cadence(a.Cadence), a.StartDate, a.DueDate)
+		status := homework.StatusOf(homework.Facts{Cadence: homework.Cadence(a.Cadence), Start: a.StartDate, Due: a.DueDate, Today: today,
+			Submitted: a.Submitted, Reviewed: a.Reviewed, Drafts: a.Drafts, Revoked: a.RevokedAt != nil,
+			LinkExpired: a.RevokedAt == nil && (a.LinkExpiresAt == nil || !a.LinkExpiresAt.After(h.Now()))})
+		out[i] = view.HomeworkRow{ID: a.ID, Title: a.Title, Daily: a.Cadence == "daily", Due: a.DueDate.UTC().Format("2 Jan 2006"),
+			Status: homework.StatusLabel(status), Submitted: a.Submitted, Expected: n,
+			Completion: percent(homework.CompletionRate(a.Submitted, n))}
+		made += a.Submitted
+		expected += n
+	}
+	return out, percent(homework.CompletionRate(made, expected)), nil
+}

@@ -1,0 +1,61 @@
+package casework
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/securebase/securebase/internal/casework"
+	"github.com/securebase/securebase/internal/store"
+	view "github.com/securebase/securebase/templates/casework"
+)
+
+// appointmentsSummary counts the client's appointments and lists the latest ten.
+func (h *Handlers) appointmentsSummary(c echo.Context, cl store.Client) (view.AppointmentsSummary, error) {
+	ctx := c.Request().Context()
+	var out view.AppointmentsSummary
+	loc, err := h.PracticeLocation(c)
+	if err != nil {
+		return out, err
+	}
+	summary, err := h.Store.SummariseAppointments(ctx, cl.PracticeID, cl.ID, h.Now())
+	if err != nil {
+		return out, err
+	}
+	appointments, err := h.Store.Appointments(ctx, cl.PracticeID, cl.ID)
+	if err != nil {
+		return out, err
+	}
+	zoned := func(t time.Time) string { return t.In(loc).Format("2 Jan 2006 15:04") }
+	out.Attended = summary.Attended
+	if summary.Last != nil {
+		out.Last = zoned(*summary.Last)
+	}
+	if summary.Next != nil {
+		out.Next = zoned(*summary.Next)
+	}
+	for i, a := range appointments {
+		if i == 10 {
+			break
+		}
+		out.Recent = append(out.Recent, view.AppointmentRow{ID: a.ID, When: zoned(a.StartsAt), Minutes: a.DurationMinutes,
+			Status: casework.AppointmentStatuses().Label(a.Status), Format: casework.Formats().Label(a.Format), Note: a.Note})
+	}
+	return out, nil
+}
+
+// linkSummary words the state of the client's private links.
+func linkSummary(st store.LinkState) view.LinkSummary {
+	l := view.LinkSummary{Older: st.Older}
+	if st.Current != nil {
+		l.HasCurrent, l.CurrentUntil, l.Locked = true, stamp(st.Current.ExpiresAt), st.Current.PINLockedAt != nil
+	}
+	if st.OlderUntil != nil {
+		l.OlderUntil = stamp(*st.OlderUntil)
+	}
+	return l
+}
+
+// percent shows a share as a whole percentage.
+func percent(f float64) string { return fmt.Sprintf("%.0f%%", f*100) }
