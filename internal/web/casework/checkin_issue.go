@@ -42,9 +42,9 @@ func (h *Handlers) CreateCheckin(c echo.Context) error {
 		form.Fail(field, msg)
 	}
 	key := values.Get("request_key")
-	if !validCheckinKey(key) {
+	if !kit.ValidIdempotencyKey(key) {
 		form.Fail("_form", "Something went wrong with the form. Please press the button again.")
-		form.Values.Set("request_key", newCheckinKey())
+		form.Values.Set("request_key", kit.NewIdempotencyKey())
 	}
 	if form.HasErrors() {
 		return h.showProgress(c, cl, http.StatusUnprocessableEntity, form)

@@ -6,29 +6,18 @@ import (
 	"github.com/securebase/securebase/internal/casework"
 	"github.com/securebase/securebase/internal/homework"
 	"github.com/securebase/securebase/internal/store"
-	"github.com/securebase/securebase/internal/web/kit"
 	view "github.com/securebase/securebase/templates/casework"
 )
 
-// goalSummaries loads the client's goals and all their readings in two queries, with the
-// progress of each.
+// goalSummaries is the client's goals as the client page lists them, with the progress of each.
 func (h *Handlers) goalSummaries(c echo.Context, cl store.Client) ([]view.GoalSummary, error) {
-	ctx := c.Request().Context()
-	goals, err := h.Store.Goals(ctx, cl.PracticeID, cl.ID)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]int64, len(goals))
-	for i, g := range goals {
-		ids[i] = g.ID
-	}
-	readings, err := h.Store.GoalReadings(ctx, cl.PracticeID, ids)
+	goals, err := h.goalsWithReadings(c, cl)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]view.GoalSummary, len(goals))
 	for i, g := range goals {
-		p := casework.ProgressOf(kit.SMARTOf(g), kit.ReadingsOf(readings[g.ID]), h.Now())
+		p := g.Progress
 		out[i] = view.GoalSummary{ID: g.ID, Statement: g.Statement, Status: casework.GoalStatuses().Label(g.Status),
 			TargetDate: longDate(g.TargetDate), HasReadings: p.HasReadings, OnTrack: p.OnTrack, Share: p.Share}
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/securebase/securebase/internal/chart"
 	"github.com/securebase/securebase/internal/measures"
 	"github.com/securebase/securebase/internal/store"
+	"github.com/securebase/securebase/internal/web/kit"
 	view "github.com/securebase/securebase/templates/casework"
 	"github.com/securebase/securebase/templates/ui"
 )
@@ -35,7 +36,7 @@ func (h *Handlers) showProgress(c echo.Context, cl store.Client, status int, for
 	if form.Values == nil {
 		form.Values = url.Values{}
 	}
-	form.Values.Set("request_key", newCheckinKey())
+	form.Values.Set("request_key", kit.NewIdempotencyKey())
 	if form.Values.Get("day") == "" {
 		form.Values.Set("day", today.Format("2006-01-02"))
 	}

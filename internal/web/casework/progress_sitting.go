@@ -82,7 +82,7 @@ func (h *Handlers) RecordSitting(c echo.Context) error {
 		return h.showProgress(c, cl, http.StatusUnprocessableEntity, form)
 	}
 	in.Day = *day
-	if key := values.Get("request_key"); validCheckinKey(key) {
+	if key := values.Get("request_key"); kit.ValidIdempotencyKey(key) {
 		in.RequestKey = key
 	}
 	in.RiskAudit = changeEntry(c, cl, "risk.raise", "client", cl.ID, "source=phq9_item9")

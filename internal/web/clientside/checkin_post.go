@@ -94,7 +94,7 @@ func (h *Handlers) CheckinPost(c echo.Context) error {
 		// Help is offered there and then, with one calm sentence; the counsellor hears at once.
 		h.ClientSessions.Put(ctx, keyHelpOpen, true)
 		h.ClientSessions.Put(ctx, keyFlash, "Sent. Thank you. If things feel hard right now, help is below, any time of day.")
-		h.notifyRisk(c, l.PracticeID, page.Checkin.ClientID)
+		h.NotifyRisk(c, l.PracticeID, page.Checkin.ClientID)
 		return c.Redirect(http.StatusSeeOther, "/h")
 	}
 	h.ClientSessions.Put(ctx, keyFlash, "Sent. Thank you.")

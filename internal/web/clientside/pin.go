@@ -104,7 +104,7 @@ func (h *Handlers) EarlierPost(c echo.Context) error {
 
 // auditLinkQuietly records a PIN event of a link; a failure is logged, not shown to the client.
 func (h *Handlers) auditLinkQuietly(c echo.Context, l store.ClientLink, action string) {
-	h.auditQuietly(c, l.PracticeID, linkEntry(c, l, action))
+	h.AuditQuietly(c, l.PracticeID, linkEntry(c, l, action))
 }
 
 // linkEntry is the audit entry of a PIN event of a link, as the client's request made it.
