@@ -1,0 +1,87 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/securebase/securebase/internal/homework"
+	"github.com/securebase/securebase/internal/store"
+	"github.com/securebase/securebase/internal/testutil"
+)
+
+// TestJourneyEveryStaffPageIsAccessibleAndValid: a practice admin opens every staff page
+// that takes no form input to reach (the record pages of a client with a goal, an
+// appointment and homework among them); each renders without an error page, and each is
+// checked by axe-core and the Nu HTML Checker as the browser holds it.
+func TestJourneyEveryStaffPageIsAccessibleAndValid(t *testing.T) {
+	t.Parallel()
+	app := testutil.NewApp(t)
+	practice := app.Practice("Harbour")
+	admin, password := app.User(practice.ID, store.RoleAdmin)
+	counsellor, _ := app.User(practice.ID, store.RoleCounsellor)
+	rec := seedRecord(t, app, practice.ID, counsellor.ID)
+	client := "/clients/" + strconv.FormatInt(rec.client, 10)
+
+	b := NewBrowser(t)
+	signIn(b, app.HTTP.URL, admin.Email, password)
+	pages := []string{
+		"/", "/account", "/account/password", "/account/email", "/account/two-factor", "/account/sessions",
+		"/admin/users", "/admin/users/new", "/admin/audit", "/admin/practice", "/admin/practice/exports",
+		"/admin/markers", "/admin/wording", "/admin/conventions", "/admin/supervision",
+		"/clients", "/clients/new", "/homework/templates", "/homework/templates/new",
+		"/homework/templates/preview?ref=builtin:reassurance_tally", "/exports",
+		client, client + "/edit", client + "/delete", client + "/intake", client + "/intake/versions",
+		client + "/appointments/new", client + "/goals/new", client + "/progress", client + "/link",
+		client + "/homework/new", client + "/goals/" + strconv.FormatInt(rec.goal, 10),
+		client + "/goals/" + strconv.FormatInt(rec.goal, 10) + "/edit",
+		client + "/appointments/" + strconv.FormatInt(rec.appointment, 10) + "/edit",
+		client + "/homework/" + strconv.FormatInt(rec.assignment, 10),
+	}
+	for _, p := range pages {
+		b.Do(chromedp.Navigate(app.HTTP.URL + p))
+		if html := b.HTML(); strings.Contains(html, `data-testid="error-page"`) || !strings.Contains(html, `<main`) {
+			t.Errorf("%s: no page of its own (an error page or no main element)", p)
+		}
+	}
+}
+
+// record is what seedRecord made.
+type record struct{ client, goal, appointment, assignment int64 }
+
+// seedRecord makes a client of counsellorID with a draft goal, an appointment and a daily
+// homework form.
+func seedRecord(t *testing.T, app *testutil.App, practiceID, counsellorID int64) record {
+	t.Helper()
+	ctx := context.Background()
+	seed := store.AuditEntry{Action: "test.seed"}
+	cl, err := app.Store.CreateClient(ctx, practiceID, store.ClientInput{CounsellorID: counsellorID, FirstName: "Jordan",
+		LastName: "Avery", Format: "individual", ContactMethod: "neither", NeutralMessages: true}, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := record{client: cl.ID}
+	if rec.goal, err = app.Store.CreateGoal(ctx, practiceID, cl.ID, counsellorID, store.GoalInput{Statement: "Ask for reassurance less often"}, seed); err != nil {
+		t.Fatal(err)
+	}
+	appt, err := app.Store.CreateAppointment(ctx, practiceID, cl.ID, counsellorID, store.AppointmentInput{StartsAt: time.Now().Add(24 * time.Hour),
+		DurationMinutes: 50, Status: "scheduled", Format: "individual"}, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec.appointment = appt.ID
+	tpl, _ := homework.BuiltInByKey("reassurance_tally")
+	def, _ := json.Marshal(tpl)
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	if rec.assignment, err = app.Store.CreateAssignment(ctx, practiceID, cl.ID, counsellorID, store.AssignmentInput{TemplateRef: "builtin:reassurance_tally",
+		Title: tpl.Title, Template: def, StartDate: today, DueDate: today.AddDate(0, 0, 6), Cadence: "daily",
+		RequestKey: "fedcba9876543210fedcba9876543210"}, seed); err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
