@@ -62,6 +62,25 @@ FROM clients c CROSS JOIN generate_series(0, 199) i
 JOIN LATERAL (SELECT id FROM markers WHERE practice_id = c.practice_id ORDER BY sort_order, id OFFSET i % 7 LIMIT 1) m ON true
 WHERE c.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice');
 
+-- What the store keeps as it writes (no triggers do): each assignment's entry counts, and each
+-- client's last three ratings of each marker.
+UPDATE assignments a SET submitted_entries = n.submitted, reviewed_entries = n.reviewed, draft_entries = n.drafts
+FROM (SELECT practice_id, assignment_id, count(*) FILTER (WHERE status = 'submitted') AS submitted,
+        count(*) FILTER (WHERE reviewed_at IS NOT NULL) AS reviewed, count(*) FILTER (WHERE status = 'draft') AS drafts
+    FROM homework_entries WHERE practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice')
+    GROUP BY practice_id, assignment_id) n
+WHERE a.practice_id = n.practice_id AND a.id = n.assignment_id;
+
+DELETE FROM marker_trends WHERE practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice');
+INSERT INTO marker_trends (practice_id, client_id, marker_id, ratings, oldest, newest, newest_on)
+SELECT practice_id, client_id, marker_id, count(*), (array_agg(value ORDER BY rated_on, id))[1],
+    (array_agg(value ORDER BY rated_on DESC, id DESC))[1], max(rated_on)
+FROM (SELECT practice_id, client_id, marker_id, value, rated_on, id,
+        row_number() OVER (PARTITION BY practice_id, client_id, marker_id ORDER BY rated_on DESC, id DESC) AS rn
+    FROM marker_ratings WHERE practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice')) r
+WHERE rn <= 3
+GROUP BY practice_id, client_id, marker_id;
+
 -- The client form's assignments and links: one due form and one link for each of the last 500
 -- clients (a client has one link, which lists what is due), so that the client page, progress
 -- page and dashboard measured (bench-c01 and SB-00001) stay typical.

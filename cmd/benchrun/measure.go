@@ -87,7 +87,9 @@ func measure(ctx context.Context, o options, srv *server, ownerURL string, r *re
 			if p.script != "" {
 				// Each run starts from no entries on the link assignments, so every POST is a new entry.
 				if err := psqlExec(ctx, ownerURL, `DELETE FROM homework_entries WHERE assignment_id IN
-					(SELECT id FROM assignments WHERE request_key LIKE 'bench-link-%')`); err != nil {
+					(SELECT id FROM assignments WHERE request_key LIKE 'bench-link-%');
+					UPDATE assignments SET submitted_entries = 0, reviewed_entries = 0, draft_entries = 0
+					WHERE request_key LIKE 'bench-link-%'`); err != nil {
 					return err
 				}
 			}

@@ -92,6 +92,9 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assig
 			}
 		}
 		changed = true
+		if _, err := txExec(ctx, tx, s.q.RecountAssignment, practiceID, a.ID); err != nil {
+			return mapErr("recount entries", err)
+		}
 		if in.Audit.Outcome == "" {
 			in.Audit.Outcome = OutcomeSuccess
 		}
@@ -126,8 +129,8 @@ func entryStatus(submit bool) string {
 
 // ReviewEntry marks a submitted entry reviewed, with an optional reply the client sees.
 // The assignment is locked first, as SaveEntry and a client's deletion lock it before its
-// entries: the trigger keeping the assignment's counts updates it after the entry, and one
-// order everywhere rules out a deadlock between a review and a resubmission.
+// entries: its kept counts are recounted after the entry changes, and one order everywhere
+// rules out a deadlock between a review and a resubmission.
 func (s *Store) ReviewEntry(ctx context.Context, practiceID, assignmentID, entryID, userID int64, reply string, audit AuditEntry) error {
 	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		var id int64
@@ -135,6 +138,10 @@ func (s *Store) ReviewEntry(ctx context.Context, practiceID, assignmentID, entry
 			return mapErr("lock assignment", err)
 		}
 		res, err := txExec(ctx, tx, s.q.ReviewEntry, practiceID, assignmentID, entryID, userID, reply)
-		return affected("review entry", res, err)
+		if err := affected("review entry", res, err); err != nil {
+			return err
+		}
+		_, err = txExec(ctx, tx, s.q.RecountAssignment, practiceID, assignmentID)
+		return mapErr("recount entries", err)
 	})
 }

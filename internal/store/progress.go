@@ -119,6 +119,9 @@ func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, 
 				return mapErr("rate marker", err)
 			}
 		}
+		if err := s.refreshMarkerTrends(ctx, tx, practiceID, clientID, in.Ratings); err != nil {
+			return err
+		}
 		for _, r := range in.Results {
 			if _, err := txExec(ctx, tx, s.q.InsertMeasureResult, practiceID, clientID, r.MeasureKey, in.Day, r.Total, r.Answers, r.RiskRaised, in.Source, nullID(in.CheckinID), nullID(in.RecordedBy), r.Difficulty); err != nil {
 				return mapErr("record result", err)
@@ -272,4 +275,25 @@ func (s *Store) RevokeCheckin(ctx context.Context, practiceID, clientID, checkin
 		_, err = txExec(ctx, tx, s.q.RevokeCheckinLinks, practiceID, checkinID)
 		return mapErr("revoke check-in link", err)
 	})
+}
+
+// refreshMarkerTrends rebuilds the client's kept last three ratings of each marker just rated,
+// from its ratings, in the transaction that recorded them.
+func (s *Store) refreshMarkerTrends(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64, ratings map[int64]int) error {
+	if len(ratings) == 0 {
+		return nil
+	}
+	ids := make(pq.Int64Array, 0, len(ratings))
+	for id := range ratings {
+		ids = append(ids, id)
+	}
+	var locked int64
+	if err := txGet(ctx, tx, s.q.LockClientForTrends, &locked, practiceID, clientID); err != nil {
+		return mapErr("lock client", err)
+	}
+	if _, err := txExec(ctx, tx, s.q.DeleteMarkerTrends, practiceID, clientID, ids); err != nil {
+		return mapErr("clear marker trends", err)
+	}
+	_, err := txExec(ctx, tx, s.q.InsertMarkerTrends, practiceID, clientID, ids)
+	return mapErr("keep marker trends", err)
 }

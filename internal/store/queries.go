@@ -105,6 +105,7 @@ type queries struct {
 	InsertHomeworkReading   *sqlx.Stmt `query:"insert-homework-reading"`
 	LockAssignmentForReview *sqlx.Stmt `query:"lock-assignment-for-review"`
 	ReviewEntry             *sqlx.Stmt `query:"review-entry"`
+	RecountAssignment       *sqlx.Stmt `query:"recount-assignment-entries"`
 
 	// queries/exports.sql
 	ExportClients       *sqlx.Stmt `query:"export-clients"`
@@ -191,6 +192,9 @@ type queries struct {
 	InsertSitting         *sqlx.Stmt `query:"insert-sitting"`
 	CompleteCheckin       *sqlx.Stmt `query:"complete-checkin"`
 	InsertMarkerRating    *sqlx.Stmt `query:"insert-marker-rating"`
+	LockClientForTrends   *sqlx.Stmt `query:"lock-client-for-trends"`
+	DeleteMarkerTrends    *sqlx.Stmt `query:"delete-marker-trends"`
+	InsertMarkerTrends    *sqlx.Stmt `query:"insert-marker-trends"`
 	InsertMeasureResult   *sqlx.Stmt `query:"insert-measure-result"`
 	ClientMarkerRatings   *sqlx.Stmt `query:"client-marker-ratings"`
 	ClientMeasureResults  *sqlx.Stmt `query:"client-measure-results"`

@@ -7,9 +7,11 @@ import (
 	"github.com/securebase/securebase/internal/store"
 )
 
-// The submitted, reviewed and draft counts kept on each assignment (migration 0008's
-// triggers) match a recount of its entries after every kind of change: a draft, a submission
-// of that draft, new submissions, a review, and deletions, one at a time and many at once.
+// The submitted, reviewed and draft counts kept on each assignment (by the store, in the
+// change's transaction, since migration 0017) match a recount of its entries after every kind
+// of change through the store: a draft, the draft revised, its submission, a retried
+// submission, new submissions, a review and a second review. Raw SQL writers (deletions, one at
+// a time and many at once, bulk inserts and updates) recount as bench/seed.sql does.
 func TestAssignmentEntryCountsFollowEveryChange(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
@@ -59,8 +61,12 @@ func TestAssignmentEntryCountsFollowEveryChange(t *testing.T) {
 	check("no entries", 0, 0, 0)
 	save(0, false, "draft-key-0123456789")
 	check("a draft", 0, 0, 1)
+	save(0, false, "draft-key-0223456789")
+	check("the draft revised", 0, 0, 1)
 	save(0, true, "submit-key-0123456789")
 	check("the draft submitted", 1, 0, 0)
+	save(0, true, "submit-key-0123456789")
+	check("the submission retried", 1, 0, 0)
 	save(1, true, "submit-key-1123456789")
 	save(2, false, "draft-key-2123456789")
 	check("a second submission and a draft", 2, 0, 1)
@@ -72,10 +78,15 @@ func TestAssignmentEntryCountsFollowEveryChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("one reviewed", 2, 1, 1)
+	if err := f.app.Store.ReviewEntry(ctx, f.practice.ID, assignmentID, entryID, f.me.ID, "Thank you again", store.AuditEntry{Action: "test.seed"}); err != nil {
+		t.Fatal(err)
+	}
+	check("reviewed again", 2, 1, 1)
 	admin := f.app.DB.OpenAsAdmin(t)
 	if _, err := admin.Exec(`DELETE FROM homework_entries WHERE id = $1`, entryID); err != nil {
 		t.Fatal(err)
 	}
+	recountKept(t, admin)
 	check("the reviewed one deleted", 1, 0, 1)
 	// Many rows in one statement, across two assignments.
 	if _, err := admin.Exec(`INSERT INTO homework_entries (practice_id, assignment_id, client_id, entry_date, answers, status, idempotency_key, submitted_at)
@@ -83,13 +94,16 @@ func TestAssignmentEntryCountsFollowEveryChange(t *testing.T) {
 		FROM assignments a CROSS JOIN generate_series(0, 4) d WHERE a.id IN ($1, $2)`, assignmentID, otherID); err != nil {
 		t.Fatal(err)
 	}
+	recountKept(t, admin)
 	check("five more on each in one statement", 6, 0, 1)
 	if _, err := admin.Exec(`UPDATE homework_entries SET reviewed_at = now() WHERE assignment_id IN ($1, $2) AND status = 'submitted'`, assignmentID, otherID); err != nil {
 		t.Fatal(err)
 	}
+	recountKept(t, admin)
 	check("all reviewed in one statement", 6, 6, 1)
 	if _, err := admin.Exec(`DELETE FROM homework_entries WHERE assignment_id IN ($1, $2)`, assignmentID, otherID); err != nil {
 		t.Fatal(err)
 	}
+	recountKept(t, admin)
 	check("all deleted", 0, 0, 0)
 }

@@ -6,9 +6,11 @@ import (
 	"testing"
 )
 
-// marker_trends (migration 0009's trigger) always equals a recount of each client's last
-// three ratings of each marker: after ratings through the form, an edit, deletions, a bulk
-// insert, and a client's deletion, which cascades through ratings and trends alike.
+// marker_trends (kept by the store in the sitting's transaction since migration 0017) always
+// equals a recount of each client's last three ratings of each marker: after ratings through
+// the form, two sittings on one day, and a client's deletion, which cascades through ratings
+// and trends alike. Raw SQL writers (an edit, deletions, a bulk insert) recount as
+// bench/seed.sql does.
 func TestMarkerTrendsFollowEveryChange(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
@@ -46,19 +48,28 @@ func TestMarkerTrendsFollowEveryChange(t *testing.T) {
 		t.Fatalf("other client's rating: %d", res.Status)
 	}
 	check("a second client", 3)
+	for _, v := range []string{"2", "1"} {
+		if res := f.counsellor.Post(f.path("/progress"), url.Values{"day": {daysFromNow(0)}, "m_" + ids[0]: {v}}); res.Status != 303 {
+			t.Fatalf("a second sitting today: %d", res.Status)
+		}
+	}
+	check("two sittings on one day", 3)
 	if _, err := admin.Exec(`UPDATE marker_ratings SET value = 1 WHERE client_id = $1 AND rated_on = (SELECT max(rated_on) FROM marker_ratings WHERE client_id = $1)`, f.client.ID); err != nil {
 		t.Fatal(err)
 	}
+	recountKept(t, admin)
 	check("the newest edited", 3)
 	if _, err := admin.Exec(`DELETE FROM marker_ratings WHERE client_id = $1 AND marker_id = $2`, f.client.ID, ids[1]); err != nil {
 		t.Fatal(err)
 	}
+	recountKept(t, admin)
 	check("one marker's ratings deleted", 2)
 	if _, err := admin.Exec(`INSERT INTO marker_ratings (practice_id, client_id, marker_id, rated_on, value, source, recorded_by)
 		SELECT practice_id, id, $2, current_date - d, d, 'counsellor', counsellor_id FROM clients, generate_series(1, 5) d
 		WHERE practice_id = $1`, f.practice.ID, ids[2]); err != nil {
 		t.Fatal(err)
 	}
+	recountKept(t, admin)
 	check("five ratings for every client in one statement", 4)
 	if _, err := admin.Exec(`DELETE FROM clients WHERE id = $1`, other.ID); err != nil {
 		t.Fatal(err)

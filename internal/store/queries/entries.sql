@@ -36,3 +36,13 @@ SELECT id FROM assignments WHERE practice_id = $1 AND id = $2 FOR NO KEY UPDATE
 -- name: review-entry
 UPDATE homework_entries SET reviewed_at = now(), reviewed_by = $4, reply = $5, updated_at = now()
 	WHERE practice_id = $1 AND assignment_id = $2 AND id = $3 AND status = 'submitted'
+
+-- name: recount-assignment-entries
+-- The counts kept on an assignment, recounted from its entries after any change to them, in
+-- the change's transaction (the assignment is locked first, so every earlier change is counted).
+UPDATE assignments a SET submitted_entries = n.submitted, reviewed_entries = n.reviewed, draft_entries = n.drafts
+	FROM (SELECT count(*) FILTER (WHERE status = 'submitted') AS submitted, count(*) FILTER (WHERE reviewed_at IS NOT NULL) AS reviewed,
+			count(*) FILTER (WHERE status = 'draft') AS drafts
+		FROM homework_entries WHERE practice_id = $1 AND assignment_id = $2) n
+	WHERE a.practice_id = $1 AND a.id = $2
+		AND (a.submitted_entries, a.reviewed_entries, a.draft_entries) IS DISTINCT FROM (n.submitted, n.reviewed, n.drafts)

@@ -81,3 +81,23 @@ UPDATE checkins SET revoked_at = now()
 -- name: revoke-checkin-links
 UPDATE client_links SET revoked_at = now()
 	WHERE practice_id = $1 AND checkin_id = $2 AND revoked_at IS NULL
+
+-- name: lock-client-for-trends
+-- Writers of one client's ratings queue here, so that the recount below (a new snapshot at
+-- READ COMMITTED) sees every rating committed before it.
+SELECT id FROM clients WHERE practice_id = $1 AND id = $2 FOR NO KEY UPDATE
+
+-- name: delete-marker-trends
+DELETE FROM marker_trends WHERE practice_id = $1 AND client_id = $2 AND marker_id = ANY($3::bigint[])
+
+-- name: insert-marker-trends
+-- The last three ratings of each of the client's markers in $3, as kept in marker_trends.
+INSERT INTO marker_trends (practice_id, client_id, marker_id, ratings, oldest, newest, newest_on)
+SELECT $1, $2, t.mk, x.n, x.oldest, x.newest, x.newest_on
+	FROM unnest($3::bigint[]) AS t(mk)
+	CROSS JOIN LATERAL (SELECT count(*) AS n, (array_agg(r.value ORDER BY r.rated_on, r.id))[1] AS oldest,
+			(array_agg(r.value ORDER BY r.rated_on DESC, r.id DESC))[1] AS newest, max(r.rated_on) AS newest_on
+		FROM (SELECT value, rated_on, id FROM marker_ratings
+			WHERE practice_id = $1 AND client_id = $2 AND marker_id = t.mk
+			ORDER BY rated_on DESC, id DESC LIMIT 3) r) x
+	WHERE x.n > 0
