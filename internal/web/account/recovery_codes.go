@@ -1,7 +1,6 @@
 package account
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -40,11 +39,8 @@ func (h *Handlers) NewRecoveryCodes(c echo.Context) error {
 		return err
 	}
 	form.Values = nil
-	tf, err := h.Store.TwoFactor(ctx, u.PracticeID, u.ID)
-	if errors.Is(err, store.ErrNotFound) {
-		return h.Flash(c, "/account/two-factor", "Two-factor sign-in is off: there are no recovery codes to replace.")
-	}
-	if err != nil {
+	tf, done, err := h.ownTwoFactor(c, "Two-factor sign-in is off: there are no recovery codes to replace.")
+	if done || err != nil {
 		return err
 	}
 	if in.Password != "" && !h.Passwords.Verify(in.Password, u.PasswordHash) {

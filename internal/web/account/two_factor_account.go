@@ -138,11 +138,8 @@ func (h *Handlers) DisableTwoFactor(c echo.Context) error {
 		return err
 	}
 	form.Values = nil
-	tf, err := h.Store.TwoFactor(ctx, u.PracticeID, u.ID)
-	if errors.Is(err, store.ErrNotFound) {
-		return h.Flash(c, "/account/two-factor", "Two-factor sign-in was already off.")
-	}
-	if err != nil {
+	tf, done, err := h.ownTwoFactor(c, "Two-factor sign-in was already off.")
+	if done || err != nil {
 		return err
 	}
 	required, err := h.Store.TwoFactorRequired(ctx, u.PracticeID)
@@ -166,4 +163,15 @@ func (h *Handlers) DisableTwoFactor(c echo.Context) error {
 		return err
 	}
 	return h.Flash(c, "/account/two-factor", "Two-factor sign-in is off. Your recovery codes no longer work.")
+}
+
+// ownTwoFactor reads the signed-in user's second factor. When they have none it answers with
+// offMessage on the two-factor page, and done is true.
+func (h *Handlers) ownTwoFactor(c echo.Context, offMessage string) (tf store.TwoFactor, done bool, err error) {
+	u := kit.CurrentUser(c)
+	tf, err = h.Store.TwoFactor(c.Request().Context(), u.PracticeID, u.ID)
+	if errors.Is(err, store.ErrNotFound) {
+		return tf, true, h.Flash(c, "/account/two-factor", offMessage)
+	}
+	return tf, false, err
 }
