@@ -7,7 +7,7 @@ VERSION  := $(shell git describe --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X main.version=$(VERSION)
 GOLANGCI := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2
 
-.PHONY: generate templ-check all build run test faults bench bench-go bench-http fuzz lint fmt clean backup a11y-tools
+.PHONY: generate templ-check all build run demo-reset test faults bench bench-go bench-http fuzz lint fmt clean backup a11y-tools
 
 all: build
 
@@ -21,6 +21,10 @@ run: build
 	@mkdir -p .data && test -s $(KEYS_FILE) || (umask 077 && ./$(BIN) keys generate > $(KEYS_FILE) && echo "made a local encryption key in $(KEYS_FILE)")
 	@if [ -z "$$ENCRYPTION_KEYS" ] && [ -z "$$ENCRYPTION_KEYS_FILE" ]; then export ENCRYPTION_KEYS_FILE=$(KEYS_FILE); fi; \
 	exec ./$(BIN) serve --migrate --demo --local-db .data/postgres
+
+## demo-reset: with `make run` stopped, put the demo practice back as new and print its sign-ins and client link again.
+demo-reset: build
+	./$(BIN) demo reset --local-db $(LOCAL_DB)
 
 ## backup: while `make run` serves, pg_dump -Fc of its database into backups/ (readable by you only).
 ## The file holds clinical data in plain text: encrypt it and move it off this machine (docs/operations.md).

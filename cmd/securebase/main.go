@@ -20,6 +20,7 @@ Usage:
   securebase migrate up|status [--local-db DIR]
   securebase user add --practice NAME|ID --email EMAIL --role admin|counsellor|supervisor [--name NAME] [--create-practice] [--local-db DIR]
   securebase keys generate | securebase keys rotate [--local-db DIR]
+  securebase demo reset --local-db DIR
   securebase routes
   securebase version
 
@@ -50,6 +51,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = userCmd(ctx, args[1:], stdin, stdout)
 	case "keys":
 		err = keysCmd(ctx, args[1:], stdout)
+	case "demo":
+		err = demoCmd(ctx, args[1:], stdout)
 	case "routes":
 		err = routesCmd(stdout)
 	case "version":

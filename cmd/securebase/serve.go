@@ -55,13 +55,10 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	var seeded *demo.Seeded
 	if *seed {
-		accounts, err := demo.Seed(ctx, st, passwords)
-		if err != nil {
+		if seeded, err = demo.Seed(ctx, st, passwords); err != nil {
 			return err
-		}
-		if accounts != nil {
-			demo.Print(stdout, cfg.PublicURL.String(), accounts)
 		}
 	}
 	keys, err := secretKeys(ctx, cfg, st, log)
@@ -77,6 +74,9 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err := serveDebug(ctx, cfg.DebugAddr, log); err != nil {
 			return fmt.Errorf("DEBUG_ADDR: %w", err)
 		}
+	}
+	if seeded != nil { // last, so the sign-ins are not lost among the start-up lines
+		demo.Print(stdout, cfg.PublicURL.String(), seeded)
 	}
 	return listen(ctx, srv.HTTPServer(cfg.ListenAddr), cfg, log, stdout)
 }

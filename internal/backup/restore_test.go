@@ -28,10 +28,11 @@ func TestDumpRestoredIntoAFreshDatabaseIsReadByTheApp(t *testing.T) {
 	// The source: the demo practice, plus sign-ins, a refused one and client views, so
 	// that sessions and the audit log hold rows.
 	src := testutil.NewApp(t)
-	accounts, err := demo.Seed(ctx, src.Store, src.Passwords)
+	seeded, err := demo.Seed(ctx, src.Store, src.Passwords)
 	if err != nil {
 		t.Fatal(err)
 	}
+	accounts := seeded.Accounts
 	var clients []struct {
 		ID   int64  `db:"id"`
 		Code string `db:"code"`

@@ -50,8 +50,10 @@ func demoClients() []demoClient {
 	}
 }
 
-// seedCasework gives the demo counsellors a small, living caseload.
-func seedCasework(ctx context.Context, st *store.Store, practiceID int64, counsellors []store.User, now time.Time) error {
+// seedCasework gives the demo counsellors a small, living caseload and returns the clients
+// in the order of demoClients.
+func seedCasework(ctx context.Context, st *store.Store, practiceID int64, counsellors []store.User, now time.Time) ([]store.Client, error) {
+	var clients []store.Client
 	for i, d := range demoClients() {
 		counsellor := counsellors[d.counsellor]
 		in := store.ClientInput{CounsellorID: counsellor.ID, FirstName: d.first, LastName: d.last, PreferredName: d.preferred,
@@ -60,21 +62,22 @@ func seedCasework(ctx context.Context, st *store.Store, practiceID int64, counse
 		if d.born != "" {
 			born, err := time.Parse("2006-01-02", d.born)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			in.DateOfBirth = &born
 		}
 		cl, err := st.CreateClient(ctx, practiceID, in, seeded(counsellor.ID, "client.create", "client", 0))
 		if err != nil {
-			return fmt.Errorf("demo client: %w", err)
+			return nil, fmt.Errorf("demo client: %w", err)
 		}
+		clients = append(clients, cl)
 		if d.status != "intake" {
 			if err := st.SetClientStatus(ctx, practiceID, cl.ID, []string{"intake"}, d.status, seeded(counsellor.ID, "client.status", "client", cl.ID)); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		if err := seedIntake(ctx, st, practiceID, cl, counsellor.ID, d); err != nil {
-			return err
+			return nil, err
 		}
 		for w := 6; w >= 1; w-- {
 			status := "attended"
@@ -84,23 +87,23 @@ func seedCasework(ctx context.Context, st *store.Store, practiceID int64, counse
 			if _, err := st.CreateAppointment(ctx, practiceID, cl.ID, counsellor.ID, store.AppointmentInput{
 				StartsAt: now.AddDate(0, 0, -7*w).Truncate(time.Hour), DurationMinutes: 50, Status: status, Format: d.format},
 				seeded(counsellor.ID, "appointment.create", "appointment", cl.ID)); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		if d.status == "active" || d.status == "intake" {
 			if _, err := st.CreateAppointment(ctx, practiceID, cl.ID, counsellor.ID, store.AppointmentInput{
 				StartsAt: now.AddDate(0, 0, 2+i).Truncate(time.Hour), DurationMinutes: 50, Status: "scheduled", Format: d.format},
 				seeded(counsellor.ID, "appointment.create", "appointment", cl.ID)); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		if d.goal != nil {
 			if err := seedGoal(ctx, st, practiceID, cl, counsellor.ID, d, now); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	return nil
+	return clients, nil
 }
 
 func seedIntake(ctx context.Context, st *store.Store, practiceID int64, cl store.Client, userID int64, d demoClient) error {

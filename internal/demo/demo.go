@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/securebase/securebase/internal/auth"
@@ -29,9 +30,17 @@ var staff = []Account{
 	{Name: "Priya Shah", Email: "priya@harbour.example", Role: store.RoleSupervisor},
 }
 
+// Seeded is what a newcomer needs to try the demo: the staff sign-ins, and one client's
+// private link to see the client side.
+type Seeded struct {
+	Accounts   []Account
+	ClientName string // the demo client the link belongs to
+	ClientLink string // the link's path, "/h/" and its token
+}
+
 // Seed creates the demo practice when the database has no practice at all, and returns
-// the accounts with their passwords (nil when the database was not empty).
-func Seed(ctx context.Context, st *store.Store, pw *auth.Passwords) ([]Account, error) {
+// the accounts with their passwords and a client's link (nil when the database was not empty).
+func Seed(ctx context.Context, st *store.Store, pw *auth.Passwords) (*Seeded, error) {
 	n, err := st.CountPractices(ctx)
 	if err != nil || n > 0 {
 		return nil, err
@@ -63,7 +72,9 @@ func Seed(ctx context.Context, st *store.Store, pw *auth.Passwords) ([]Account, 
 		}
 		accounts[i] = a
 	}
-	if err := seedCasework(ctx, st, practice.ID, counsellors, time.Now()); err != nil {
+	now := time.Now()
+	clients, err := seedCasework(ctx, st, practice.ID, counsellors, now)
+	if err != nil {
 		return nil, fmt.Errorf("demo: %w", err)
 	}
 	if err := seedHomework(ctx, st, practice.ID, time.Now(), 7); err != nil {
@@ -72,14 +83,22 @@ func Seed(ctx context.Context, st *store.Store, pw *auth.Passwords) ([]Account, 
 	if err := seedProgress(ctx, st, practice.ID, supervisorID, counsellors, time.Now()); err != nil {
 		return nil, fmt.Errorf("demo progress: %w", err)
 	}
-	return accounts, nil
+	jo := clients[0]
+	token, err := issueClientLink(ctx, st, practice.ID, jo, now)
+	if err != nil {
+		return nil, err
+	}
+	return &Seeded{Accounts: accounts, ClientName: jo.FirstName + " " + jo.LastName, ClientLink: "/h/" + token}, nil
 }
 
-// Print writes the sign-in details once, for the person at the terminal (never to the log).
-func Print(w io.Writer, baseURL string, accounts []Account) {
-	fmt.Fprintf(w, "\nDemo practice %q created. Sign in at %s/login with one of these (shown only now):\n\n", PracticeName, baseURL)
-	for _, a := range accounts {
+// Print writes the sign-in details and the client's link for the person at the terminal
+// (never to the log); `securebase demo reset` prints them again for a fresh demo.
+func Print(w io.Writer, baseURL string, d *Seeded) {
+	base := strings.TrimSuffix(baseURL, "/")
+	fmt.Fprintf(w, "\nDemo practice %q is ready. Sign in at %s/login with one of these:\n\n", PracticeName, base)
+	for _, a := range d.Accounts {
 		fmt.Fprintf(w, "  %-11s %-24s %s\n", a.Role, a.Email, a.Password)
 	}
-	fmt.Fprintln(w)
+	fmt.Fprintf(w, "\nTo see the client side, open %s's private link (best in a phone-sized window):\n\n  %s%s\n", d.ClientName, base, d.ClientLink)
+	fmt.Fprintf(w, "\nThese are shown only now. To start the demo afresh and see them again: make demo-reset\n\n")
 }

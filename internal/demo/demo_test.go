@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -14,10 +15,11 @@ func TestSeedCreatesADemoPracticeOnceAndItsSignInsWork(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t)
 	ctx := context.Background()
-	accounts, err := demo.Seed(ctx, app.Store, app.Passwords)
+	seeded, err := demo.Seed(ctx, app.Store, app.Passwords)
 	if err != nil {
 		t.Fatal(err)
 	}
+	accounts := seeded.Accounts
 	roles := map[store.Role]int{}
 	for _, a := range accounts {
 		roles[a.Role]++
@@ -68,9 +70,25 @@ func TestSeedCreatesADemoPracticeOnceAndItsSignInsWork(t *testing.T) {
 		t.Error("the demo supervisor's dashboard should show SB-0002's deterioration by code only")
 	}
 	var out strings.Builder
-	demo.Print(&out, "http://localhost:8080", accounts)
-	if !strings.Contains(out.String(), accounts[0].Password) || !strings.Contains(out.String(), "http://localhost:8080/login") {
-		t.Fatal("the printed sign-in details lack a password or the address")
+	demo.Print(&out, "http://localhost:8080/", seeded)
+	for _, want := range []string{accounts[0].Password, accounts[3].Password, "http://localhost:8080/login", "http://localhost:8080" + seeded.ClientLink, "make demo-reset"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the printed demo details lack %q:\n%s", want, out.String())
+		}
+	}
+	// The printed client link opens the client side: Jordan's forms, with the way to earlier entries.
+	var live int
+	if err := db.Get(&live, `SELECT count(*) FROM client_links l JOIN clients c ON c.practice_id = l.practice_id AND c.id = l.client_id
+		WHERE c.first_name = 'Jordan' AND l.revoked_at IS NULL AND l.expires_at > now()`); err != nil || live != 1 {
+		t.Fatalf("Jordan's live links = %d, %v; want the one printed", live, err)
+	}
+	client := app.Browser()
+	if res := client.Get(seeded.ClientLink); res.Status != 200 {
+		t.Fatalf("the printed client link: status %d", res.Status)
+	}
+	client.Post("/h/open", url.Values{"token": {strings.TrimPrefix(seeded.ClientLink, "/h/")}})
+	if res := client.Get("/h"); res.Status != 200 || !strings.Contains(res.Body, `data-testid="due-list"`) || !strings.Contains(res.Body, `data-testid="entry-form"`) || !strings.Contains(res.Body, "Hello, Jo.") {
+		t.Fatalf("the client page from the printed link: status %d, no due forms:\n%s", res.Status, res.Body[strings.Index(res.Body, "<main"):])
 	}
 	again, err := demo.Seed(ctx, app.Store, app.Passwords)
 	if err != nil || again != nil {

@@ -85,10 +85,11 @@ func plantIdentifiers(t *testing.T, app *testutil.App) {
 func TestPlantedIdentifiersNeverReachADeIdentifiedFile(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t)
-	accounts, err := demo.Seed(context.Background(), app.Store, app.Passwords)
+	seeded, err := demo.Seed(context.Background(), app.Store, app.Passwords)
 	if err != nil {
 		t.Fatal(err)
 	}
+	accounts := seeded.Accounts
 	var cols []string
 	if err := app.DB.App.Select(&cols, `SELECT table_name || '.' || column_name FROM information_schema.columns
 		WHERE table_schema = 'public' AND data_type IN ('text', 'character varying', 'jsonb', 'citext') AND table_name <> 'goose_db_version'`); err != nil {

@@ -56,10 +56,11 @@ func seededIdentifiers(t *testing.T, app *testutil.App) []string {
 func TestDeIdentifiedExportsOfASeededPracticeNameNoClient(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t)
-	accounts, err := demo.Seed(context.Background(), app.Store, app.Passwords)
+	seeded, err := demo.Seed(context.Background(), app.Store, app.Passwords)
 	if err != nil {
 		t.Fatal(err)
 	}
+	accounts := seeded.Accounts
 	admin := app.Browser()
 	admin.Login(accounts[0].Email, accounts[0].Password)
 	identifiers := seededIdentifiers(t, app)
