@@ -43,7 +43,7 @@ func TestJourneyCounsellorRecordsACaseWithRiskAndAGoal(t *testing.T) {
 	b.Screenshots("client-page-new")
 	clientURL := b.Location()
 
-	b.Do(chromedp.Navigate(clientURL + "/intake#risk"))
+	b.Do(chromedp.Navigate(clientURL + "/intake/risk"))
 	b.Do(
 		chromedp.Click(chromedp.CSS(`input[name="risk_self_harm"][value="none"]`)),
 		chromedp.Click(chromedp.CSS(`input[name="risk_to_others"][value="none"]`)),

@@ -36,7 +36,7 @@ func TestJourneyEveryStaffPageIsAccessibleAndValid(t *testing.T) {
 		"/admin/markers", "/admin/wording", "/admin/conventions", "/admin/supervision",
 		"/clients", "/clients/new", "/homework/templates", "/homework/templates/new",
 		"/homework/templates/preview?ref=builtin:reassurance_tally", "/exports",
-		client, client + "/edit", client + "/delete", client + "/intake", client + "/intake/versions",
+		client, client + "/edit", client + "/delete", client + "/intake", client + "/intake/concerns", client + "/intake/risk", client + "/intake/versions",
 		client + "/appointments/new", client + "/goals/new", client + "/progress", client + "/link",
 		client + "/homework/new", client + "/goals/" + strconv.FormatInt(rec.goal, 10),
 		client + "/goals/" + strconv.FormatInt(rec.goal, 10) + "/edit",

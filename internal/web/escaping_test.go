@@ -190,7 +190,7 @@ func (e *escapeCase) personas() map[string]*testutil.Browser {
 func (e *escapeCase) getEveryPage(t *testing.T) map[string]string {
 	t.Helper()
 	ids := strings.NewReplacer(":id", e.ids.client, ":goal", e.ids.goal, ":appointment", e.ids.appointment, ":flag", e.ids.flag,
-		":version", "1", ":assignment", e.ids.assignment, ":entry", e.ids.entry, ":checkin", e.ids.checkin, ":template", e.ids.template,
+		":version", "1", ":section", "concerns", ":assignment", e.ids.assignment, ":entry", e.ids.entry, ":checkin", e.ids.checkin, ":template", e.ids.template,
 		":kind", "caseload", ":key", "thought_record", ":token", e.ids.homeworkToken, "*", "css/app.css")
 	var paths []string
 	for _, r := range e.app.Server.Routes() {

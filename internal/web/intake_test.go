@@ -187,3 +187,35 @@ func TestConcurrentIntakeEditsMergeAcrossSectionsAndConflictWithinOne(t *testing
 		t.Fatalf("a conflicting save was written (version %d)", latest.Version)
 	}
 }
+
+func TestIntakeIsReadWholeAndEditedOneSectionAPage(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	whole := f.counsellor.Get(f.path("/intake"))
+	if whole.Status != 200 || strings.Contains(whole.Body, `action="`+f.path("/intake/")) {
+		t.Fatalf("the whole intake: status %d; want it read-only, with no section's form", whole.Status)
+	}
+	for _, s := range casework.IntakeSections() {
+		if !strings.Contains(whole.Body, `href="`+f.path("/intake/"+s.Key)+`"`) {
+			t.Errorf("the whole intake has no link to edit %s", s.Key)
+		}
+		one := f.counsellor.Get(f.path("/intake/" + s.Key))
+		if one.Status != 200 || strings.Count(one.Body, `action="`+f.path("/intake/")) != 1 ||
+			!strings.Contains(one.Body, `data-testid="intake-`+s.Key+`"`) {
+			t.Errorf("section %s: status %d; want its own form alone", s.Key, one.Status)
+		}
+	}
+	if res := f.counsellor.Get(f.path("/intake/nonsense")); res.Status != 404 {
+		t.Errorf("an unknown section: status %d, want 404", res.Status)
+	}
+	// A refused save comes back to the section's own page, the typing kept, no other form.
+	res := f.counsellor.Post(f.path("/intake/plan"), url.Values{"base_version": {"0"}, "anticipated_sessions": {"twelve"}, "hopes": {"kept hope"}})
+	if res.Status != 422 || strings.Count(res.Body, `action="`+f.path("/intake/")) != 1 || !strings.Contains(res.Body, "kept hope") {
+		t.Fatalf("a refused save: status %d; want the plan's form alone with the typing kept", res.Status)
+	}
+	// Each section's page is a read of the record, and audited as one.
+	var views int
+	if err := f.app.DB.App.Get(&views, `SELECT count(*) FROM audit_log WHERE action = 'intake.view' AND detail LIKE 'section=%'`); err != nil || views != len(casework.IntakeSections()) {
+		t.Fatalf("audited section views = %d, %v; want %d", views, err, len(casework.IntakeSections()))
+	}
+}

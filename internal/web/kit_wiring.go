@@ -13,7 +13,7 @@ func (s *Server) newKit() (*kit.Kit, error) {
 	assets := &layout.Assets{}
 	for name, dst := range map[string]*string{
 		"css/pico.jade.min.css": &assets.Pico, "css/app.css": &assets.App,
-		"img/favicon.svg": &assets.Favicon, "js/client.js": &assets.ClientJS, "js/copy.js": &assets.CopyJS,
+		"img/favicon.svg": &assets.Favicon, "js/client.js": &assets.ClientJS, "js/copy.js": &assets.CopyJS, "js/unsaved.js": &assets.UnsavedJS,
 	} {
 		u, err := s.assetURL(name)
 		if err != nil {

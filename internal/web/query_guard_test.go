@@ -45,7 +45,7 @@ func newRouteWalk(t *testing.T) *routeWalk {
 	if res := openLink(t, link, token); res.Status != 303 {
 		t.Fatalf("open link: %d", res.Status)
 	}
-	ids := strings.NewReplacer(":id", itoa(cid), ":goal", itoa(goalID), ":appointment", itoa(appt.ID), ":version", "1",
+	ids := strings.NewReplacer(":id", itoa(cid), ":goal", itoa(goalID), ":appointment", itoa(appt.ID), ":version", "1", ":section", "concerns",
 		":assignment", itoa(assignmentID), ":template", itoa(templateID), ":kind", "caseload", ":key", "thought_record", ":token", token, "*", "css/app.css")
 	return &routeWalk{f: f, ids: ids, personas: map[string]*testutil.Browser{
 		"anonymous": f.app.Browser(), "admin": f.admin, "counsellor": f.counsellor, "supervisor": f.supervisor, "client": link,

@@ -170,6 +170,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/clients/:id/risk-flags/:flag/clear", counsellorOnly, cw.ClearRiskFlag)
 
 	r.add(http.MethodGet, "/clients/:id/intake", caseStaff, cw.IntakeForm)
+	r.add(http.MethodGet, "/clients/:id/intake/:section", caseStaff, cw.IntakeSectionForm)
 	r.add(http.MethodPost, "/clients/:id/intake/:section", caseStaff, cw.SaveIntakeSection)
 	r.add(http.MethodGet, "/clients/:id/intake/versions", caseStaff, cw.IntakeHistory)
 	r.add(http.MethodGet, "/clients/:id/intake/versions/:version", caseStaff, cw.IntakeVersion)

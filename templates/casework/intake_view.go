@@ -19,7 +19,8 @@ type IntakeView struct {
 	Version       *IntakeVersion // the version shown; nil before the first save
 	Base          int            // the version the forms were filled from
 	FailedSection string         // the section a refused save came from
-	ReadOnly      bool
+	Edit          string         // the one section open for editing; "" for the whole intake read-only
+	ReadOnly      bool           // an earlier version: nothing can be edited from it
 }
 
 // IntakeVersion is one saved version of the intake.
@@ -33,7 +34,22 @@ func (v IntakeView) Heading() string {
 	if v.ReadOnly && v.Version != nil {
 		return "Intake version " + strconv.Itoa(v.Version.Version) + ": " + v.Client.CallName()
 	}
+	if v.Edit != "" {
+		return "Intake, " + strings.ToLower(v.Section(v.Edit).Title) + ": " + v.Client.CallName()
+	}
 	return "Intake: " + v.Client.CallName()
+}
+
+// IntakePath is the address of the whole intake.
+func (v IntakeView) IntakePath() string { return v.Client.Path() + "/intake" }
+
+// SectionHref is where the section navigation leads: the section's own page while one is
+// edited, else its place on the read-only intake.
+func (v IntakeView) SectionHref(key string) string {
+	if v.Edit != "" {
+		return v.IntakePath() + "/" + key
+	}
+	return "#" + key
 }
 
 // Saved says which version is shown, or that nothing was saved yet.
@@ -49,7 +65,8 @@ func (v IntakeView) Sections() []casework.Section { return casework.IntakeSectio
 
 // Section is one section of the intake by key.
 func (v IntakeView) Section(key string) IntakeSection {
-	s := IntakeSection{Key: key, ClientID: v.Client.ID, Base: v.Base, ReadOnly: v.ReadOnly, Failed: v.FailedSection == key}
+	s := IntakeSection{Key: key, ClientID: v.Client.ID, Base: v.Base, ReadOnly: v.ReadOnly || v.Edit != key,
+		Editable: !v.ReadOnly && v.Edit == "", Failed: v.FailedSection == key}
 	for _, sec := range casework.IntakeSections() {
 		if sec.Key == key {
 			s.Title = sec.Title
@@ -86,6 +103,7 @@ type IntakeSection struct {
 	ClientID   int64
 	Base       int
 	ReadOnly   bool
+	Editable   bool // shown read-only on the current intake, with a link to its own page
 	Failed     bool // a refused save of this section: its errors show above it
 }
 
@@ -93,6 +111,9 @@ type IntakeSection struct {
 func (s IntakeSection) Action() string {
 	return "/clients/" + strconv.FormatInt(s.ClientID, 10) + "/intake/" + s.Key
 }
+
+// EditLabel is the link to the section's own page.
+func (s IntakeSection) EditLabel() string { return "Edit " + strings.ToLower(s.Title) }
 
 // SaveLabel is the section's save button.
 func (s IntakeSection) SaveLabel() string { return "Save " + strings.ToLower(s.Title) }

@@ -6,6 +6,7 @@ package layout
 type Assets struct {
 	Pico, App, Favicon, ClientJS string
 	CopyJS                       string // the copy button of a link shown once
+	UnsavedJS                    string // the staff pages' warning before leaving unsaved typing
 }
 
 // Viewer is the signed-in staff member as the navigation needs them.

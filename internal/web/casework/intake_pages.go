@@ -49,7 +49,30 @@ func intakeVersionView(v store.IntakeVersion) view.IntakeVersion {
 	return view.IntakeVersion{Version: v.Version, Section: v.Section, SavedBy: v.SavedByName, SavedAt: stamp(v.SavedAt)}
 }
 
-// IntakeForm shows the current intake, one form per section.
+// IntakeSectionForm shows one section of the current intake as a form of its own, so
+// nothing typed is ever lost to the save of another section.
+func (h *Handlers) IntakeSectionForm(c echo.Context) error {
+	cl, err := h.ClientFor(c)
+	if err != nil {
+		return err
+	}
+	section := c.Param("section")
+	if len(casework.SectionFields(section)) == 0 {
+		return echo.ErrNotFound
+	}
+	in, v, err := h.latestIntake(c, cl)
+	if err != nil {
+		return err
+	}
+	if err := h.AuditClient(c, cl, "intake.view", "intake", 0, "section="+section); err != nil {
+		return err
+	}
+	page := h.intakeView(c, "Intake "+cl.Code, cl, in, v, &ui.Form{})
+	page.Edit = section
+	return h.Render(c, http.StatusOK, view.Intake(page))
+}
+
+// IntakeForm shows the current intake read-only, each section with a link to its own form.
 func (h *Handlers) IntakeForm(c echo.Context) error {
 	cl, err := h.ClientFor(c)
 	if err != nil {

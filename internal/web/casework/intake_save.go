@@ -40,7 +40,7 @@ func (h *Handlers) SaveIntakeSection(c echo.Context) error {
 	}
 	retry := func(status int) error {
 		page := h.intakeView(c, "Intake "+cl.Code, cl, current.WithSection(section, posted), v, form)
-		page.FailedSection = section
+		page.FailedSection, page.Edit = section, section
 		return h.Render(c, status, view.Intake(page))
 	}
 	if form.HasErrors() {
