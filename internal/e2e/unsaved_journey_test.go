@@ -14,15 +14,15 @@ import (
 	"github.com/securebase/securebase/internal/testutil"
 )
 
-// dialogs records the leave-page warnings a browser shows, and answers each one: stay
+// leaveWarnings records the leave-page warnings a browser shows, and answers each one: stay
 // on the page (false) or leave (true).
-type dialogs struct {
+type leaveWarnings struct {
 	mu    sync.Mutex
 	seen  []string
 	leave bool
 }
 
-func (d *dialogs) watch(b *Browser) {
+func (d *leaveWarnings) watch(b *Browser) {
 	events := chromedp.Events(b.ctx, page.JavascriptDialogOpening)
 	go func() {
 		for ev, err := range events {
@@ -38,10 +38,10 @@ func (d *dialogs) watch(b *Browser) {
 	}()
 }
 
-func (d *dialogs) count() int { return len(d.kinds()) }
+func (d *leaveWarnings) count() int { return len(d.kinds()) }
 
-// kinds are the types of the dialogs shown so far.
-func (d *dialogs) kinds() []string {
+// kinds are the types of the dialogues shown so far.
+func (d *leaveWarnings) kinds() []string {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return append([]string(nil), d.seen...)
@@ -70,7 +70,7 @@ func TestJourneyTypingInTheIntakeIsNeverLost(t *testing.T) {
 		t.Fatalf("a section's page holds %d forms; want its own alone", n)
 	}
 
-	d := &dialogs{}
+	d := &leaveWarnings{}
 	d.watch(b)
 	typed := "Mother often away for weeks at a time"
 	b.Do(chromedp.SendKeys(chromedp.CSS("#f-family_history"), typed))
