@@ -116,3 +116,20 @@ func TestNumberMarkersKeepsPlacesOfActiveMarkers(t *testing.T) {
 		t.Fatalf("NumberMarkers = %v, want %v", got, want)
 	}
 }
+
+func TestEveryColumnOfEveryFileIsExplainedInOneSentence(t *testing.T) {
+	for _, l := range []Layout{{}, {WithYear: true}, {Identified: true}, {Identified: true, FullDates: true}} {
+		c := Caseload{Layout: l, Markers: []Marker{{N: 1}, {N: 7}}}
+		for _, header := range [][]string{c.Header(), l.GoalsHeader(), l.HomeworkHeader(), l.ScoresHeader()} {
+			for _, col := range header {
+				about := AboutColumn(col)
+				if about == "" || !strings.HasSuffix(about, ".") || strings.Count(about, ". ") > 0 {
+					t.Errorf("column %q: %q; want one sentence", col, about)
+				}
+			}
+		}
+	}
+	if AboutColumn("no_such_column") != "" {
+		t.Error("an unknown column is explained")
+	}
+}

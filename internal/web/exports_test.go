@@ -237,7 +237,10 @@ func TestExportsAreScopedToWhatEachRoleMaySee(t *testing.T) {
 		t.Fatalf("another practice's export: %q", got)
 	}
 	preview := f.counsellor.Get("/exports?kind=caseload")
-	mustContain(t, "preview", preview.Body, `data-testid="preview"`)
+	mustContain(t, "preview", preview.Body, `data-testid="preview"`, "<code>client</code>", "<code>phq9_change</code>", "The reliable-change verdict", "First rows: ")
+	if strings.Contains(preview.Body, "<table") {
+		t.Fatal("the exports page previews the file as a wide table; want its columns as a list")
+	}
 	if strings.Contains(preview.Body, mine) || strings.Contains(preview.Body, theirs) {
 		t.Fatal("a pseudonym is shown on a staff screen")
 	}

@@ -18,9 +18,9 @@ type ExportsView struct {
 	Counsellors []ui.Option // whom the viewer may filter by; none for a counsellor
 	Statuses    []ui.Option // "Any" and the client statuses
 	Carried     []Hidden    // the filters the identified form carries over
-	Header      []string    // the preview's columns; none when there is no preview
-	Rows        [][]string
-	CanIdentify bool // supervisors never get identified files
+	Columns     []Column    // the chosen file's columns; none when there is no preview
+	Matched     int         // how many rows the preview read (at most ten)
+	CanIdentify bool        // supervisors never get identified files
 }
 
 // File is one kind of export.
@@ -58,8 +58,20 @@ func (v ExportsView) Whose() string {
 	return "caseload"
 }
 
-// Columns is the preview's width, for the "No rows match." cell.
-func (v ExportsView) Columns() string { return strconv.Itoa(len(v.Header)) }
+// Column is one column of the chosen file: its name, a sentence on what it holds, and its
+// values in the first rows.
+type Column struct{ Name, About, Examples string }
+
+// MatchedText says how many rows the preview read.
+func (v ExportsView) MatchedText() string {
+	switch v.Matched {
+	case 0:
+		return "No rows match these filters."
+	case 1:
+		return "One row matches."
+	}
+	return "The first " + strconv.Itoa(v.Matched) + " rows give the examples below; the download holds every row."
+}
 
 // SettingsView is the admin's settings of de-identified files: the first-year column and the
 // pseudonym key's rotation.

@@ -2,7 +2,9 @@ package supervision
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -45,7 +47,7 @@ func (h *Handlers) ExportsPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v.Header, v.Rows = header, rows
+	v.Columns, v.Matched = previewColumns(header, rows), len(rows)
 	status := http.StatusOK
 	if form.HasErrors() {
 		status = http.StatusUnprocessableEntity
@@ -74,4 +76,19 @@ func (h *Handlers) exportsView(c echo.Context, form *ui.Form, kind string) (view
 		}
 	}
 	return v, nil
+}
+
+// previewColumns explains each column of a file and shows its first few distinct values.
+func previewColumns(header []string, rows [][]string) []view.Column {
+	out := make([]view.Column, len(header))
+	for i, name := range header {
+		var seen []string
+		for _, row := range rows {
+			if v := row[i]; v != "" && !slices.Contains(seen, v) && len(seen) < 3 {
+				seen = append(seen, v)
+			}
+		}
+		out[i] = view.Column{Name: name, About: rules.AboutColumn(name), Examples: strings.Join(seen, ", ")}
+	}
+	return out
 }
