@@ -25,7 +25,7 @@ func TestEveryClientPageViewIsAudited(t *testing.T) {
 		t.Fatal(err)
 	}
 	assignmentID, _ := f.assign(t, f.client, "once", nil)
-	ids := map[string]string{":id": itoa(f.client.ID), ":goal": itoa(goalID), ":appointment": itoa(appt.ID), ":version": "1", ":assignment": itoa(assignmentID)}
+	ids := map[string]string{":id": itoa(f.client.ID), ":goal": itoa(goalID), ":appointment": itoa(appt.ID), ":version": "1", ":section": "concerns", ":assignment": itoa(assignmentID)}
 	var adminID int64
 	if err := f.app.DB.App.Get(&adminID, `SELECT id FROM users WHERE practice_id = $1 AND role = 'admin'`, f.practice.ID); err != nil {
 		t.Fatal(err)

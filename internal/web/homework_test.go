@@ -299,6 +299,10 @@ func TestDraftThenSubmitFeedsTheGoalAndIsIdempotent(t *testing.T) {
 	form.Set("goal_id", goalID)
 	form.Set("goal_field", "reassurance_requests")
 	assignment, token := assignByForm(t, f, form)
+	feeds := regexp.MustCompile(`data-testid="feeds-goal">(.*?)</dd>`).FindStringSubmatch(f.counsellor.Get(assignment).Body)
+	if feeds == nil || strings.Contains(feeds[1], "reassurance_requests") || !strings.Contains(feeds[1], completeGoalForm().Get("statement")) {
+		t.Fatalf("the assignment names the goal it feeds by its key, not its words: %v", feeds)
+	}
 	c := f.app.Browser()
 	openLink(t, c, token)
 

@@ -149,9 +149,10 @@ type AuditView struct {
 
 // AuditRow is one entry of the log, worded for the table.
 type AuditRow struct {
-	ISO, When string // the time in UTC, machine-readable and for people
+	ISO, When string // the time: in UTC for machines, in the practice's zone for people
 	Actor     string // "—" when no one signed in
-	Action    string
+	Action    string // in words
+	Code      string // the stored action, which the filter matches
 	Detail    string
 	Entity    string
 	Outcome   string

@@ -110,7 +110,7 @@ func IntakeHistory(v IntakeHistoryView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "</a></p></hgroup><div class=\"overflow-auto\" tabindex=\"0\" role=\"region\" aria-label=\"Intake versions\"><table data-testid=\"intake-versions\"><caption class=\"visually-hidden\">Intake versions, newest first</caption> <thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Section saved</th><th scope=\"col\">Saved by</th><th scope=\"col\">When (UTC)</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "</a></p></hgroup><div class=\"overflow-auto\" tabindex=\"0\" role=\"region\" aria-label=\"Intake versions\"><table data-testid=\"intake-versions\"><caption class=\"visually-hidden\">Intake versions, newest first</caption> <thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Section saved</th><th scope=\"col\">Saved by</th><th scope=\"col\">When</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

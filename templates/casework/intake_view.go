@@ -57,7 +57,7 @@ func (v IntakeView) Saved() string {
 	if v.Version == nil {
 		return "Nothing saved yet. Each section saves on its own, so you can fill the intake over several meetings."
 	}
-	return fmt.Sprintf("Version %d, saved %s UTC by %s (section: %s).", v.Version.Version, v.Version.SavedAt, v.Version.SavedBy, v.Version.Section)
+	return fmt.Sprintf("Version %d, saved %s by %s (section: %s).", v.Version.Version, v.Version.SavedAt, v.Version.SavedBy, v.Version.Section)
 }
 
 // Sections lists the intake's sections in order.

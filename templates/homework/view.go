@@ -65,8 +65,9 @@ type Assignment struct {
 	Daily               bool
 	StartDate, DueDate  string // "2 Jan 2006"
 	Instructions        string
-	GoalID              int64 // 0: feeds no goal
-	GoalField           string
+	GoalID              int64  // 0: feeds no goal
+	GoalField           string // the label of the answer that feeds the goal
+	GoalStatement       string // the goal it feeds, in its own words
 	RevokedAt           string // "2 Jan 2006 15:04:05" (UTC); empty when not revoked
 	LinkLiveUntil       string // when the client's link shows it until (UTC); empty with no live link
 }

@@ -44,7 +44,7 @@ func safeNext(next string) string {
 	return u.RequestURI()
 }
 
-// localTime formats t in the practice's time zone, naming the zone.
+// localTime formats t in the practice's time zone, as every staff page does.
 func localTime(t time.Time, loc *time.Location) string {
-	return t.In(loc).Format("2 Jan 2006 15:04 MST")
+	return t.In(loc).Format(kit.MomentLayout)
 }

@@ -38,8 +38,12 @@ func (h *Handlers) AuditLog(c echo.Context) error {
 	if id, err := strconv.ParseInt(q.Get("actor"), 10, 64); err == nil {
 		f.ActorID = id
 	}
-	f.From = parseDateParam(form, "from", q.Get("from"))
-	if to := parseDateParam(form, "to", q.Get("to")); !to.IsZero() {
+	loc, err := h.PracticeLocation(c)
+	if err != nil {
+		return err
+	}
+	f.From = parseDateParam(form, "from", q.Get("from"), loc)
+	if to := parseDateParam(form, "to", q.Get("to"), loc); !to.IsZero() {
 		f.To = to.AddDate(0, 0, 1) // inclusive of the whole day
 	}
 	page, _ := strconv.Atoi(q.Get("page"))
@@ -61,8 +65,9 @@ func (h *Handlers) AuditLog(c echo.Context) error {
 	for _, u := range users {
 		v.Actors = append(v.Actors, ui.Option{Value: strconv.FormatInt(u.ID, 10), Label: u.DisplayName})
 	}
+	moment := h.Moments(c)
 	for _, r := range rows {
-		v.Rows = append(v.Rows, auditRow(r))
+		v.Rows = append(v.Rows, auditRow(r, moment))
 	}
 	status := http.StatusOK
 	if form.HasErrors() {
@@ -72,9 +77,9 @@ func (h *Handlers) AuditLog(c echo.Context) error {
 }
 
 // auditRow words one entry for the table.
-func auditRow(r store.AuditRow) view.AuditRow {
-	out := view.AuditRow{ISO: r.OccurredAt.UTC().Format(time.RFC3339), When: r.OccurredAt.UTC().Format("2 Jan 2006 15:04:05"),
-		Actor: "—", Action: r.Action, Detail: r.Detail, Entity: r.EntityType, Outcome: r.Outcome, RequestID: r.RequestID}
+func auditRow(r store.AuditRow, moment func(time.Time) string) view.AuditRow {
+	out := view.AuditRow{ISO: r.OccurredAt.UTC().Format(time.RFC3339), When: moment(r.OccurredAt),
+		Actor: "—", Action: actionWords(r.Action), Code: r.Action, Detail: detailWords(r.Detail), Entity: r.EntityType, Outcome: r.Outcome, RequestID: r.RequestID}
 	if r.ActorName.Valid {
 		out.Actor = r.ActorName.String
 	}
@@ -90,12 +95,13 @@ func auditRow(r store.AuditRow) view.AuditRow {
 	return out
 }
 
-// parseDateParam reads a YYYY-MM-DD date in UTC, noting a message on the form when it is not one.
-func parseDateParam(f *ui.Form, name, v string) time.Time {
+// parseDateParam reads a YYYY-MM-DD date as the start of that day in loc (the practice's
+// zone), noting a message on the form when it is not one.
+func parseDateParam(f *ui.Form, name, v string, loc *time.Location) time.Time {
 	if v == "" {
 		return time.Time{}
 	}
-	t, err := time.Parse("2006-01-02", v)
+	t, err := time.ParseInLocation("2006-01-02", v, loc)
 	if err != nil || t.Year() < 2000 || t.Year() > 2200 {
 		f.Fail(name, "Enter a date like 2026-03-15.")
 		return time.Time{}

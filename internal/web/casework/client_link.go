@@ -35,7 +35,7 @@ func (h *Handlers) ClientLinkPage(c echo.Context) error {
 		return err
 	}
 	v := view.LinkView{Page: h.Page(c, "Private link: "+cl.Code), Form: &ui.Form{}, Client: clientView(cl),
-		State: linkSummary(st), CanEmail: h.canEmailLink(cl)}
+		State: linkSummary(st, h.Moments(c)), CanEmail: h.canEmailLink(cl)}
 	prefix := fmt.Sprintf("%d ", cl.ID)
 	if s := h.Sessions.GetString(ctx, keyNewLink); strings.HasPrefix(s, prefix) {
 		parts := strings.Fields(s)
@@ -59,7 +59,7 @@ func (h *Handlers) ClientLinkPage(c echo.Context) error {
 // linkConfirmPage asks before replacing the links the client holds.
 func (h *Handlers) linkConfirmPage(c echo.Context, cl store.Client, st store.LinkState, emailIt bool) error {
 	v := view.LinkView{Page: h.Page(c, "Replace the private link?"), Form: &ui.Form{}, Client: clientView(cl),
-		State: linkSummary(st), Confirm: true, EmailLink: emailIt, CanEmail: h.canEmailLink(cl)}
+		State: linkSummary(st, h.Moments(c)), Confirm: true, EmailLink: emailIt, CanEmail: h.canEmailLink(cl)}
 	if c.FormValue("replace") != "" {
 		v.Form.Fail("replace", "Tick the box to end the link the client has now.")
 	}

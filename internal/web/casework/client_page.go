@@ -32,7 +32,7 @@ func (h *Handlers) showClient(c echo.Context, cl store.Client, status int, form 
 		return err
 	}
 	for _, f := range flags {
-		v.Flags = append(v.Flags, riskFlagView(f))
+		v.Flags = append(v.Flags, riskFlagView(f, h.Moments(c)))
 	}
 	if v.Intake, err = h.intakeSummary(c, cl); err != nil {
 		return err
@@ -55,7 +55,7 @@ func (h *Handlers) showClient(c echo.Context, cl store.Client, status int, form 
 	if err != nil {
 		return err
 	}
-	v.Link = linkSummary(links)
+	v.Link = linkSummary(links, h.Moments(c))
 	if err := h.AuditClient(c, cl, "client.view", "client", cl.ID, ""); err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ func (h *Handlers) intakeSummary(c echo.Context, cl store.Client) (*view.IntakeS
 	if err != nil {
 		return nil, err
 	}
-	out := &view.IntakeSummary{Version: v.Version, SavedAt: stamp(v.SavedAt), SavedBy: v.SavedByName}
+	out := &view.IntakeSummary{Version: v.Version, SavedAt: h.Moments(c)(v.SavedAt), SavedBy: v.SavedByName}
 	var in casework.Intake
 	if json.Unmarshal(v.Data, &in) == nil && in.OverallRisk != "" {
 		out.OverallRisk = casework.RiskLevels().Label(in.OverallRisk)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/securebase/securebase/internal/casework"
 	"github.com/securebase/securebase/internal/store"
+	"github.com/securebase/securebase/internal/web/kit"
 	view "github.com/securebase/securebase/templates/casework"
 )
 
@@ -27,7 +28,7 @@ func (h *Handlers) appointmentsSummary(c echo.Context, cl store.Client) (view.Ap
 	if err != nil {
 		return out, err
 	}
-	zoned := func(t time.Time) string { return t.In(loc).Format("2 Jan 2006 15:04") }
+	zoned := func(t time.Time) string { return t.In(loc).Format(kit.MomentLayout) }
 	out.Attended = summary.Attended
 	if summary.Last != nil {
 		out.Last = zoned(*summary.Last)
@@ -46,13 +47,13 @@ func (h *Handlers) appointmentsSummary(c echo.Context, cl store.Client) (view.Ap
 }
 
 // linkSummary words the state of the client's private links.
-func linkSummary(st store.LinkState) view.LinkSummary {
+func linkSummary(st store.LinkState, moment func(time.Time) string) view.LinkSummary {
 	l := view.LinkSummary{Older: st.Older}
 	if st.Current != nil {
-		l.HasCurrent, l.CurrentUntil, l.Locked = true, stamp(st.Current.ExpiresAt), st.Current.PINLockedAt != nil
+		l.HasCurrent, l.CurrentUntil, l.Locked = true, moment(st.Current.ExpiresAt), st.Current.PINLockedAt != nil
 	}
 	if st.OlderUntil != nil {
-		l.OlderUntil = stamp(*st.OlderUntil)
+		l.OlderUntil = moment(*st.OlderUntil)
 	}
 	return l
 }

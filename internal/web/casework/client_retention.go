@@ -8,6 +8,7 @@ import (
 
 	"github.com/securebase/securebase/internal/casework"
 	"github.com/securebase/securebase/internal/store"
+	"github.com/securebase/securebase/internal/web/kit"
 )
 
 // retentionOf turns the stored facts into the retention rule's terms.
@@ -27,7 +28,7 @@ func refusalMessage(err error, cl store.Client, r store.ClientRetention, loc *ti
 	case errors.As(err, &running):
 		return fmt.Sprintf("The practice keeps records for %s after care ends. %s's care ended on %s, so the record can be deleted "+
 			"from %s. This applies to an erasure request too: while the retention period runs, the duty to keep clinical records comes first.",
-			years(r.RetentionYears), cl.Code, r.EndOfCare.Time.In(loc).Format("2 Jan 2006"), running.Until.In(loc).Format("2 Jan 2006 at 15:04"))
+			years(r.RetentionYears), cl.Code, r.EndOfCare.Time.In(loc).Format("2 Jan 2006"), running.Until.In(loc).Format(kit.MomentLayout))
 	}
 	return "The record cannot be deleted now."
 }

@@ -30,9 +30,6 @@ func longDate(t *time.Time) string {
 	return t.Format("2 Jan 2006")
 }
 
-// stamp shows a moment in UTC as pages do ("2 Jan 2006 15:04:05").
-func stamp(t time.Time) string { return t.UTC().Format("2 Jan 2006 15:04:05") }
-
 // caseEntry is the audit entry of a change to the client's data, for the store to write
 // in the change's transaction.
 func caseEntry(c echo.Context, cl store.Client, action, entityType string, entityID int64, detail string) store.AuditEntry {

@@ -53,8 +53,9 @@ func (h *Handlers) showGoal(c echo.Context, cl store.Client, g store.Goal, statu
 	for _, to := range casework.NextStatuses(g.Status) {
 		v.Next = append(v.Next, ui.Option{Value: to, Label: casework.GoalStatuses().Label(to)})
 	}
+	moment := h.Moments(c)
 	for _, ch := range history {
-		v.History = append(v.History, view.GoalChange{At: ch.ChangedAt.UTC().Format("2 Jan 2006 15:04:05"),
+		v.History = append(v.History, view.GoalChange{At: moment(ch.ChangedAt),
 			From: ch.FromStatus, To: ch.ToStatus, By: ch.ChangedByName, Reason: ch.Reason})
 	}
 	return h.Render(c, status, view.GoalPage(v))

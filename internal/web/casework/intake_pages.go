@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -39,14 +40,14 @@ func (h *Handlers) latestIntake(c echo.Context, cl store.Client) (casework.Intak
 func (h *Handlers) intakeView(c echo.Context, title string, cl store.Client, in casework.Intake, v *store.IntakeVersion, form *ui.Form) view.IntakeView {
 	out := view.IntakeView{Page: h.Page(c, title), Form: form, Client: clientView(cl), Intake: in, Base: versionOf(v)}
 	if v != nil {
-		iv := intakeVersionView(*v)
+		iv := intakeVersionView(*v, h.Moments(c))
 		out.Version = &iv
 	}
 	return out
 }
 
-func intakeVersionView(v store.IntakeVersion) view.IntakeVersion {
-	return view.IntakeVersion{Version: v.Version, Section: v.Section, SavedBy: v.SavedByName, SavedAt: stamp(v.SavedAt)}
+func intakeVersionView(v store.IntakeVersion, moment func(time.Time) string) view.IntakeVersion {
+	return view.IntakeVersion{Version: v.Version, Section: v.Section, SavedBy: v.SavedByName, SavedAt: moment(v.SavedAt)}
 }
 
 // IntakeSectionForm shows one section of the current intake as a form of its own, so

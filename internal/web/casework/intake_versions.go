@@ -27,8 +27,9 @@ func (h *Handlers) IntakeHistory(c echo.Context) error {
 		return err
 	}
 	v := view.IntakeHistoryView{Page: h.Page(c, "Intake versions "+cl.Code), Client: clientView(cl)}
+	moment := h.Moments(c)
 	for _, r := range versions {
-		v.Versions = append(v.Versions, intakeVersionView(r))
+		v.Versions = append(v.Versions, intakeVersionView(r, moment))
 	}
 	return h.Render(c, http.StatusOK, view.IntakeHistory(v))
 }

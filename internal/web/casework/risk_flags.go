@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
@@ -46,11 +47,11 @@ func (h *Handlers) ClearRiskFlag(c echo.Context) error {
 }
 
 // riskFlagView copies what the client's page shows of a flag.
-func riskFlagView(f store.RiskFlag) view.RiskFlag {
-	v := view.RiskFlag{ID: f.ID, Open: f.ClearedAt == nil, RaisedAt: stamp(f.RaisedAt), RaisedBy: f.RaisedByName.String,
+func riskFlagView(f store.RiskFlag, moment func(time.Time) string) view.RiskFlag {
+	v := view.RiskFlag{ID: f.ID, Open: f.ClearedAt == nil, RaisedAt: moment(f.RaisedAt), RaisedBy: f.RaisedByName.String,
 		Source: casework.RiskFlagSources().Label(f.Source), Summary: f.Summary, ClearedBy: f.ClearedByName.String, ReviewNote: f.ReviewNote}
 	if f.ClearedAt != nil {
-		v.ClearedAt = stamp(*f.ClearedAt)
+		v.ClearedAt = moment(*f.ClearedAt)
 	}
 	return v
 }

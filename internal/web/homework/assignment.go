@@ -62,9 +62,19 @@ func (h *Handlers) showAssignment(c echo.Context, cl store.Client, id int64, sta
 	if err != nil {
 		return err
 	}
-	v := view.AssignmentView{Page: h.Page(c, "Homework: "+a.Title), Form: form, Client: clientOf(cl), A: h.assignmentOf(a, today)}
+	v := view.AssignmentView{Page: h.Page(c, "Homework: "+a.Title), Form: form, Client: clientOf(cl), A: h.assignmentOf(a, today, h.Moments(c))}
 	for _, e := range entries {
 		v.Entries = append(v.Entries, entryOf(tpl, e))
+	}
+	if a.GoalID != nil {
+		g, err := h.Store.Goal(ctx, cl.PracticeID, cl.ID, *a.GoalID)
+		if err != nil {
+			return err
+		}
+		v.A.GoalStatement = g.Statement
+		if f, ok := tpl.Field(a.GoalField); ok {
+			v.A.GoalField = f.Label
+		}
 	}
 	if err := h.AuditClient(c, cl, "assignment.view", "assignment", a.ID, ""); err != nil {
 		return err
@@ -73,7 +83,7 @@ func (h *Handlers) showAssignment(c echo.Context, cl store.Client, id int64, sta
 }
 
 // assignmentOf is what the assignment's page shows of a, with its status on day today.
-func (h *Handlers) assignmentOf(a store.Assignment, today time.Time) view.Assignment {
+func (h *Handlers) assignmentOf(a store.Assignment, today time.Time, moment func(time.Time) string) view.Assignment {
 	expected := hw.ExpectedEntries(hw.Cadence(a.Cadence), a.StartDate, a.DueDate)
 	status := hw.StatusOf(hw.Facts{Cadence: hw.Cadence(a.Cadence), Start: a.StartDate, Due: a.DueDate, Today: today,
 		Submitted: a.Submitted, Reviewed: a.Reviewed, Drafts: a.Drafts, Revoked: a.RevokedAt != nil,
@@ -104,6 +114,3 @@ func entryOf(tpl hw.Template, e store.Entry) view.Entry {
 
 // day is a date as the pages show it, "2 Jan 2006".
 func day(t time.Time) string { return t.UTC().Format("2 Jan 2006") }
-
-// moment is a time as the pages show it, in UTC.
-func moment(t time.Time) string { return t.UTC().Format("2 Jan 2006 15:04:05") }

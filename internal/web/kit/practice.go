@@ -88,3 +88,16 @@ func (k *Kit) ConventionsOf(c echo.Context) (measures.Conventions, error) {
 	}
 	return conv, nil
 }
+
+// MomentLayout is how every staff page shows a moment: the practice's local time, to the minute.
+const MomentLayout = "2 Jan 2006, 15:04"
+
+// Moments returns the formatter of moments for this request's practice: its time zone,
+// MomentLayout. Should the practice not load, it shows UTC and says so.
+func (k *Kit) Moments(c echo.Context) func(time.Time) string {
+	loc, err := k.PracticeLocation(c)
+	if err != nil {
+		return func(t time.Time) string { return t.UTC().Format(MomentLayout) + " UTC" }
+	}
+	return func(t time.Time) string { return t.In(loc).Format(MomentLayout) }
+}
