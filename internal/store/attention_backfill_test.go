@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/pressly/goose/v3"
@@ -75,5 +76,24 @@ func TestAttentionBackfillMigrationFillsAnExistingDatabase(t *testing.T) {
 	var n int
 	if err := db.GetContext(ctx, &n, `SELECT count(*) FROM attention_items`); err != nil || n != 0 {
 		t.Fatalf("%d attention items after migrating down (%v), want 0", n, err)
+	}
+}
+
+// The bench's seed fills the queue with migration 0020's own statement, so the dashboards
+// measured read the queue the writers would have kept.
+func TestBenchSeedFillsTheQueueAsTheBackfillDoes(t *testing.T) {
+	t.Parallel()
+	m, err := os.ReadFile("../../sql/migrations/0020_attention_backfill.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := os.ReadFile("../../bench/seed.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	up, _, _ := strings.Cut(string(m), "-- +goose Down")
+	_, insert, ok := strings.Cut(up, "INSERT INTO attention_items")
+	if !ok || !strings.Contains(string(seed), "INSERT INTO attention_items"+strings.TrimRight(insert, "\n")) {
+		t.Fatal("bench/seed.sql does not end with migration 0020's INSERT INTO attention_items, as it stands")
 	}
 }
