@@ -5,93 +5,23 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"os"
-	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/jmoiron/sqlx"
-	"github.com/lib/pq"
 
-	"github.com/securebase/securebase/internal/measures"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/testutil"
 )
 
-// queueRow is one open attention item as compared: who, what and when.
-type queueRow struct {
-	ClientID     int64     `db:"client_id"`
-	CounsellorID int64     `db:"counsellor_id"`
-	Kind         string    `db:"kind"`
-	RefID        int64     `db:"ref_id"`
-	DueAt        time.Time `db:"due_at"`
-}
-
-func (r queueRow) String() string {
-	return fmt.Sprintf("client %d counsellor %d %s %d due %s", r.ClientID, r.CounsellorID, r.Kind, r.RefID, r.DueAt.UTC().Format(time.RFC3339Nano))
-}
-
-// queueRows runs query and returns its rows as sorted strings.
-func queueRows(t *testing.T, db *sqlx.DB, query string, args ...any) []string {
-	t.Helper()
-	var rows []queueRow
-	if err := db.SelectContext(context.Background(), &rows, query, args...); err != nil {
-		t.Fatal(err)
-	}
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		out[i] = r.String()
-	}
-	slices.Sort(out)
-	return out
-}
-
-// recount is the practice's open queue worked out from scratch (testdata/attention_recount.sql).
-func recount(t *testing.T, db *sqlx.DB, practiceID int64) []string {
-	t.Helper()
-	q, err := os.ReadFile("testdata/attention_recount.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var keys pq.StringArray
-	var rcis pq.Float64Array
-	for _, m := range measures.Measures() {
-		keys = append(keys, m.Key)
-		rcis = append(rcis, m.Thresholds.RCI)
-	}
-	return queueRows(t, db, string(q), practiceID, keys, rcis)
-}
-
-// openQueue is the practice's open attention items as the store keeps them.
-func openQueue(t *testing.T, db *sqlx.DB, practiceID int64) []string {
-	t.Helper()
-	return queueRows(t, db, `SELECT client_id, counsellor_id, kind, ref_id, due_at FROM attention_items
-		WHERE practice_id = $1 AND resolved_at IS NULL`, practiceID)
-}
-
-// assertQueue fails unless the kept open queue equals the recount, naming the step, and
-// returns the open queue's rows.
+// assertQueue fails unless the kept open queue equals the recount, naming the step.
 func assertQueue(t *testing.T, db *sqlx.DB, practiceID int64, step string) []string {
 	t.Helper()
-	got, want := openQueue(t, db, practiceID), recount(t, db, practiceID)
-	if !slices.Equal(got, want) {
-		t.Fatalf("after %s the queue differs from the recount:\nkept:\n  %s\nrecount:\n  %s", step,
-			strings.Join(got, "\n  "), strings.Join(want, "\n  "))
-	}
-	return got
+	return testutil.AssertAttentionQueue(t, db, practiceID, step)
 }
 
-// countKind counts the rows of want kind among rows.
-func countKind(rows []string, kind string) int {
-	n := 0
-	for _, r := range rows {
-		if strings.Contains(r, " "+kind+" ") {
-			n++
-		}
-	}
-	return n
-}
+// countKind counts the open items of one kind among rows.
+func countKind(rows []string, kind string) int { return testutil.CountKind(rows, kind) }
 
 // queueFixture is a practice with two counsellors and a store on a fresh database.
 type queueFixture struct {

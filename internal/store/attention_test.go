@@ -9,7 +9,7 @@ import (
 
 // Every kind of change that opens or resolves an attention item, made through the store's
 // own methods, leaves the kept open queue equal to a recount from scratch of the records
-// (testdata/attention_recount.sql), step by step; the counts of each kind show the changes
+// (testutil.AttentionRecount, internal/testutil/attention_recount.sql), step by step; the counts of each kind show the changes
 // really opened and resolved something.
 func TestAttentionQueueMatchesARecountAfterEveryChange(t *testing.T) {
 	t.Parallel()
