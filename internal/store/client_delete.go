@@ -58,11 +58,6 @@ func (s *Store) DeleteClient(ctx context.Context, practiceID, clientID int64, ch
 		if err := check(r); err != nil {
 			return err
 		}
-		// The queue's items go first (they are no part of the record and have no cascade). No
-		// writer adds one meanwhile: each needs the client's row, locked above.
-		if _, err := txExec(ctx, tx, s.q.DeleteClientAttention, practiceID, clientID); err != nil {
-			return mapErr("delete attention items", err)
-		}
 		res, err := txExec(ctx, tx, s.q.DeleteClient, practiceID, clientID)
 		if err := affected("delete client", res, err); err != nil {
 			return err

@@ -28,10 +28,9 @@ type queries struct {
 	RevokeClientAssignments *sqlx.Stmt `query:"revoke-client-assignments"`
 
 	// queries/attention.sql
-	LockAttention         *sqlx.Stmt `query:"attention-lock"`
-	SyncAttention         *sqlx.Stmt `query:"attention-sync"`
-	DeleteClientAttention *sqlx.Stmt `query:"attention-delete-client"`
-	ClientsWithResults    *sqlx.Stmt `query:"attention-clients-with-results"`
+	LockAttention      *sqlx.Stmt `query:"attention-lock"`
+	SyncAttention      *sqlx.Stmt `query:"attention-sync"`
+	ClientsWithResults *sqlx.Stmt `query:"attention-clients-with-results"`
 
 	// queries/builtin_wordings.sql
 	BuiltinWordings     *sqlx.Stmt `query:"builtin-wordings"`

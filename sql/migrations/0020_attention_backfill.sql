@@ -1,4 +1,10 @@
 -- +goose Up
+-- A client's items go with the client, through the cascade the rest of the record uses
+-- (client deletion, store.DeleteClient, deletes the client's row and lets the schema do the rest).
+ALTER TABLE attention_items DROP CONSTRAINT attention_items_practice_id_client_id_fkey,
+    ADD CONSTRAINT attention_items_practice_id_client_id_fkey FOREIGN KEY (practice_id, client_id)
+        REFERENCES clients (practice_id, id) ON DELETE CASCADE;
+
 -- The attention queue (0019) filled from the records already there, by the rules the store's
 -- writers follow from now on (attention-sync in internal/store/queries/attention.sql), so the
 -- first change to a client after this migration finds its queue already right:
@@ -66,3 +72,6 @@ ON CONFLICT (practice_id, client_id, kind, ref_id) WHERE resolved_at IS NULL DO 
 
 -- +goose Down
 DELETE FROM attention_items;
+ALTER TABLE attention_items DROP CONSTRAINT attention_items_practice_id_client_id_fkey,
+    ADD CONSTRAINT attention_items_practice_id_client_id_fkey FOREIGN KEY (practice_id, client_id)
+        REFERENCES clients (practice_id, id);

@@ -66,9 +66,6 @@ ON CONFLICT (practice_id, client_id, kind, ref_id) WHERE resolved_at IS NULL DO 
 	WHERE (attention_items.label, attention_items.due_at, attention_items.counsellor_id)
 		IS DISTINCT FROM (EXCLUDED.label, EXCLUDED.due_at, EXCLUDED.counsellor_id)
 
--- name: attention-delete-client
-DELETE FROM attention_items WHERE practice_id = $1 AND client_id = $2
-
 -- name: attention-clients-with-results
 -- The clients whose deterioration items a change of the practice's conventions may change, in
 -- one order (two such changes lock their clients' queues in the same order).
