@@ -12,6 +12,7 @@
 --   500 more assignments for the last client (SB-02000, bench-c50's), open from 29 days ago to today with no
 --     entries, each with a live private link whose token cmd/benchrun derives the same way
 --     (base64url of sha256('bench-token-N')): the client form's GET and POST.
+--   the attention queue of all the above, as the store would have written it (last statement)
 SET synchronous_commit = off;
 
 INSERT INTO practices (name) VALUES ('Bench Practice');
@@ -96,5 +97,52 @@ SELECT a.practice_id, a.client_id, a.id,
     sha256(convert_to(rtrim(translate(encode(sha256(convert_to('bench-token-' || substr(a.request_key, 12)::int, 'UTF8')), 'base64'), '+/', '-_'), '='), 'UTF8')),
     now() + interval '30 days', a.created_by
 FROM assignments a WHERE a.request_key LIKE 'bench-link-%';
+
+-- The attention queue the store writes with each change (issue 16): filled by the rules of
+-- migration 0020 (this statement is a copy of its backfill), so the dashboards read a real queue.
+INSERT INTO attention_items (practice_id, counsellor_id, client_id, kind, ref_id, label, due_at)
+SELECT w.practice_id, c.counsellor_id, w.client_id, w.kind, w.ref_id, left(w.label, 200), w.due_at
+FROM (
+	SELECT f.practice_id, f.client_id, CASE WHEN f.source = 'phq9_item9' THEN 'item_nine' ELSE 'risk' END AS kind,
+		f.id AS ref_id, CASE WHEN f.source = 'phq9_item9' THEN 'PHQ-9' ELSE 'Risk flag' END AS label, f.raised_at AS due_at
+	FROM risk_flags f WHERE f.cleared_at IS NULL
+	UNION ALL
+	SELECT e.practice_id, e.client_id, 'review', e.id, a.title, e.submitted_at
+	FROM homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
+	WHERE e.status = 'submitted' AND e.reviewed_at IS NULL
+	UNION ALL
+	SELECT a.practice_id, a.client_id, 'overdue', a.id, a.title, (a.due_date + 1)::timestamp AT TIME ZONE p.time_zone
+	FROM assignments a JOIN practices p ON p.id = a.practice_id
+	WHERE a.revoked_at IS NULL
+		AND a.submitted_entries < CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END
+	UNION ALL
+	SELECT l.practice_id, l.client_id, 'expiring', l.id,
+		coalesce(a.title, CASE WHEN l.checkin_id IS NULL THEN 'Client link' ELSE 'Check-in' END), l.expires_at
+	FROM client_links l LEFT JOIN assignments a ON a.practice_id = l.practice_id AND a.id = l.assignment_id
+		LEFT JOIN checkins k ON k.practice_id = l.practice_id AND k.id = l.checkin_id
+	WHERE l.revoked_at IS NULL AND a.revoked_at IS NULL AND k.completed_at IS NULL AND k.revoked_at IS NULL
+	UNION ALL
+	SELECT g.practice_id, g.client_id, 'goal_due', g.id, 'Goal', g.target_date::timestamp AT TIME ZONE p.time_zone
+	FROM goals g JOIN practices p ON p.id = g.practice_id
+	WHERE g.status = 'active' AND g.target_date IS NOT NULL
+	UNION ALL
+	SELECT t.practice_id, t.client_id, 'marker_fall', t.marker_id, m.label, t.newest_on::timestamp AT TIME ZONE p.time_zone
+	FROM marker_trends t JOIN markers m ON m.practice_id = t.practice_id AND m.id = t.marker_id
+		JOIN practices p ON p.id = t.practice_id
+	WHERE t.ratings = 3 AND t.oldest - t.newest >= 2
+	UNION ALL
+	SELECT x.practice_id, x.client_id, 'deterioration', x.latest_id, m.name, x.latest_on::timestamp AT TIME ZONE p.time_zone
+	FROM (SELECT r.practice_id, r.client_id, r.measure_key,
+			(array_agg(r.total ORDER BY r.taken_on, r.id))[1] AS first_total,
+			(array_agg(r.total ORDER BY r.taken_on DESC, r.id DESC))[1] AS latest_total,
+			(array_agg(r.id ORDER BY r.taken_on DESC, r.id DESC))[1] AS latest_id,
+			max(r.taken_on) AS latest_on, count(*) AS n
+		FROM measure_results r GROUP BY r.practice_id, r.client_id, r.measure_key) x
+	JOIN (VALUES ('phq9', 'PHQ-9', 6::float8), ('gad7', 'GAD-7', 4::float8)) AS m(key, name, rci) ON m.key = x.measure_key
+	JOIN practices p ON p.id = x.practice_id
+	WHERE x.n >= 2 AND x.latest_total - x.first_total >= CASE WHEN (p.measure_conventions -> m.key ->> 'RCI')::float8 > 0
+		THEN (p.measure_conventions -> m.key ->> 'RCI')::float8 ELSE m.rci END
+) w JOIN clients c ON c.practice_id = w.practice_id AND c.id = w.client_id
+ON CONFLICT (practice_id, client_id, kind, ref_id) WHERE resolved_at IS NULL DO NOTHING;
 
 ANALYZE;

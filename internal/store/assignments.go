@@ -70,7 +70,10 @@ func (s *Store) CreateAssignment(ctx context.Context, practiceID, clientID, user
 			return ErrConflict
 		}
 		audit.withID(id)
-		return mapErr("create assignment", err)
+		if err != nil {
+			return mapErr("create assignment", err)
+		}
+		return s.syncQueue(ctx, tx, practiceID, clientID)
 	})
 	return id, err
 }
@@ -112,8 +115,10 @@ func (s *Store) RevokeAssignment(ctx context.Context, practiceID, clientID, assi
 		if err := affected("revoke assignment", res, err); err != nil {
 			return err
 		}
-		_, err = txExec(ctx, tx, s.q.RevokeAssignmentLinks, practiceID, assignmentID)
-		return mapErr("revoke link", err)
+		if _, err = txExec(ctx, tx, s.q.RevokeAssignmentLinks, practiceID, assignmentID); err != nil {
+			return mapErr("revoke link", err)
+		}
+		return s.syncQueue(ctx, tx, practiceID, clientID)
 	})
 }
 

@@ -121,7 +121,10 @@ func (s *Store) IssueClientLink(ctx context.Context, practiceID, clientID, userI
 		}
 		err := txGet(ctx, tx, s.q.IssueClientLink, &id, practiceID, clientID, link.TokenHash, link.ExpiresAt, userID)
 		audit.Detail = detail(id, ended)
-		return mapErr("issue client link", err)
+		if err != nil {
+			return mapErr("issue client link", err)
+		}
+		return s.syncQueue(ctx, tx, practiceID, clientID)
 	})
 	return id, ended, err
 }
@@ -132,6 +135,9 @@ func (s *Store) RevokeClientLinks(ctx context.Context, practiceID, clientID int6
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
 		ended, err = s.revokeLinksOf(ctx, tx, practiceID, clientID)
 		if err != nil || ended == 0 {
+			return err
+		}
+		if err := s.syncQueue(ctx, tx, practiceID, clientID); err != nil {
 			return err
 		}
 		audit.Detail = detail(ended)

@@ -119,10 +119,13 @@ func (s *Store) SetClientStatus(ctx context.Context, practiceID, clientID int64,
 		if err := affected("set client status", res, err); err != nil {
 			return err
 		}
-		if to == "discharged" {
-			return s.revokeClientLinks(ctx, tx, practiceID, clientID)
+		if to != "discharged" {
+			return nil
 		}
-		return nil
+		if err := s.revokeClientLinks(ctx, tx, practiceID, clientID); err != nil {
+			return err
+		}
+		return s.syncQueue(ctx, tx, practiceID, clientID)
 	})
 }
 
@@ -142,7 +145,10 @@ func (s *Store) SetClientArchived(ctx context.Context, practiceID, clientID int6
 func (s *Store) ReassignClient(ctx context.Context, practiceID, clientID, counsellorID int64, audit AuditEntry) error {
 	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		res, err := txExec(ctx, tx, s.q.ReassignClient, practiceID, clientID, counsellorID)
-		return affected("reassign client", res, err)
+		if err := affected("reassign client", res, err); err != nil {
+			return err
+		}
+		return s.syncQueue(ctx, tx, practiceID, clientID) // the open items move to the new counsellor
 	})
 }
 

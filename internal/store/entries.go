@@ -101,15 +101,17 @@ func (s *Store) SaveEntry(ctx context.Context, practiceID, linkID int64, a Assig
 		if err := s.recordAudit(ctx, tx, practiceID, in.Audit); err != nil {
 			return err
 		}
-		if !in.Submit || a.GoalID == nil || in.Reading == nil {
-			return nil
+		if in.Submit && a.GoalID != nil && in.Reading != nil {
+			readingDate := in.ReadingDate
+			if readingDate.IsZero() {
+				readingDate = in.Date
+			}
+			_, err = txExec(ctx, tx, s.q.InsertHomeworkReading, practiceID, *a.GoalID, readingDate, *in.Reading, existing.ID)
+			if err != nil {
+				return mapErr("goal reading from entry", err)
+			}
 		}
-		readingDate := in.ReadingDate
-		if readingDate.IsZero() {
-			readingDate = in.Date
-		}
-		_, err = txExec(ctx, tx, s.q.InsertHomeworkReading, practiceID, *a.GoalID, readingDate, *in.Reading, existing.ID)
-		return mapErr("goal reading from entry", err)
+		return s.syncQueue(ctx, tx, practiceID, a.ClientID)
 	})
 	return changed, err
 }
@@ -133,15 +135,17 @@ func entryStatus(submit bool) string {
 // rules out a deadlock between a review and a resubmission.
 func (s *Store) ReviewEntry(ctx context.Context, practiceID, assignmentID, entryID, userID int64, reply string, audit AuditEntry) error {
 	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
-		var id int64
-		if err := txGet(ctx, tx, s.q.LockAssignmentForReview, &id, practiceID, assignmentID); err != nil {
+		var clientID int64
+		if err := txGet(ctx, tx, s.q.LockAssignmentForReview, &clientID, practiceID, assignmentID); err != nil {
 			return mapErr("lock assignment", err)
 		}
 		res, err := txExec(ctx, tx, s.q.ReviewEntry, practiceID, assignmentID, entryID, userID, reply)
 		if err := affected("review entry", res, err); err != nil {
 			return err
 		}
-		_, err = txExec(ctx, tx, s.q.RecountAssignment, practiceID, assignmentID)
-		return mapErr("recount entries", err)
+		if _, err = txExec(ctx, tx, s.q.RecountAssignment, practiceID, assignmentID); err != nil {
+			return mapErr("recount entries", err)
+		}
+		return s.syncQueue(ctx, tx, practiceID, clientID)
 	})
 }

@@ -105,7 +105,10 @@ func (s *Store) Goals(ctx context.Context, practiceID, clientID int64) ([]Goal, 
 // the goal changed in between (or is no longer editable).
 func (s *Store) UpdateGoal(ctx context.Context, practiceID, clientID, goalID int64, version int, in GoalInput, audit AuditEntry) error {
 	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
-		return s.updateGoal(ctx, tx, practiceID, clientID, goalID, version, in)
+		if err := s.updateGoal(ctx, tx, practiceID, clientID, goalID, version, in); err != nil {
+			return err
+		}
+		return s.syncQueue(ctx, tx, practiceID, clientID)
 	})
 }
 
@@ -131,7 +134,10 @@ func (s *Store) TransitionGoal(ctx context.Context, practiceID, clientID, goalID
 		if current != version {
 			return ErrConflict
 		}
-		return s.transitionGoal(ctx, tx, practiceID, clientID, goalID, userID, from, to, reason, nil)
+		if err := s.transitionGoal(ctx, tx, practiceID, clientID, goalID, userID, from, to, reason, nil); err != nil {
+			return err
+		}
+		return s.syncQueue(ctx, tx, practiceID, clientID)
 	})
 }
 
@@ -150,7 +156,10 @@ func (s *Store) ReviseGoal(ctx context.Context, practiceID, clientID, goalID, us
 		if err := txGet(ctx, tx, s.q.CreateGoal, &newID, append([]any{practiceID, clientID, userID}, goalArgs(in)...)...); err != nil {
 			return mapErr("create replacement goal", err)
 		}
-		return s.transitionGoal(ctx, tx, practiceID, clientID, goalID, userID, "active", "revised", reason, &newID)
+		if err := s.transitionGoal(ctx, tx, practiceID, clientID, goalID, userID, "active", "revised", reason, &newID); err != nil {
+			return err
+		}
+		return s.syncQueue(ctx, tx, practiceID, clientID)
 	})
 	return newID, err
 }

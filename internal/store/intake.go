@@ -69,8 +69,10 @@ func (s *Store) SaveIntake(ctx context.Context, practiceID, clientID int64, base
 			return mapErr("save intake", err)
 		}
 		if flag != nil {
-			raised, err = s.raiseAudited(ctx, tx, practiceID, clientID, userID, *flag)
-			return err
+			if raised, err = s.raiseAudited(ctx, tx, practiceID, clientID, userID, *flag); err != nil {
+				return err
+			}
+			return s.syncQueue(ctx, tx, practiceID, clientID)
 		}
 		return nil
 	})
@@ -109,8 +111,10 @@ func (s *Store) RaiseRiskFlag(ctx context.Context, practiceID, clientID, userID 
 	var opened bool
 	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
 		var err error
-		opened, err = s.raiseAudited(ctx, tx, practiceID, clientID, userID, f)
-		return err
+		if opened, err = s.raiseAudited(ctx, tx, practiceID, clientID, userID, f); err != nil {
+			return err
+		}
+		return s.syncQueue(ctx, tx, practiceID, clientID)
 	})
 	return opened, err
 }

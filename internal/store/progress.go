@@ -137,9 +137,11 @@ func (s *Store) RecordProgress(ctx context.Context, practiceID, clientID int64, 
 			}
 		}
 		if flagged {
-			return s.recordRiskAudit(ctx, tx, practiceID, in.RiskAudit)
+			if err := s.recordRiskAudit(ctx, tx, practiceID, in.RiskAudit); err != nil {
+				return err
+			}
 		}
-		return nil
+		return s.syncQueue(ctx, tx, practiceID, clientID)
 	})
 	return flagged, err
 }
@@ -224,10 +226,25 @@ func (s *Store) Conventions(ctx context.Context, practiceID int64) ([]byte, erro
 	return b, mapErr("conventions", err)
 }
 
-// SetConventions saves the practice's reliable-change conventions.
+// SetConventions saves the practice's reliable-change conventions and, in the same
+// transaction, brings every client's deterioration items in line with them.
 func (s *Store) SetConventions(ctx context.Context, practiceID int64, conventions []byte) error {
-	res, err := s.q.SetConventions.ExecContext(ctx, practiceID, conventions)
-	return affected("set conventions", res, err)
+	return s.inTx(ctx, func(tx *sqlx.Tx) error {
+		res, err := txExec(ctx, tx, s.q.SetConventions, practiceID, conventions)
+		if err := affected("set conventions", res, err); err != nil {
+			return err
+		}
+		var clients []int64
+		if err := txSelect(ctx, tx, s.q.ClientsWithResults, &clients, practiceID); err != nil {
+			return mapErr("clients with results", err)
+		}
+		for _, id := range clients {
+			if err := s.syncQueue(ctx, tx, practiceID, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // Supervision returns, per supervisor, the counsellors they supervise.
@@ -272,8 +289,10 @@ func (s *Store) RevokeCheckin(ctx context.Context, practiceID, clientID, checkin
 		if err := affected("revoke check-in", res, err); err != nil {
 			return err
 		}
-		_, err = txExec(ctx, tx, s.q.RevokeCheckinLinks, practiceID, checkinID)
-		return mapErr("revoke check-in link", err)
+		if _, err = txExec(ctx, tx, s.q.RevokeCheckinLinks, practiceID, checkinID); err != nil {
+			return mapErr("revoke check-in link", err)
+		}
+		return s.syncQueue(ctx, tx, practiceID, clientID)
 	})
 }
 

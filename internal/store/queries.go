@@ -27,6 +27,11 @@ type queries struct {
 	RevokeOpenCheckins      *sqlx.Stmt `query:"revoke-open-checkins"`
 	RevokeClientAssignments *sqlx.Stmt `query:"revoke-client-assignments"`
 
+	// queries/attention.sql
+	LockAttention      *sqlx.Stmt `query:"attention-lock"`
+	SyncAttention      *sqlx.Stmt `query:"attention-sync"`
+	ClientsWithResults *sqlx.Stmt `query:"attention-clients-with-results"`
+
 	// queries/builtin_wordings.sql
 	BuiltinWordings     *sqlx.Stmt `query:"builtin-wordings"`
 	SaveBuiltinWording  *sqlx.Stmt `query:"save-builtin-wording"`

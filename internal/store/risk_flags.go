@@ -32,6 +32,9 @@ func (s *Store) RiskFlags(ctx context.Context, practiceID, clientID int64) ([]Ri
 func (s *Store) ClearRiskFlag(ctx context.Context, practiceID, clientID, flagID, userID int64, note string, audit AuditEntry) error {
 	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		res, err := txExec(ctx, tx, s.q.ClearRiskFlag, practiceID, clientID, flagID, userID, note)
-		return affected("clear risk flag", res, err)
+		if err := affected("clear risk flag", res, err); err != nil {
+			return err
+		}
+		return s.syncQueue(ctx, tx, practiceID, clientID)
 	})
 }

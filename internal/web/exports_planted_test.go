@@ -15,7 +15,9 @@ const planted = "zq7plant"
 
 // typedColumns are the text columns a person types into, planted with identifiers.
 var typedColumns = []string{
-	"appointments.note", "assignments.instructions", "assignments.title", "clients.email", "clients.first_name", "clients.last_name",
+	"appointments.note", "assignments.instructions", "assignments.title",
+	"attention_items.label", // a copy of an assignment's title or a marker's label, kept with the item
+	"clients.email", "clients.first_name", "clients.last_name",
 	"clients.phone", "clients.preferred_name", "clients.pronouns", "clients.safe_contact_note", "event_notes.text", "goal_readings.note",
 	"goal_status_changes.reason", "goals.measure_how", "goals.measure_often", "goals.metric", "goals.statement", "goals.steps",
 	"goals.supports", "goals.unit", "goals.what", "goals.where_", "goals.with_whom", "homework_entries.reply", "homework_templates.title",
@@ -26,7 +28,7 @@ var typedColumns = []string{
 // log (never exported). A new text column must join one list or the other.
 var codedColumns = []string{
 	"appointments.format", "appointments.status", "assignments.cadence", "assignments.goal_field", "assignments.request_key",
-	"assignments.template_ref", "builtin_wordings.template_key",
+	"assignments.template_ref", "attention_items.kind", "builtin_wordings.template_key",
 	"builtin_wordings.texts", // a practice's wording of a built-in template: no client data, never exported
 	"checkins.request_key", "client_links.pin_hash", "clients.code", "clients.contact_method", "clients.format",
 	"clients.status", "goal_readings.source", "goal_status_changes.from_status", "goal_status_changes.to_status", "goals.direction",

@@ -4,11 +4,13 @@ import (
 	"testing"
 
 	"github.com/jmoiron/sqlx"
+
+	"github.com/securebase/securebase/internal/testutil"
 )
 
-// recountKept recounts what the store keeps as it writes (each assignment's entry counts and
-// each client's last three ratings of each marker) from scratch, as bench/seed.sql does: what a
-// writer of entries or ratings outside the store runs after its raw SQL.
+// recountKept recounts what the store keeps as it writes (each assignment's entry counts,
+// each client's last three ratings of each marker, and the attention queue) from scratch, as
+// bench/seed.sql does: what a writer of entries or ratings outside the store runs after its raw SQL.
 func recountKept(t *testing.T, db *sqlx.DB) {
 	t.Helper()
 	for _, q := range []string{
@@ -31,6 +33,7 @@ func recountKept(t *testing.T, db *sqlx.DB) {
 			t.Fatal(err)
 		}
 	}
+	testutil.RefillAttention(t, db)
 }
 
 // Entries and ratings have no statement-level trigger (Citus cannot run them on distributed

@@ -31,7 +31,7 @@ INSERT INTO goal_readings (practice_id, goal_id, reading_date, value, source, en
 	ON CONFLICT DO NOTHING
 
 -- name: lock-assignment-for-review
-SELECT id FROM assignments WHERE practice_id = $1 AND id = $2 FOR NO KEY UPDATE
+SELECT client_id FROM assignments WHERE practice_id = $1 AND id = $2 FOR NO KEY UPDATE
 
 -- name: review-entry
 UPDATE homework_entries SET reviewed_at = now(), reviewed_by = $4, reply = $5, updated_at = now()
