@@ -117,6 +117,10 @@ func TestSnoozeHidesAPartUntilItsDateWithAnAuditRow(t *testing.T) {
 	if res := f.supervisor.Post(f.path("/attention/snooze"), url.Values{"kind": {"review"}, "label": {"Daily tally"}, "until": {daysFromNow(7)}}); res.Status != 403 {
 		t.Errorf("a supervisor snoozing: %d", res.Status)
 	}
+	foreignAdmin, _ := f.app.SignedIn(f.app.Practice("Elsewhere").ID, store.RoleAdmin)
+	if res := foreignAdmin.Post(f.path("/attention/snooze"), url.Values{"kind": {"review"}, "label": {"Daily tally"}, "until": {daysFromNow(7)}}); res.Status != 404 {
+		t.Errorf("another practice's admin snoozing: %d", res.Status)
+	}
 	if n := f.auditCount(t, "attention.snooze"); n != 0 {
 		t.Fatalf("refused snoozes wrote %d audit rows", n)
 	}
