@@ -12,6 +12,10 @@
 --   500 more assignments for the last client (SB-02000, bench-c50's), open from 29 days ago to today with no
 --     entries, each with a live private link whose token cmd/benchrun derives the same way
 --     (base64url of sha256('bench-token-N')): the client form's GET and POST.
+--   1 supervisor (bench-sup@example.org) supervising bench-c01..c05 (200 clients)
+--   the attention queue as the store keeps it (issue 16): 40,000 entries to review (800 per counsellor),
+--     a risk flag on every 40th client (50), each falling marker from marker_trends, the 500 live links
+--     (expiring in 30 days: not yet shown) and the 500 open assignments (overdue from tomorrow: not yet shown)
 SET synchronous_commit = off;
 
 INSERT INTO practices (name) VALUES ('Bench Practice');
@@ -96,5 +100,47 @@ SELECT a.practice_id, a.client_id, a.id,
     sha256(convert_to(rtrim(translate(encode(sha256(convert_to('bench-token-' || substr(a.request_key, 12)::int, 'UTF8')), 'base64'), '+/', '-_'), '='), 'UTF8')),
     now() + interval '30 days', a.created_by
 FROM assignments a WHERE a.request_key LIKE 'bench-link-%';
+
+-- The supervisor and their five supervisees.
+INSERT INTO users (practice_id, email, display_name, role, password_hash)
+SELECT p.id, 'bench-sup@example.org', 'Bench Supervisor', 'supervisor', current_setting('bench.password_hash')
+FROM practices p WHERE p.name = 'Bench Practice';
+
+INSERT INTO supervision (practice_id, supervisor_id, counsellor_id)
+SELECT s.practice_id, s.id, bc.id FROM users s JOIN bench_counsellors bc ON bc.practice_id = s.practice_id AND bc.k < 5
+WHERE s.email = 'bench-sup@example.org';
+
+-- Risk flags on every 40th client, raised over the last weeks.
+INSERT INTO risk_flags (practice_id, client_id, source, summary, raised_by, raised_at)
+SELECT c.practice_id, c.id, 'manual', 'Raised in session', c.counsellor_id, now() - (c.id % 20) * interval '1 day'
+FROM clients c WHERE c.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice') AND substr(c.code, 4)::int % 40 = 1;
+
+-- The attention queue, as the store writes it with each change (a backfill like the migration's).
+INSERT INTO attention_items (practice_id, counsellor_id, client_id, kind, ref_id, label, due_at, opened_at)
+SELECT f.practice_id, c.counsellor_id, f.client_id, 'risk', f.id, 'Risk flag', f.raised_at, f.raised_at
+FROM risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
+WHERE f.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice') AND f.cleared_at IS NULL;
+
+INSERT INTO attention_items (practice_id, counsellor_id, client_id, kind, ref_id, label, due_at, opened_at)
+SELECT e.practice_id, c.counsellor_id, e.client_id, 'review', e.id, a.title, e.submitted_at, e.submitted_at
+FROM homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
+JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
+WHERE e.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice') AND e.status = 'submitted' AND e.reviewed_at IS NULL;
+
+INSERT INTO attention_items (practice_id, counsellor_id, client_id, kind, ref_id, label, due_at, opened_at)
+SELECT t.practice_id, c.counsellor_id, t.client_id, 'marker_fall', t.marker_id, m.label, t.newest_on::timestamptz, t.newest_on::timestamptz
+FROM marker_trends t JOIN clients c ON c.practice_id = t.practice_id AND c.id = t.client_id
+JOIN markers m ON m.practice_id = t.practice_id AND m.id = t.marker_id
+WHERE t.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice') AND t.ratings = 3 AND t.oldest - t.newest >= 2;
+
+INSERT INTO attention_items (practice_id, counsellor_id, client_id, kind, ref_id, label, due_at)
+SELECT l.practice_id, c.counsellor_id, l.client_id, 'expiring', l.id, 'Client link', l.expires_at
+FROM client_links l JOIN clients c ON c.practice_id = l.practice_id AND c.id = l.client_id
+WHERE l.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice') AND l.revoked_at IS NULL;
+
+INSERT INTO attention_items (practice_id, counsellor_id, client_id, kind, ref_id, label, due_at)
+SELECT a.practice_id, c.counsellor_id, a.client_id, 'overdue', a.id, a.title, (a.due_date + 1)::timestamptz
+FROM assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
+WHERE a.request_key LIKE 'bench-link-%';
 
 ANALYZE;
