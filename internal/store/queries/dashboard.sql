@@ -40,61 +40,69 @@ ORDER BY p.starts_at LIMIT 20
 -- Parts group by kind and label, except risk, item 9, marker falls and links, which group by
 -- kind alone (one "3 markers falling", not three rows). Clients come worst first: risk, item
 -- 9, deterioration, marker falls, review, overdue, expiring, goal due; then the longest waiting.
+-- In two steps: each client's worst (one pass over the scope's open items, grouped by client
+-- alone), then the parts of the first $limit clients only (through attention_items_open_key).
 -- The review part links to the assignment of its first entry: one lookup per part, not per item.
 
 -- name: attention-queue-practice
-WITH parts AS (
-	SELECT a.client_id, a.kind, CASE WHEN a.kind IN ('review', 'overdue', 'deterioration', 'goal_due') THEN a.label ELSE '' END AS label,
-		count(*) AS n, min(a.ref_id) AS ref_id, min(a.due_at) AS due_at,
-		array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind) AS rank
+WITH worst AS (
+	SELECT a.client_id, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS worst, min(a.due_at) AS first_due
 	FROM attention_items a
 	WHERE a.practice_id = $1 AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
 		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
 			WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
 			WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
-	GROUP BY 1, 2, 3
-), named AS (
-	SELECT p.*, c.counsellor_id, c.code, c.first_name, c.preferred_name, c.last_name,
-		min(p.rank) OVER w AS worst, min(p.due_at) OVER w AS first_due
-	FROM parts p JOIN clients c ON c.practice_id = $1 AND c.id = p.client_id AND c.archived_at IS NULL
-	WINDOW w AS (PARTITION BY p.client_id)
+	GROUP BY a.client_id
 ), placed AS (
-	SELECT n.*, dense_rank() OVER (ORDER BY n.worst, n.first_due, n.client_id) AS place FROM named n
-), counted AS (
-	SELECT p.*, max(p.place) OVER () AS clients FROM placed p
+	SELECT w.client_id, c.counsellor_id, c.code, c.first_name, c.preferred_name, c.last_name,
+		row_number() OVER (ORDER BY w.worst, w.first_due, w.client_id) AS place, count(*) OVER () AS clients
+	FROM worst w JOIN clients c ON c.practice_id = $1 AND c.id = w.client_id AND c.archived_at IS NULL
 )
-SELECT r.client_id, r.counsellor_id, r.code, r.first_name, r.preferred_name, r.last_name, r.kind, r.label, r.n, r.ref_id,
-	e.assignment_id, r.due_at, r.place, r.clients
-FROM counted r LEFT JOIN homework_entries e ON r.kind = 'review' AND e.practice_id = $1 AND e.id = r.ref_id
-WHERE r.place <= $2
-ORDER BY r.place, r.rank, r.label
+SELECT p.client_id, p.counsellor_id, p.code, p.first_name, p.preferred_name, p.last_name, x.kind, x.label, x.n, x.ref_id,
+	e.assignment_id, x.due_at, p.place, p.clients
+FROM placed p CROSS JOIN LATERAL (
+	SELECT a.kind, CASE WHEN a.kind IN ('review', 'overdue', 'deterioration', 'goal_due') THEN a.label ELSE '' END AS label,
+		count(*) AS n, min(a.ref_id) AS ref_id, min(a.due_at) AS due_at, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS rank
+	FROM attention_items a
+	WHERE a.practice_id = $1 AND a.client_id = p.client_id AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
+		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
+			WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
+			WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
+	GROUP BY 1, 2
+) x
+LEFT JOIN LATERAL (SELECT e.assignment_id FROM homework_entries e WHERE x.kind = 'review' AND e.practice_id = $1 AND e.id = x.ref_id LIMIT 1) e ON true
+WHERE p.place <= $2
+ORDER BY p.place, x.rank, x.label
 
 -- name: attention-queue
-WITH parts AS (
-	SELECT a.client_id, a.kind, CASE WHEN a.kind IN ('review', 'overdue', 'deterioration', 'goal_due') THEN a.label ELSE '' END AS label,
-		count(*) AS n, min(a.ref_id) AS ref_id, min(a.due_at) AS due_at,
-		array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind) AS rank
+WITH worst AS (
+	SELECT a.client_id, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS worst, min(a.due_at) AS first_due
 	FROM attention_items a
 	WHERE a.practice_id = $1 AND a.counsellor_id = ANY($2) AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
 		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
 			WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
 			WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
-	GROUP BY 1, 2, 3
-), named AS (
-	SELECT p.*, c.counsellor_id, c.code, c.first_name, c.preferred_name, c.last_name,
-		min(p.rank) OVER w AS worst, min(p.due_at) OVER w AS first_due
-	FROM parts p JOIN clients c ON c.practice_id = $1 AND c.id = p.client_id AND c.archived_at IS NULL
-	WINDOW w AS (PARTITION BY p.client_id)
+	GROUP BY a.client_id
 ), placed AS (
-	SELECT n.*, dense_rank() OVER (ORDER BY n.worst, n.first_due, n.client_id) AS place FROM named n
-), counted AS (
-	SELECT p.*, max(p.place) OVER () AS clients FROM placed p
+	SELECT w.client_id, c.counsellor_id, c.code, c.first_name, c.preferred_name, c.last_name,
+		row_number() OVER (ORDER BY w.worst, w.first_due, w.client_id) AS place, count(*) OVER () AS clients
+	FROM worst w JOIN clients c ON c.practice_id = $1 AND c.id = w.client_id AND c.archived_at IS NULL
 )
-SELECT r.client_id, r.counsellor_id, r.code, r.first_name, r.preferred_name, r.last_name, r.kind, r.label, r.n, r.ref_id,
-	e.assignment_id, r.due_at, r.place, r.clients
-FROM counted r LEFT JOIN homework_entries e ON r.kind = 'review' AND e.practice_id = $1 AND e.id = r.ref_id
-WHERE r.place <= $3
-ORDER BY r.place, r.rank, r.label
+SELECT p.client_id, p.counsellor_id, p.code, p.first_name, p.preferred_name, p.last_name, x.kind, x.label, x.n, x.ref_id,
+	e.assignment_id, x.due_at, p.place, p.clients
+FROM placed p CROSS JOIN LATERAL (
+	SELECT a.kind, CASE WHEN a.kind IN ('review', 'overdue', 'deterioration', 'goal_due') THEN a.label ELSE '' END AS label,
+		count(*) AS n, min(a.ref_id) AS ref_id, min(a.due_at) AS due_at, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS rank
+	FROM attention_items a
+	WHERE a.practice_id = $1 AND a.client_id = p.client_id AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
+		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
+			WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
+			WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
+	GROUP BY 1, 2
+) x
+LEFT JOIN LATERAL (SELECT e.assignment_id FROM homework_entries e WHERE x.kind = 'review' AND e.practice_id = $1 AND e.id = x.ref_id LIMIT 1) e ON true
+WHERE p.place <= $3
+ORDER BY p.place, x.rank, x.label
 
 -- The open items that show now, counted by kind: the same rules as the queue, every client.
 
