@@ -39,6 +39,15 @@ func TestDashboardQueueKeepsToEachViewersScope(t *testing.T) {
 	}
 	mustContain(t, "the counsellor's appointments", foldText(mine), "Jo Avery "+f.client.Code+" · 50 min")
 	mustContain(t, "status counts", mine, `href="/clients?status=intake">Intake: <strong>1</strong>`) // Jo; Riley is the other's
+	// An item whose counsellor is stale (the client since moved to the other counsellor) does
+	// not show the client to the one who no longer has them.
+	moved := f.addClient(t, f.otherUser.ID, "Casey", "Moved", "")
+	stale := moved
+	stale.CounsellorID = f.me.ID
+	queueItem(t, f, stale, "review", "Daily tally", 4, now)
+	if again := f.counsellor.Get("/").Body; queueRow(again, moved.Code) != "" || strings.Contains(again, "Moved") || kindCount(again, "review") != "1" {
+		t.Error("an item left with a former counsellor shows them the client")
+	}
 	admin := f.admin.Get("/").Body
 	if queueRow(admin, f.client.Code) == "" || queueRow(admin, theirs.Code) == "" || strings.Contains(admin, "Faraway") {
 		t.Error("the admin's queue is not the whole practice and only it")

@@ -43,6 +43,8 @@ ORDER BY p.starts_at LIMIT 20
 -- In two steps: each client's worst (one pass over the scope's open items, grouped by client
 -- alone), then the parts of the first $limit clients only (through attention_items_open_key).
 -- The review part links to the assignment of its first entry: one lookup per part, not per item.
+-- A caseload's read also holds the client to the caseload, so an item a reassignment left behind
+-- never shows a client to a counsellor who no longer has them.
 
 -- name: attention-queue-practice
 WITH worst AS (
@@ -86,7 +88,7 @@ WITH worst AS (
 ), placed AS (
 	SELECT w.client_id, c.counsellor_id, c.code, c.first_name, c.preferred_name, c.last_name,
 		row_number() OVER (ORDER BY w.worst, w.first_due, w.client_id) AS place, count(*) OVER () AS clients
-	FROM worst w JOIN clients c ON c.practice_id = $1 AND c.id = w.client_id AND c.archived_at IS NULL
+	FROM worst w JOIN clients c ON c.practice_id = $1 AND c.id = w.client_id AND c.archived_at IS NULL AND c.counsellor_id = ANY($2)
 )
 SELECT p.client_id, p.counsellor_id, p.code, p.first_name, p.preferred_name, p.last_name, x.kind, x.label, x.n, x.ref_id,
 	e.assignment_id, x.due_at, p.place, p.clients
@@ -117,7 +119,7 @@ GROUP BY a.kind
 
 -- name: attention-counts
 SELECT a.kind, count(*) AS n
-FROM attention_items a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id AND c.archived_at IS NULL
+FROM attention_items a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id AND c.archived_at IS NULL AND c.counsellor_id = ANY($2)
 WHERE a.practice_id = $1 AND a.counsellor_id = ANY($2) AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
 	AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
 		WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
