@@ -12,6 +12,8 @@
 --   500 more assignments for the last client (SB-02000, bench-c50's), open from 29 days ago to today with no
 --     entries, each with a live private link whose token cmd/benchrun derives the same way
 --     (base64url of sha256('bench-token-N')): the client form's GET and POST.
+--   1 supervisor (bench-sup@example.org) supervising bench-c01..c05 (200 clients)
+--   a risk flag on every 40th client (50)
 --   the attention queue of all the above, as the store would have written it (last statement)
 SET synchronous_commit = off;
 
@@ -97,6 +99,20 @@ SELECT a.practice_id, a.client_id, a.id,
     sha256(convert_to(rtrim(translate(encode(sha256(convert_to('bench-token-' || substr(a.request_key, 12)::int, 'UTF8')), 'base64'), '+/', '-_'), '='), 'UTF8')),
     now() + interval '30 days', a.created_by
 FROM assignments a WHERE a.request_key LIKE 'bench-link-%';
+
+-- The supervisor and their five supervisees.
+INSERT INTO users (practice_id, email, display_name, role, password_hash)
+SELECT p.id, 'bench-sup@example.org', 'Bench Supervisor', 'supervisor', current_setting('bench.password_hash')
+FROM practices p WHERE p.name = 'Bench Practice';
+
+INSERT INTO supervision (practice_id, supervisor_id, counsellor_id)
+SELECT s.practice_id, s.id, bc.id FROM users s JOIN bench_counsellors bc ON bc.practice_id = s.practice_id AND bc.k < 5
+WHERE s.email = 'bench-sup@example.org';
+
+-- Risk flags on every 40th client, raised over the last weeks.
+INSERT INTO risk_flags (practice_id, client_id, source, summary, raised_by, raised_at)
+SELECT c.practice_id, c.id, 'manual', 'Raised in session', c.counsellor_id, now() - (c.id % 20) * interval '1 day'
+FROM clients c WHERE c.practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice') AND substr(c.code, 4)::int % 40 = 1;
 
 -- The attention queue the store writes with each change (issue 16): filled by the rules of
 -- migration 0020 (this statement is a copy of its backfill), so the dashboards read a real queue.

@@ -41,6 +41,10 @@ func measure(ctx context.Context, o options, srv *server, ownerURL string, r *re
 	if err != nil {
 		return err
 	}
+	supervisor, err := signIn(srv.base, "bench-sup@example.org")
+	if err != nil {
+		return err
+	}
 	var clientID string
 	if err := psqlScalar(ctx, ownerURL, `SELECT id FROM clients WHERE code = 'SB-00001'`, &clientID); err != nil {
 		return err
@@ -68,6 +72,7 @@ func measure(ctx context.Context, o options, srv *server, ownerURL string, r *re
 		{"Ceiling: signed-in SELECT 1 (GET /bench/ceiling)", "/bench/ceiling", counsellor, "", "", 0},
 		{"Dashboard, counsellor with 40 clients (GET /)", "/", counsellor, "", "≥30% of ceiling, p99 < 50 ms", 0.30},
 		{"Dashboard, practice admin (GET /)", "/", admin, "", "≥30% of ceiling, p99 < 50 ms", 0.30},
+		{"Dashboard, supervisor of 5 counsellors (GET /)", "/", supervisor, "", "≥30% of ceiling, p99 < 50 ms", 0.30},
 		{"Client page (GET /clients/:id)", "/clients/" + clientID, counsellor, "", "≥30% of ceiling, p99 < 50 ms", 0.30},
 		{"Progress page with charts (GET /clients/:id/progress)", "/clients/" + clientID + "/progress", counsellor, "", "", 0},
 		{"Client homework form (GET /h)", "/h", links[0].Cookie, "", "≥50% of ceiling", 0.50},

@@ -66,8 +66,10 @@ func TestSeedCreatesADemoPracticeOnceAndItsSignInsWork(t *testing.T) {
 	// The demo supervisor supervises the first counsellor, whose client Sam is slipping.
 	sup := app.Browser()
 	sup.Login(accounts[3].Email, accounts[3].Password)
-	if home := sup.Get("/"); !strings.Contains(home.Body, "PHQ-9: 9 to 16") || strings.Contains(home.Body, "Okoro") {
-		t.Error("the demo supervisor's dashboard should show SB-0002's deterioration by code only")
+	// Its row (SB-0002, a score reliably worse) comes from the attention queue the store writes
+	// (issue 16), tested with the writers; here, no name on the supervisor's page.
+	if home := sup.Get("/"); home.Status != 200 || strings.Contains(home.Body, "Okoro") {
+		t.Errorf("the demo supervisor's dashboard: status %d, or it names a client", home.Status)
 	}
 	var out strings.Builder
 	demo.Print(&out, "http://localhost:8080/", seeded)

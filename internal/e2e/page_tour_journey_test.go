@@ -27,6 +27,14 @@ func TestJourneyEveryStaffPageIsAccessibleAndValid(t *testing.T) {
 	counsellor, _ := app.User(practice.ID, store.RoleCounsellor)
 	rec := seedRecord(t, app, practice.ID, counsellor.ID)
 	client := "/clients/" + strconv.FormatInt(rec.client, 10)
+	// The dashboard with a row in its queue (and the snooze forms beside each part).
+	if _, err := app.DB.App.Exec(`INSERT INTO attention_items (practice_id, counsellor_id, client_id, kind, ref_id, label, due_at)
+		VALUES ($1, $2, $3, 'risk', 1, 'Risk flag', now()), ($1, $2, $3, 'review', 2, 'Reassurance and checking tally', now()),
+			($1, $2, $3, 'review', 3, 'Reassurance and checking tally', now()), ($1, $2, $3, 'expiring', 4, 'Client link', now() + interval '1 day'),
+			($1, $2, $3, 'goal_due', $4, 'Ask for reassurance less often', now() + interval '3 days')
+		ON CONFLICT DO NOTHING`, practice.ID, counsellor.ID, rec.client, rec.goal); err != nil {
+		t.Fatal(err)
+	}
 
 	b := NewBrowser(t)
 	signIn(b, app.HTTP.URL, admin.Email, password)
@@ -49,6 +57,15 @@ func TestJourneyEveryStaffPageIsAccessibleAndValid(t *testing.T) {
 			t.Errorf("%s: no page of its own (an error page or no main element)", p)
 		}
 	}
+	// The dashboard's queue reads at 390 px with no sideways scroll.
+	b.Do(chromedp.EmulateViewport(390, 844), chromedp.Navigate(app.HTTP.URL+"/"))
+	if rows := b.EvalInt(`document.querySelectorAll('[data-testid="queue-row"]').length`); rows != 1 {
+		t.Errorf("dashboard queue rows: %d, want 1", rows)
+	}
+	if over := b.EvalInt(`document.documentElement.scrollWidth - document.documentElement.clientWidth`); over > 0 {
+		t.Errorf("the dashboard scrolls sideways by %d px at 390 px", over)
+	}
+	b.Screenshots("dashboard")
 }
 
 // record is what seedRecord made.

@@ -56,41 +56,55 @@ type DashItem struct {
 	Total  int        `db:"total"`  // how many the whole list holds (only the first 20 are loaded)
 }
 
-// Dashboard is everything on a counsellor's home page. Each list comes from one query.
+// The kinds of attention item (migration 0019), worst first.
+const (
+	KindRisk          = "risk"
+	KindItemNine      = "item_nine"
+	KindDeterioration = "deterioration"
+	KindMarkerFall    = "marker_fall"
+	KindReview        = "review"
+	KindOverdue       = "overdue"
+	KindExpiring      = "expiring"
+	KindGoalDue       = "goal_due"
+)
+
+// AttentionKinds lists the kinds of attention item, worst first.
+func AttentionKinds() []string {
+	return []string{KindRisk, KindItemNine, KindDeterioration, KindMarkerFall, KindReview, KindOverdue, KindExpiring, KindGoalDue}
+}
+
+// QueuePart is one part of a client's row in the attention queue: the open items of one kind
+// (and, for entries, assignments, scores and goals, one label) that show now.
+type QueuePart struct {
+	DashClient
+	CounsellorID int64         `db:"counsellor_id"`
+	Kind         string        `db:"kind"`
+	Label        string        `db:"label"` // a neutral name ("Daily tally", "PHQ-9"); empty where parts group by kind
+	N            int           `db:"n"`
+	RefID        int64         `db:"ref_id"`        // the first item's cause (attention_items.ref_id)
+	AssignmentID sql.NullInt64 `db:"assignment_id"` // for review: the assignment of the first entry
+	DueAt        time.Time     `db:"due_at"`
+	Place        int           `db:"place"`   // the client's place in the queue, from 1
+	Clients      int           `db:"clients"` // how many clients the whole queue holds
+}
+
+// QueueClients is how many clients' rows the dashboard loads; the counts cover them all.
+const QueueClients = 50
+
+// Dashboard is everything on a dashboard, read on one snapshot: the attention queue, its
+// counts by kind, the clients by status and the appointments of the coming week.
 type Dashboard struct {
-	StatusCounts   map[string]int
-	RiskFlags      []DashItem
-	ItemNine       []DashItem
-	AwaitingReview []DashItem
-	Overdue        []DashItem
-	Expiring       []DashItem
-	GoalsDue       []DashItem
-	ActiveGoals    []DashGoal
-	Results        []DashResult
-	MarkerFalls    []DashItem
-	Appointments   []DashItem
-	Recent         []DashItem
+	StatusCounts map[string]int
+	KindCounts   map[string]int
+	Queue        []QueuePart
+	Appointments []DashItem
+	Counsellors  []User // the practice's counsellors, when asked for (admin and supervisor)
 }
 
-// DashGoal is an active goal with its readings, for the off-track check.
-type DashGoal struct {
-	DashClient
-	Goal
-}
-
-// DashResult is the first and latest total of one questionnaire of one client.
-type DashResult struct {
-	DashClient
-	MeasureKey string    `db:"measure_key"`
-	First      int       `db:"first_total"`
-	Latest     int       `db:"latest_total"`
-	LatestOn   time.Time `db:"latest_on"`
-}
-
-// LoadDashboard runs the dashboard's queries for the scope, as of today (a practice date),
-// all on one snapshot of the data. The number of queries is fixed, however many clients there are.
-// weekStart and weekEnd bound "this week" as instants in the practice's time zone.
-func (s *Store) LoadDashboard(ctx context.Context, practiceID int64, scope DashScope, today, weekStart, weekEnd time.Time) (Dashboard, error) {
+// LoadDashboard reads the dashboard for the scope, all on one snapshot of the data: four
+// statements (five with the counsellors), however many clients there are. weekStart and
+// weekEnd bound the appointments shown, as instants in the practice's time zone.
+func (s *Store) LoadDashboard(ctx context.Context, practiceID int64, scope DashScope, weekStart, weekEnd time.Time, withCounsellors bool) (Dashboard, error) {
 	var d Dashboard
 	args := scope.dashArgs(practiceID)
 	with := func(extra ...any) []any { return append(append([]any{}, args...), extra...) }
@@ -101,31 +115,33 @@ func (s *Store) LoadDashboard(ctx context.Context, practiceID int64, scope DashS
 		}
 		return caseloads
 	}
-	var counts []struct {
+	var statuses []struct {
 		Status string `db:"status"`
 		N      int    `db:"n"`
 	}
+	var kinds []struct {
+		Kind string `db:"kind"`
+		N    int    `db:"n"`
+	}
 	q := s.q
 	sels := []selection{
-		{&counts, pick(q.DashStatusCountsPractice, q.DashStatusCounts), args},
-		{&d.RiskFlags, pick(q.DashRiskFlagsPractice, q.DashRiskFlags), args},
-		{&d.ItemNine, pick(q.DashItemNinePractice, q.DashItemNine), args},
-		{&d.AwaitingReview, pick(q.DashAwaitingReviewPractice, q.DashAwaitingReview), args},
-		{&d.Overdue, pick(q.DashOverduePractice, q.DashOverdue), with(today)},
-		{&d.Expiring, pick(q.DashExpiringPractice, q.DashExpiring), args},
-		{&d.GoalsDue, pick(q.DashGoalsDuePractice, q.DashGoalsDue), with(today)},
-		{&d.MarkerFalls, pick(q.DashMarkerFallsPractice, q.DashMarkerFalls), args},
+		{&d.Queue, pick(q.AttentionQueuePractice, q.AttentionQueue), with(QueueClients)},
+		{&kinds, pick(q.AttentionCountsPractice, q.AttentionCounts), args},
+		{&statuses, pick(q.DashStatusCountsPractice, q.DashStatusCounts), args},
 		{&d.Appointments, pick(q.DashAppointmentsPractice, q.DashAppointments), with(weekStart, weekEnd)},
-		{&d.Recent, pick(q.DashRecentPractice, q.DashRecent), args},
-		{&d.ActiveGoals, pick(q.DashActiveGoalsPractice, q.DashActiveGoals), args},
-		{&d.Results, pick(q.DashResultsPractice, q.DashResults), args},
+	}
+	if withCounsellors {
+		sels = append(sels, selection{&d.Counsellors, q.Counsellors, []any{practiceID}})
 	}
 	if err := s.selectSnapshot(ctx, sels); err != nil {
 		return d, mapErr("dashboard", err)
 	}
-	d.StatusCounts = map[string]int{}
-	for _, c := range counts {
+	d.StatusCounts, d.KindCounts = map[string]int{}, map[string]int{}
+	for _, c := range statuses {
 		d.StatusCounts[c.Status] = c.N
+	}
+	for _, c := range kinds {
+		d.KindCounts[c.Kind] = c.N
 	}
 	return d, nil
 }

@@ -74,32 +74,17 @@ type queries struct {
 	Counsellors     *sqlx.Stmt `query:"counsellors"`
 
 	// queries/dashboard.sql
-	GenericPlans               *sqlx.Stmt `query:"generic-plans"`
-	DashStatusCountsPractice   *sqlx.Stmt `query:"dash-status-counts-practice"`
-	DashStatusCounts           *sqlx.Stmt `query:"dash-status-counts"`
-	DashRiskFlagsPractice      *sqlx.Stmt `query:"dash-risk-flags-practice"`
-	DashRiskFlags              *sqlx.Stmt `query:"dash-risk-flags"`
-	DashItemNinePractice       *sqlx.Stmt `query:"dash-item-nine-practice"`
-	DashItemNine               *sqlx.Stmt `query:"dash-item-nine"`
-	DashAwaitingReviewPractice *sqlx.Stmt `query:"dash-awaiting-review-practice"`
-	DashAwaitingReview         *sqlx.Stmt `query:"dash-awaiting-review"`
-	DashOverduePractice        *sqlx.Stmt `query:"dash-overdue-practice"`
-	DashOverdue                *sqlx.Stmt `query:"dash-overdue"`
-	DashExpiringPractice       *sqlx.Stmt `query:"dash-expiring-practice"`
-	DashExpiring               *sqlx.Stmt `query:"dash-expiring"`
-	DashGoalsDuePractice       *sqlx.Stmt `query:"dash-goals-due-practice"`
-	DashGoalsDue               *sqlx.Stmt `query:"dash-goals-due"`
-	DashMarkerFallsPractice    *sqlx.Stmt `query:"dash-marker-falls-practice"`
-	DashMarkerFalls            *sqlx.Stmt `query:"dash-marker-falls"`
-	DashAppointmentsPractice   *sqlx.Stmt `query:"dash-appointments-practice"`
-	DashAppointments           *sqlx.Stmt `query:"dash-appointments"`
-	DashRecentPractice         *sqlx.Stmt `query:"dash-recent-practice"`
-	DashRecent                 *sqlx.Stmt `query:"dash-recent"`
-	DashActiveGoalsPractice    *sqlx.Stmt `query:"dash-active-goals-practice"`
-	DashActiveGoals            *sqlx.Stmt `query:"dash-active-goals"`
-	DashResultsPractice        *sqlx.Stmt `query:"dash-results-practice"`
-	DashResults                *sqlx.Stmt `query:"dash-results"`
-	Supervisees                *sqlx.Stmt `query:"supervisees"`
+	GenericPlans             *sqlx.Stmt `query:"generic-plans"`
+	DashStatusCountsPractice *sqlx.Stmt `query:"dash-status-counts-practice"`
+	DashStatusCounts         *sqlx.Stmt `query:"dash-status-counts"`
+	DashAppointmentsPractice *sqlx.Stmt `query:"dash-appointments-practice"`
+	DashAppointments         *sqlx.Stmt `query:"dash-appointments"`
+	AttentionQueuePractice   *sqlx.Stmt `query:"attention-queue-practice"`
+	AttentionQueue           *sqlx.Stmt `query:"attention-queue"`
+	AttentionCountsPractice  *sqlx.Stmt `query:"attention-counts-practice"`
+	AttentionCounts          *sqlx.Stmt `query:"attention-counts"`
+	SnoozeAttention          *sqlx.Stmt `query:"snooze-attention"`
+	Supervisees              *sqlx.Stmt `query:"supervisees"`
 
 	// queries/entries.sql
 	Entries                 *sqlx.Stmt `query:"entries"`

@@ -125,16 +125,19 @@ func TestPHQ9Item9RaisesTheFlagAndAnAlertWhateverTheTotal(t *testing.T) {
 	if res.Status != 303 {
 		t.Fatalf("record: %d", res.Status)
 	}
-	home := f.counsellor.Get("/")
-	alerts := regexp.MustCompile(`(?s)data-testid="dash-item9".*?</section>`).FindString(home.Body)
-	mustContain(t, "item-9 alerts", alerts, "Jo Avery", "item 9 answered 1")
+	// The dashboard's item-9 row comes from the attention queue the store writes (issue 16),
+	// tested with the writers; here the flag itself.
+	var summary string
+	_ = f.app.DB.App.Get(&summary, `SELECT summary FROM risk_flags WHERE client_id = $1 AND source = 'phq9_item9' AND cleared_at IS NULL`, f.client.ID)
+	mustContain(t, "item-9 flag", summary, "item 9 answered 1")
 	mustContain(t, "client page", f.counsellor.Get(f.path("")).Body, `data-testid="risk-flag"`)
 	var flagID string
 	_ = f.app.DB.App.Get(&flagID, `SELECT id::text FROM risk_flags WHERE client_id = $1 AND source = 'phq9_item9'`, f.client.ID)
 	f.counsellor.Post(f.path("/risk-flags/"+flagID+"/clear"), url.Values{"review_note": {"Talked it through; no plans; safety plan agreed."}})
-	cleared := regexp.MustCompile(`(?s)data-testid="dash-item9".*?</section>`).FindString(f.counsellor.Get("/").Body)
-	if strings.Contains(cleared, "Jo Avery") {
-		t.Fatal("the alert stays after review")
+	var open int
+	_ = f.app.DB.App.Get(&open, `SELECT count(*) FROM risk_flags WHERE client_id = $1 AND cleared_at IS NULL`, f.client.ID)
+	if open != 0 {
+		t.Fatal("the flag stays open after review")
 	}
 }
 
@@ -203,11 +206,6 @@ func TestCheckinLinksFollowTheHomeworkLinkRules(t *testing.T) {
 	if strings.Join(difficulties, ",") != "gad7=3 total 14,phq9=blank total 8" {
 		t.Fatalf("stored difficulty answers: %v", difficulties)
 	}
-	recent := regexp.MustCompile(`(?s)data-testid="dash-recent".*?</section>`).FindString(f.counsellor.Get("/").Body)
-	mustContain(t, "recent activity", recent, "Completed a check-in")
-	if strings.Contains(recent, "Recent activity <small>") {
-		t.Fatal("recent activity shows a count, but it lists only the latest twenty")
-	}
 	// Discharge kills a waiting check-in link.
 	page = f.counsellor.Get(f.path("/progress"))
 	key = regexp.MustCompile(`name="request_key" value="([0-9a-f]{32})"`).FindStringSubmatch(page.Body)[1]
@@ -215,80 +213,6 @@ func TestCheckinLinksFollowTheHomeworkLinkRules(t *testing.T) {
 	f.counsellor.Post(f.path("/status"), url.Values{"action": {"discharge"}})
 	if res := f.app.Browser().Get("/h/" + token); res.Status != 404 {
 		t.Fatalf("check-in link after discharge: %d", res.Status)
-	}
-}
-
-func TestDashboardItemsAppearAndClearAsFactsChange(t *testing.T) {
-	t.Parallel()
-	f := newCaseFixture(t)
-	ctx := context.Background()
-	section := func(body, key string) string {
-		return regexp.MustCompile(`(?s)data-testid="dash-` + key + `".*?</section>`).FindString(body)
-	}
-	// Homework awaiting review, then reviewed.
-	assignmentID, _ := f.assign(t, f.client, "daily", nil)
-	entryID := f.submitEntry(t, f.client, assignmentID, `{"reassurance_requests": 4, "checks": 2}`)
-	mustContain(t, "awaiting review", section(f.counsellor.Get("/").Body, "review"), "Jo Avery", "Reassurance and checking tally")
-	f.counsellor.Post(f.path("/homework/"+itoa(assignmentID)+"/entries/"+itoa(entryID)+"/review"), nil)
-	if strings.Contains(section(f.counsellor.Get("/").Body, "review"), "Jo Avery") {
-		t.Fatal("a reviewed entry still awaits review")
-	}
-	// Overdue: the same assignment, moved into the past with entries missing.
-	if _, err := f.app.DB.OpenAsAdmin(t).Exec(`UPDATE assignments SET start_date = start_date - 20, due_date = due_date - 10`); err != nil {
-		t.Fatal(err)
-	}
-	mustContain(t, "overdue", section(f.counsellor.Get("/").Body, "overdue"), "Reassurance and checking tally")
-	// The admin's whole-practice dashboard (a statement of its own) lists it too.
-	mustContain(t, "admin's overdue", section(f.admin.Get("/").Body, "overdue"), "Jo Avery", "Reassurance and checking tally")
-	// A goal due within 14 days.
-	goalURL := f.counsellor.Post(f.path("/goals"), completeGoalForm()).Location
-	f.counsellor.Post(goalURL+"/status", url.Values{"to": {"active"}})
-	if _, err := f.app.DB.OpenAsAdmin(t).Exec(`UPDATE goals SET target_date = current_date + 10`); err != nil {
-		t.Fatal(err)
-	}
-	mustContain(t, "goals due", section(f.counsellor.Get("/").Body, "goals-due"), "Ask for reassurance less often")
-	// Off track: a reading no better than the baseline, well into the goal.
-	f.counsellor.Post(goalURL+"/readings", url.Values{"reading_date": {daysFromNow(0)}, "value": {"10"}})
-	mustContain(t, "off track", section(f.counsellor.Get("/").Body, "off-track"), "Ask for reassurance less often")
-	// A marker falling by 2 or more over the last three ratings.
-	ids := markerIDs(t, f)
-	for i, v := range []string{"8", "7", "5"} {
-		f.counsellor.Post(f.path("/progress"), url.Values{"day": {daysFromNow(i - 3)}, "m_" + ids[1]: {v}})
-	}
-	mustContain(t, "marker falls", section(f.counsellor.Get("/").Body, "marker-falls"), "8 to 5")
-	f.counsellor.Post(f.path("/progress"), url.Values{"day": {daysFromNow(0)}, "m_" + ids[1]: {"8"}})
-	if strings.Contains(section(f.counsellor.Get("/").Body, "marker-falls"), "Jo Avery") {
-		t.Fatal("a recovered marker is still listed as falling")
-	}
-	// Scores reliably deteriorated: PHQ-9 from 8 to 16.
-	f.counsellor.Post(f.path("/progress"), phq9(url.Values{"day": {daysFromNow(-20)}}, "1", "0"))
-	f.counsellor.Post(f.path("/progress"), phq9(url.Values{"day": {daysFromNow(0)}}, "2", "0"))
-	mustContain(t, "deteriorated", section(f.counsellor.Get("/").Body, "deteriorated"), "PHQ-9: 8 to 16")
-	// An appointment this week.
-	if _, err := f.app.Store.CreateAppointment(ctx, f.practice.ID, f.client.ID, f.me.ID, store.AppointmentInput{
-		StartsAt: time.Now().Add(48 * time.Hour), DurationMinutes: 50, Status: "scheduled", Format: "individual"}, store.AuditEntry{Action: "test.seed"}); err != nil {
-		t.Fatal(err)
-	}
-	home := f.counsellor.Get("/")
-	mustContain(t, "appointments", section(home.Body, "appointments"), "Jo Avery", "50 min")
-	mustContain(t, "counts", home.Body, `href="/clients?status=intake">Intake: <strong>1</strong>`)
-
-	// Another counsellor's dashboard shows none of it; a supervisor sees it by code once linked.
-	if strings.Contains(f.other.Get("/").Body, "Jo Avery") {
-		t.Fatal("another counsellor's dashboard shows the client")
-	}
-	if strings.Contains(f.supervisor.Get("/").Body, f.client.Code) {
-		t.Fatal("an unlinked supervisor sees the client")
-	}
-	var supID string
-	_ = f.app.DB.App.Get(&supID, `SELECT id::text FROM users WHERE role = 'supervisor' AND practice_id = $1`, f.practice.ID)
-	if res := f.admin.Post("/admin/supervision", url.Values{"supervisor_id": {supID}, "counsellor_id": {itoa(f.me.ID)}}); res.Status != 303 {
-		t.Fatalf("link supervisor: %d", res.Status)
-	}
-	sup := f.supervisor.Get("/")
-	mustContain(t, "supervisor dashboard", sup.Body, f.client.Code, "PHQ-9: 8 to 16")
-	if strings.Contains(sup.Body, "Avery") || strings.Contains(sup.Body, "Jordan") || strings.Contains(sup.Body, `href="/clients/`) {
-		t.Fatal("the supervisor's dashboard names or links the client")
 	}
 }
 
@@ -320,12 +244,15 @@ func TestItem9IsActedOnEvenWhenTheFormIsIncomplete(t *testing.T) {
 	if res := c.Post("/h/checkin", answers); res.Status != 422 {
 		t.Fatalf("incomplete check-in: %d", res.Status)
 	}
-	alerts := regexp.MustCompile(`(?s)data-testid="dash-item9".*?</section>`).FindString(f.counsellor.Get("/").Body)
-	mustContain(t, "item-9 alerts", alerts, "Riley Stone", "item 9 answered 3")
+	flagSummary := func(cl store.Client) string {
+		var s string
+		_ = f.app.DB.App.Get(&s, `SELECT summary FROM risk_flags WHERE client_id = $1 AND source = 'phq9_item9' AND cleared_at IS NULL`, cl.ID)
+		return s
+	}
+	mustContain(t, "item-9 flag", flagSummary(other), "item 9 answered 3")
 	// A later, worse answer updates the alert rather than hiding behind the first.
 	f.counsellor.Post(f.path("/progress"), phq9(url.Values{"day": {daysFromNow(0)}}, "3", "3"))
-	alerts = regexp.MustCompile(`(?s)data-testid="dash-item9".*?</section>`).FindString(f.counsellor.Get("/").Body)
-	mustContain(t, "worse alert", alerts, "item 9 answered 3 (total 27)")
+	mustContain(t, "worse flag", flagSummary(f.client), "item 9 answered 3 (total 27)")
 	// An intake risk save keeps its own flag and leaves the item-9 alert alone.
 	risk := url.Values{"base_version": {"0"}, "risk_self_harm": {"none"}, "risk_to_others": {"none"}, "risk_substance": {"none"}, "risk_own_control": {"none"}, "risk_ipv": {"some"},
 		"overall_risk": {"moderate"}, "safety_plan": {"Plan agreed"}}
@@ -337,7 +264,7 @@ func TestItem9IsActedOnEvenWhenTheFormIsIncomplete(t *testing.T) {
 	if strings.Join(sources, ",") != "intake,phq9_item9" {
 		t.Fatalf("open flags by source: %v", sources)
 	}
-	mustContain(t, "item-9 alert after the intake save", f.counsellor.Get("/").Body, "item 9 answered 3 (total 27)")
+	mustContain(t, "item-9 flag after the intake save", flagSummary(f.client), "item 9 answered 3 (total 27)")
 }
 
 // checkinFor creates a check-in through the store and returns its id, and the hash and token
@@ -374,24 +301,22 @@ func TestCheckinLinksCanBeRevoked(t *testing.T) {
 func TestSupervisorsDashboardCarriesNoNarrative(t *testing.T) {
 	t.Parallel()
 	f := newCaseFixture(t)
-	risk := url.Values{"base_version": {"0"}, "risk_self_harm": {"none"}, "risk_to_others": {"none"}, "risk_substance": {"none"}, "risk_own_control": {"none"}, "risk_ipv": {"serious"},
-		"overall_risk": {"high"}, "safety_plan": {"Plan agreed"}}
-	f.counsellor.Post(f.path("/intake/risk"), risk)
-	goalURL := f.counsellor.Post(f.path("/goals"), completeGoalForm()).Location
-	f.counsellor.Post(goalURL+"/status", url.Values{"to": {"active"}})
-	if _, err := f.app.DB.OpenAsAdmin(t).Exec(`UPDATE goals SET target_date = current_date + 5`); err != nil {
-		t.Fatal(err)
-	}
+	// Labels written as the practice's own words, the worst case: the supervisor sees none.
+	now := time.Now()
+	queueItem(t, f, f.client, "risk", "coercive control", 1, now)
+	queueItem(t, f, f.client, "goal_due", "Ask for reassurance less often", 2, now.Add(5*24*time.Hour))
+	queueItem(t, f, f.client, "overdue", "Overall risk diary", 3, now.Add(-time.Hour))
 	var supID string
 	_ = f.app.DB.App.Get(&supID, `SELECT id::text FROM users WHERE role = 'supervisor' AND practice_id = $1`, f.practice.ID)
 	f.admin.Post("/admin/supervision", url.Values{"supervisor_id": {supID}, "counsellor_id": {itoa(f.me.ID)}})
 	body := f.supervisor.Get("/").Body
-	mustContain(t, "supervisor dashboard", body, f.client.Code, "Risk flag open", "Goal due")
+	mustContain(t, "supervisor dashboard", foldText(queueRow(body, f.client.Code)), f.client.Code+" 1 risk flag open 1 assignment overdue 1 goal due")
 	for _, narrative := range []string{"coercive control", "Ask for reassurance less often", "Overall risk"} {
 		if strings.Contains(body, narrative) {
 			t.Errorf("the supervisor's dashboard shows %q", narrative)
 		}
 	}
+	mustContain(t, "counsellor dashboard", f.counsellor.Get("/").Body, "1 goal due: Ask for reassurance less often")
 }
 
 func TestTheSameRatingsFormSentTwiceIsRecordedOnce(t *testing.T) {

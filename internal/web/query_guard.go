@@ -55,6 +55,7 @@ func queryRules() map[string][]QueryParam {
 		{Name: "bom", Max: 8}, {Name: "identified", Max: 8}, {Name: "full_dates", Max: 8}, {Name: "confirm", Max: 8}, {Name: "clients", Max: 4000}}
 	return map[string][]QueryParam{
 		"GET /login": {{Name: "next", Max: 2000}},
+		"GET /":      {digits("counsellor")},
 		"GET /clients": {{Name: "q", Max: 400}, {Name: "status", Values: optionValues(casework.ClientStatuses())},
 			{Name: "format", Values: optionValues(casework.Formats())}, {Name: "sort", Values: sorts},
 			{Name: "dir", Values: []string{"asc", "desc"}}, {Name: "archived", Values: []string{"0", "1"}},

@@ -168,6 +168,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/clients/:id/delete", adminOnly, cw.DeleteClientPage)
 	r.add(http.MethodPost, "/clients/:id/delete", adminOnly, cw.DeleteClient)
 	r.add(http.MethodPost, "/clients/:id/risk-flags/:flag/clear", counsellorOnly, cw.ClearRiskFlag)
+	r.add(http.MethodPost, "/clients/:id/attention/snooze", caseStaff, dash.Snooze)
 
 	r.add(http.MethodGet, "/clients/:id/intake", caseStaff, cw.IntakeForm)
 	r.add(http.MethodGet, "/clients/:id/intake/:section", caseStaff, cw.IntakeSectionForm)

@@ -1,8 +1,13 @@
 // Package dashboard renders the signed-in start page: what needs attention in the
-// viewer's scope.
+// viewer's scope, one row per client, worst first.
 package dashboard
 
-import "github.com/securebase/securebase/templates/layout"
+import (
+	"strconv"
+
+	"github.com/securebase/securebase/templates/layout"
+	"github.com/securebase/securebase/templates/ui"
+)
 
 // View is the whole start page.
 type View struct {
@@ -10,7 +15,20 @@ type View struct {
 	PracticeName string
 	Identified   bool // supervisors see client codes only, and no links into records
 	StatusCounts []StatusCount
-	Lists        []List
+	KindCounts   []KindCount
+	Today        []Appointment
+	Week         []Appointment // after today, within the week
+	Rows         []Row         // counsellors and admins
+	Groups       []Group       // supervisors: the rows by counsellor
+	More         int           // clients in the queue beyond the rows shown
+	// Filter is the admin's choice of counsellor ("" for all) among Counsellors.
+	Filter      string
+	Counsellors []ui.Option
+	// Snooze is a refused snooze form, shown beside the part whose key is SnoozeKey.
+	Snooze    *ui.Form
+	SnoozeKey string
+	// SnoozeMin and SnoozeMax bound the snooze date (YYYY-MM-DD).
+	SnoozeMin, SnoozeMax string
 }
 
 // StatusCount is how many clients of the scope have one status.
@@ -19,22 +37,45 @@ type StatusCount struct {
 	Count         int
 }
 
-// List is one card of the dashboard.
-type List struct {
-	Key, Title, Empty string
-	Items             []Item
-	Total             int
-	Counted           bool // the heading shows Total; not for the latest-only lists
+// KindCount is how many open items of one kind the scope holds.
+type KindCount struct {
+	Kind, Label string
+	Count       int
 }
 
-// Item is one line of a list: a client and what needs doing.
-type Item struct {
-	Name   string // the client's name as staff use it; empty for supervisors
-	Code   string
-	What   string
-	When   string // formatted in the practice's zone; empty when the line has no time
-	Target string // where it is handled
+// Appointment is one booked session.
+type Appointment struct {
+	Name, Code, When, What, Target string
+}
+
+// Row is one client in the queue and everything that needs doing for them.
+type Row struct {
+	ClientID   int64
+	Name, Code string
+	Target     string // the client's page (or, for a supervisor, what they may open)
+	Counsellor string // the client's counsellor, on the admin's practice-wide queue
+	Parts      []Part
+}
+
+// Part is one thing to do for a client: "4 Daily tally entries to review".
+type Part struct {
+	Kind, Label, Text string
+	N                 int    // how many items
+	Target            string // where it is handled; empty for a supervisor
+	Snoozable         bool
+	Key               string // names the part's snooze form
+}
+
+// Group is one supervised counsellor's clients.
+type Group struct {
+	Counsellor, Target string
+	Rows               []Row
 }
 
 // CaseloadURL is the caseload filtered to one status.
 func (s StatusCount) CaseloadURL() string { return "/clients?status=" + s.Status }
+
+// SnoozeURL is where a part's snooze form posts.
+func (r Row) SnoozeURL() string {
+	return "/clients/" + strconv.FormatInt(r.ClientID, 10) + "/attention/snooze"
+}

@@ -1,9 +1,8 @@
--- The dashboard's lists, each in two forms: for a practice (-practice: $1 the practice, then
--- the list's own parameters) and for some counsellors' caseloads ($1 the practice, $2 the
--- counsellors, then the list's own). Two statements, so each has a plan of its own: one plan
--- for both would be a poor fit for one of them. Each list is its first twenty items in order,
--- with how many there are in all counted apart, where the joins that only name things are
--- left out.
+-- The dashboard's reads, each in two forms: for a practice (-practice: $1 the practice, then
+-- the read's own parameters) and for some counsellors' caseloads ($1 the practice, $2 the
+-- counsellors, then the read's own). Two statements, so each has a plan of its own: one plan
+-- for both would be a poor fit for one of them. Nothing is judged at read time: the queue is
+-- attention_items, kept by the store as it writes.
 
 -- name: generic-plans
 -- For the snapshot the dashboard is read on: one plan per statement and connection.
@@ -14,156 +13,6 @@ SELECT c.status, count(*) AS n FROM clients c WHERE c.practice_id = $1 AND c.arc
 
 -- name: dash-status-counts
 SELECT c.status, count(*) AS n FROM clients c WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) GROUP BY c.status
-
--- name: dash-risk-flags-practice
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	f.summary AS what, f.raised_at AS at, '/clients/' || c.id || '#risk' AS target,
-	(SELECT count(*) FROM risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
-		WHERE c.practice_id = $1 AND c.archived_at IS NULL AND f.cleared_at IS NULL AND f.source <> 'phq9_item9') AS total
-FROM risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND f.cleared_at IS NULL AND f.source <> 'phq9_item9'
-ORDER BY f.raised_at LIMIT 20
-
--- name: dash-risk-flags
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	f.summary AS what, f.raised_at AS at, '/clients/' || c.id || '#risk' AS target,
-	(SELECT count(*) FROM risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
-		WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND f.cleared_at IS NULL AND f.source <> 'phq9_item9') AS total
-FROM risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND f.cleared_at IS NULL AND f.source <> 'phq9_item9'
-ORDER BY f.raised_at LIMIT 20
-
--- name: dash-item-nine-practice
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	f.summary AS what, f.raised_at AS at, '/clients/' || c.id || '#risk' AS target,
-	(SELECT count(*) FROM risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
-		WHERE c.practice_id = $1 AND c.archived_at IS NULL AND f.cleared_at IS NULL AND f.source = 'phq9_item9') AS total
-FROM risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND f.cleared_at IS NULL AND f.source = 'phq9_item9'
-ORDER BY f.raised_at LIMIT 20
-
--- name: dash-item-nine
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	f.summary AS what, f.raised_at AS at, '/clients/' || c.id || '#risk' AS target,
-	(SELECT count(*) FROM risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
-		WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND f.cleared_at IS NULL AND f.source = 'phq9_item9') AS total
-FROM risk_flags f JOIN clients c ON c.practice_id = f.practice_id AND c.id = f.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND f.cleared_at IS NULL AND f.source = 'phq9_item9'
-ORDER BY f.raised_at LIMIT 20
-
--- name: dash-awaiting-review-practice
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	a.title AS what, e.submitted_at AS at, '/clients/' || c.id || '/homework/' || a.id AS target,
-	(SELECT count(*) FROM homework_entries e JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
-		WHERE c.practice_id = $1 AND c.archived_at IS NULL AND e.status = 'submitted' AND e.reviewed_at IS NULL) AS total
-FROM homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
-	JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND e.status = 'submitted' AND e.reviewed_at IS NULL
-ORDER BY e.submitted_at LIMIT 20
-
--- name: dash-awaiting-review
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	a.title AS what, e.submitted_at AS at, '/clients/' || c.id || '/homework/' || a.id AS target,
-	(SELECT count(*) FROM homework_entries e JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
-		WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND e.status = 'submitted' AND e.reviewed_at IS NULL) AS total
-FROM homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
-	JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND e.status = 'submitted' AND e.reviewed_at IS NULL
-ORDER BY e.submitted_at LIMIT 20
-
--- name: dash-overdue-practice
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	a.title AS what, a.due_date::timestamptz AS at, '/clients/' || c.id || '/homework/' || a.id AS target,
-	(SELECT count(*) FROM assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
-		WHERE c.practice_id = $1 AND c.archived_at IS NULL AND a.revoked_at IS NULL AND a.due_date < $2
-		AND a.submitted_entries < CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END) AS total
-FROM assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND a.revoked_at IS NULL AND a.due_date < $2
-	AND a.submitted_entries < CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END
-ORDER BY a.due_date LIMIT 20
-
--- name: dash-overdue
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	a.title AS what, a.due_date::timestamptz AS at, '/clients/' || c.id || '/homework/' || a.id AS target,
-	(SELECT count(*) FROM assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
-		WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND a.revoked_at IS NULL AND a.due_date < $3
-		AND a.submitted_entries < CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END) AS total
-FROM assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND a.revoked_at IS NULL AND a.due_date < $3
-	AND a.submitted_entries < CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END
-ORDER BY a.due_date LIMIT 20
-
--- name: dash-expiring-practice
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	coalesce(a.title, CASE WHEN k.id IS NULL THEN 'Client link' ELSE 'Check-in' END) AS what, l.expires_at AS at,
-	'/clients/' || c.id || coalesce('/homework/' || a.id, CASE WHEN k.id IS NULL THEN '' ELSE '/progress' END) AS target,
-	(SELECT count(*) FROM client_links l LEFT JOIN assignments a ON a.practice_id = l.practice_id AND a.id = l.assignment_id
-		LEFT JOIN checkins k ON k.practice_id = l.practice_id AND k.id = l.checkin_id
-		JOIN clients c ON c.practice_id = l.practice_id AND c.id = l.client_id
-		WHERE c.practice_id = $1 AND c.archived_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now() AND l.expires_at < now() + interval '3 days'
-		AND k.completed_at IS NULL) AS total
-FROM client_links l LEFT JOIN assignments a ON a.practice_id = l.practice_id AND a.id = l.assignment_id
-	LEFT JOIN checkins k ON k.practice_id = l.practice_id AND k.id = l.checkin_id
-	JOIN clients c ON c.practice_id = l.practice_id AND c.id = l.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND l.revoked_at IS NULL AND l.expires_at > now() AND l.expires_at < now() + interval '3 days'
-	AND k.completed_at IS NULL
-ORDER BY l.expires_at LIMIT 20
-
--- name: dash-expiring
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	coalesce(a.title, CASE WHEN k.id IS NULL THEN 'Client link' ELSE 'Check-in' END) AS what, l.expires_at AS at,
-	'/clients/' || c.id || coalesce('/homework/' || a.id, CASE WHEN k.id IS NULL THEN '' ELSE '/progress' END) AS target,
-	(SELECT count(*) FROM client_links l LEFT JOIN assignments a ON a.practice_id = l.practice_id AND a.id = l.assignment_id
-		LEFT JOIN checkins k ON k.practice_id = l.practice_id AND k.id = l.checkin_id
-		JOIN clients c ON c.practice_id = l.practice_id AND c.id = l.client_id
-		WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND l.revoked_at IS NULL AND l.expires_at > now() AND l.expires_at < now() + interval '3 days'
-		AND k.completed_at IS NULL) AS total
-FROM client_links l LEFT JOIN assignments a ON a.practice_id = l.practice_id AND a.id = l.assignment_id
-	LEFT JOIN checkins k ON k.practice_id = l.practice_id AND k.id = l.checkin_id
-	JOIN clients c ON c.practice_id = l.practice_id AND c.id = l.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND l.revoked_at IS NULL AND l.expires_at > now() AND l.expires_at < now() + interval '3 days'
-	AND k.completed_at IS NULL
-ORDER BY l.expires_at LIMIT 20
-
--- name: dash-goals-due-practice
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	g.statement AS what, g.target_date::timestamptz AS at, '/clients/' || c.id || '/goals/' || g.id AS target,
-	(SELECT count(*) FROM goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
-		WHERE c.practice_id = $1 AND c.archived_at IS NULL AND g.status = 'active' AND g.target_date <= $2::date + 14) AS total
-FROM goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND g.status = 'active' AND g.target_date <= $2::date + 14
-ORDER BY g.target_date LIMIT 20
-
--- name: dash-goals-due
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	g.statement AS what, g.target_date::timestamptz AS at, '/clients/' || c.id || '/goals/' || g.id AS target,
-	(SELECT count(*) FROM goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
-		WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND g.status = 'active' AND g.target_date <= $3::date + 14) AS total
-FROM goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND g.status = 'active' AND g.target_date <= $3::date + 14
-ORDER BY g.target_date LIMIT 20
-
--- name: dash-marker-falls-practice
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	m.label || ': ' || t.oldest || ' to ' || t.newest AS what, t.newest_on::timestamptz AS at,
-	'/clients/' || c.id || '/progress' AS target,
-	(SELECT count(*) FROM clients c CROSS JOIN LATERAL (SELECT 1 FROM marker_trends t WHERE t.practice_id = c.practice_id AND t.client_id = c.id
-			AND t.ratings = 3 AND t.oldest - t.newest >= 2) t WHERE c.practice_id = $1 AND c.archived_at IS NULL) AS total
-FROM clients c CROSS JOIN LATERAL (SELECT * FROM marker_trends t WHERE t.practice_id = c.practice_id AND t.client_id = c.id
-		AND t.ratings = 3 AND t.oldest - t.newest >= 2) t
-	JOIN markers m ON m.practice_id = t.practice_id AND m.id = t.marker_id WHERE c.practice_id = $1 AND c.archived_at IS NULL
-ORDER BY t.newest_on DESC LIMIT 20
-
--- name: dash-marker-falls
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	m.label || ': ' || t.oldest || ' to ' || t.newest AS what, t.newest_on::timestamptz AS at,
-	'/clients/' || c.id || '/progress' AS target,
-	(SELECT count(*) FROM clients c CROSS JOIN LATERAL (SELECT 1 FROM marker_trends t WHERE t.practice_id = c.practice_id AND t.client_id = c.id
-			AND t.ratings = 3 AND t.oldest - t.newest >= 2) t WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2)) AS total
-FROM clients c CROSS JOIN LATERAL (SELECT * FROM marker_trends t WHERE t.practice_id = c.practice_id AND t.client_id = c.id
-		AND t.ratings = 3 AND t.oldest - t.newest >= 2) t
-	JOIN markers m ON m.practice_id = t.practice_id AND m.id = t.marker_id WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2)
-ORDER BY t.newest_on DESC LIMIT 20
 
 -- name: dash-appointments-practice
 SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
@@ -183,59 +32,105 @@ FROM appointments p JOIN clients c ON c.practice_id = p.practice_id AND c.id = p
 	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND p.status = 'scheduled' AND p.starts_at >= $3 AND p.starts_at < $4
 ORDER BY p.starts_at LIMIT 20
 
--- name: dash-recent-practice
-SELECT * FROM (
-	(SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name, 'Sent ' || a.title AS what, e.submitted_at AS at, '/clients/' || c.id || '/homework/' || a.id AS target
-	FROM homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
-	JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND e.practice_id = $1 AND e.status = 'submitted' ORDER BY e.submitted_at DESC LIMIT 20)
-	UNION ALL
-	(SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name, 'Completed a check-in' AS what, k.completed_at AS at, '/clients/' || c.id || '/progress' AS target
-	FROM checkins k JOIN clients c ON c.practice_id = k.practice_id AND c.id = k.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND k.practice_id = $1 AND k.completed_at IS NOT NULL ORDER BY k.completed_at DESC LIMIT 20)
-) recent ORDER BY at DESC LIMIT 20
+-- The attention queue (attention_items, written by the store with each change): the open items
+-- of the scope that show now, grouped per client and part ($3 the most clients to return).
+-- Risk, item 9, deterioration, marker falls and entries to review show at once; an overdue
+-- assignment once its due_at has passed; a link in the three days before it expires; a goal
+-- from fourteen days before its target date. A snoozed item shows again when its snooze ends.
+-- Parts group by kind and label, except risk, item 9, marker falls and links, which group by
+-- kind alone (one "3 markers falling", not three rows). Clients come worst first: risk, item
+-- 9, deterioration, marker falls, review, overdue, expiring, goal due; then the longest waiting.
+-- In two steps: each client's worst (one pass over the scope's open items, grouped by client
+-- alone), then the parts of the first $limit clients only (through attention_items_open_key).
+-- The review part links to the assignment of its first entry: one lookup per part, not per item.
+-- A caseload's read also holds the client to the caseload, so an item a reassignment left behind
+-- never shows a client to a counsellor who no longer has them.
 
--- name: dash-recent
-SELECT * FROM (
-	(SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name, 'Sent ' || a.title AS what, e.submitted_at AS at, '/clients/' || c.id || '/homework/' || a.id AS target
-	FROM homework_entries e JOIN assignments a ON a.practice_id = e.practice_id AND a.id = e.assignment_id
-	JOIN clients c ON c.practice_id = e.practice_id AND c.id = e.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND e.practice_id = $1 AND e.status = 'submitted' ORDER BY e.submitted_at DESC LIMIT 20)
-	UNION ALL
-	(SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name, 'Completed a check-in' AS what, k.completed_at AS at, '/clients/' || c.id || '/progress' AS target
-	FROM checkins k JOIN clients c ON c.practice_id = k.practice_id AND c.id = k.client_id
-	WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND k.practice_id = $1 AND k.completed_at IS NOT NULL ORDER BY k.completed_at DESC LIMIT 20)
-) recent ORDER BY at DESC LIMIT 20
+-- name: attention-queue-practice
+WITH worst AS (
+	SELECT a.client_id, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS worst, min(a.due_at) AS first_due
+	FROM attention_items a
+	WHERE a.practice_id = $1 AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
+		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
+			WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
+			WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
+	GROUP BY a.client_id
+), placed AS (
+	SELECT w.client_id, c.counsellor_id, c.code, c.first_name, c.preferred_name, c.last_name,
+		row_number() OVER (ORDER BY w.worst, w.first_due, w.client_id) AS place, count(*) OVER () AS clients
+	FROM worst w JOIN clients c ON c.practice_id = $1 AND c.id = w.client_id AND c.archived_at IS NULL
+)
+SELECT p.client_id, p.counsellor_id, p.code, p.first_name, p.preferred_name, p.last_name, x.kind, x.label, x.n, x.ref_id,
+	e.assignment_id, x.due_at, p.place, p.clients
+FROM placed p CROSS JOIN LATERAL (
+	SELECT a.kind, CASE WHEN a.kind IN ('review', 'overdue', 'deterioration', 'goal_due') THEN a.label ELSE '' END AS label,
+		count(*) AS n, min(a.ref_id) AS ref_id, min(a.due_at) AS due_at, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS rank
+	FROM attention_items a
+	WHERE a.practice_id = $1 AND a.client_id = p.client_id AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
+		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
+			WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
+			WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
+	GROUP BY 1, 2
+) x
+LEFT JOIN LATERAL (SELECT e.assignment_id FROM homework_entries e WHERE x.kind = 'review' AND e.practice_id = $1 AND e.id = x.ref_id LIMIT 1) e ON true
+WHERE p.place <= $2
+ORDER BY p.place, x.rank, x.label
 
--- name: dash-active-goals-practice
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name, g.id, g.client_id, g.statement, g.what, g.where_, g.with_whom, g.metric, g.unit, g.metric_code, g.unit_code, g.direction, g.baseline_value, g.baseline_date, g.target_value, g.measure_how, g.measure_often, g.steps, g.supports, g.concerns, g.target_date, g.status, g.replaced_by, g.version, g.created_at, g.updated_at
-FROM goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
-WHERE c.practice_id = $1 AND c.archived_at IS NULL AND g.status = 'active'
+-- name: attention-queue
+WITH worst AS (
+	SELECT a.client_id, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS worst, min(a.due_at) AS first_due
+	FROM attention_items a
+	WHERE a.practice_id = $1 AND a.counsellor_id = ANY($2) AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
+		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
+			WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
+			WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
+	GROUP BY a.client_id
+), placed AS (
+	SELECT w.client_id, c.counsellor_id, c.code, c.first_name, c.preferred_name, c.last_name,
+		row_number() OVER (ORDER BY w.worst, w.first_due, w.client_id) AS place, count(*) OVER () AS clients
+	FROM worst w JOIN clients c ON c.practice_id = $1 AND c.id = w.client_id AND c.archived_at IS NULL AND c.counsellor_id = ANY($2)
+)
+SELECT p.client_id, p.counsellor_id, p.code, p.first_name, p.preferred_name, p.last_name, x.kind, x.label, x.n, x.ref_id,
+	e.assignment_id, x.due_at, p.place, p.clients
+FROM placed p CROSS JOIN LATERAL (
+	SELECT a.kind, CASE WHEN a.kind IN ('review', 'overdue', 'deterioration', 'goal_due') THEN a.label ELSE '' END AS label,
+		count(*) AS n, min(a.ref_id) AS ref_id, min(a.due_at) AS due_at, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS rank
+	FROM attention_items a
+	WHERE a.practice_id = $1 AND a.client_id = p.client_id AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
+		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
+			WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
+			WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
+	GROUP BY 1, 2
+) x
+LEFT JOIN LATERAL (SELECT e.assignment_id FROM homework_entries e WHERE x.kind = 'review' AND e.practice_id = $1 AND e.id = x.ref_id LIMIT 1) e ON true
+WHERE p.place <= $3
+ORDER BY p.place, x.rank, x.label
 
--- name: dash-active-goals
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name, g.id, g.client_id, g.statement, g.what, g.where_, g.with_whom, g.metric, g.unit, g.metric_code, g.unit_code, g.direction, g.baseline_value, g.baseline_date, g.target_value, g.measure_how, g.measure_often, g.steps, g.supports, g.concerns, g.target_date, g.status, g.replaced_by, g.version, g.created_at, g.updated_at
-FROM goals g JOIN clients c ON c.practice_id = g.practice_id AND c.id = g.client_id
-WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND g.status = 'active'
+-- The open items that show now, counted by kind: the same rules as the queue, every client.
 
--- name: dash-results-practice
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	x.measure_key, x.first_total, x.latest_total, x.latest_on
-FROM clients c CROSS JOIN LATERAL (SELECT measure_key,
-		(array_agg(total ORDER BY taken_on, id))[1] AS first_total,
-		(array_agg(total ORDER BY taken_on DESC, id DESC))[1] AS latest_total,
-		max(taken_on) AS latest_on, count(*) AS n
-	FROM measure_results WHERE practice_id = c.practice_id AND client_id = c.id GROUP BY measure_key) x
-WHERE c.practice_id = $1 AND c.archived_at IS NULL AND x.n >= 2
+-- name: attention-counts-practice
+SELECT a.kind, count(*) AS n
+FROM attention_items a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id AND c.archived_at IS NULL
+WHERE a.practice_id = $1 AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
+	AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
+		WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
+		WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
+GROUP BY a.kind
 
--- name: dash-results
-SELECT c.id AS client_id, c.code, c.first_name, c.preferred_name, c.last_name,
-	x.measure_key, x.first_total, x.latest_total, x.latest_on
-FROM clients c CROSS JOIN LATERAL (SELECT measure_key,
-		(array_agg(total ORDER BY taken_on, id))[1] AS first_total,
-		(array_agg(total ORDER BY taken_on DESC, id DESC))[1] AS latest_total,
-		max(taken_on) AS latest_on, count(*) AS n
-	FROM measure_results WHERE practice_id = c.practice_id AND client_id = c.id GROUP BY measure_key) x
-WHERE c.practice_id = $1 AND c.archived_at IS NULL AND c.counsellor_id = ANY($2) AND x.n >= 2
+-- name: attention-counts
+SELECT a.kind, count(*) AS n
+FROM attention_items a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id AND c.archived_at IS NULL AND c.counsellor_id = ANY($2)
+WHERE a.practice_id = $1 AND a.counsellor_id = ANY($2) AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
+	AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
+		WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
+		WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
+GROUP BY a.kind
 
 -- name: supervisees
 SELECT counsellor_id FROM supervision WHERE practice_id = $1 AND supervisor_id = $2
+-- name: snooze-attention
+-- Snoozes one part of a client's queue (kind and label as the queue groups them) until $5;
+-- risk and item 9 never (the table's CHECK refuses them too).
+UPDATE attention_items SET snoozed_until = $5, snoozed_by = $6
+WHERE practice_id = $1 AND client_id = $2 AND kind = $3 AND resolved_at IS NULL AND kind NOT IN ('risk', 'item_nine')
+	AND CASE WHEN kind IN ('review', 'overdue', 'deterioration', 'goal_due') THEN label ELSE '' END = $4
