@@ -133,7 +133,7 @@ func appointments(items []store.DashItem, identified bool, loc *time.Location, t
 			a.When = at.Format("15:04")
 			today = append(today, a)
 		} else {
-			a.When = at.Format("Mon 2 Jan 15:04")
+			a.When = at.Format(kit.MomentLayout)
 			week = append(week, a)
 		}
 	}
