@@ -3,6 +3,7 @@ package demo_test
 import (
 	"context"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -66,10 +67,12 @@ func TestSeedCreatesADemoPracticeOnceAndItsSignInsWork(t *testing.T) {
 	// The demo supervisor supervises the first counsellor, whose client Sam is slipping.
 	sup := app.Browser()
 	sup.Login(accounts[3].Email, accounts[3].Password)
-	// Its row (SB-0002, a score reliably worse) comes from the attention queue the store writes
-	// (issue 16), tested with the writers; here, no name on the supervisor's page.
-	if home := sup.Get("/"); home.Status != 200 || strings.Contains(home.Body, "Okoro") {
-		t.Errorf("the demo supervisor's dashboard: status %d, or it names a client", home.Status)
+	// Its row comes from the attention queue the store wrote as the demo was seeded: SB-0002
+	// by code, a score reliably worse, and no name anywhere on the supervisor's page.
+	home := sup.Get("/")
+	row := regexp.MustCompile(`(?s)<li data-testid="queue-row" data-client="SB-0002">.*?</ul></li>`).FindString(home.Body)
+	if home.Status != 200 || !strings.Contains(row, `data-kind="deterioration"`) || strings.Contains(home.Body, "Okoro") {
+		t.Errorf("the demo supervisor's dashboard: status %d, SB-0002's row %q; want its deterioration by code and no name", home.Status, row)
 	}
 	var out strings.Builder
 	demo.Print(&out, "http://localhost:8080/", seeded)
