@@ -16,7 +16,7 @@ func TestRiskIsOnTheDashboardTheMomentItIsRaised(t *testing.T) {
 	f := newCaseFixture(t)
 	part := func(code, kind string) string {
 		row := queueRow(f.counsellor.Get("/").Body, code)
-		return regexp.MustCompile(`<li data-kind="`+kind+`">(?s:.*?)</li>`).FindString(row)
+		return regexp.MustCompile(`<li data-kind="` + kind + `">(?s:.*?)</li>`).FindString(row)
 	}
 
 	// The counsellor's PHQ-9 with item 9 answered 1 (a minimal total): at the top at once.

@@ -3,6 +3,7 @@ package casework
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/securebase/securebase/internal/measures"
 	"github.com/securebase/securebase/templates/layout"
@@ -23,6 +24,31 @@ type ProgressView struct {
 	Measures  []measures.Measure
 	Notes     []ProgressNote
 	Checkins  []ProgressCheckin
+	Failed    string // the form whose problems are shown above it: FailedCheckin, FailedSitting, FailedNotes or ""
+}
+
+// The page's forms, for where a refused form's problems are announced.
+const (
+	FailedCheckin = "checkin"
+	FailedSitting = "sitting"
+	FailedNotes   = "notes"
+)
+
+// FailedForm names which of the page's forms f came from, when it holds problems: each form's
+// fields have their own prefix (ck_ the check-in, note_ the event note, the rest the sitting).
+func FailedForm(f *ui.Form) string {
+	if !f.HasErrors() {
+		return ""
+	}
+	for name := range f.Values {
+		switch {
+		case strings.HasPrefix(name, "ck_"):
+			return FailedCheckin
+		case strings.HasPrefix(name, "note_"):
+			return FailedNotes
+		}
+	}
+	return FailedSitting
 }
 
 // Opened reports whether a questionnaire's part of the form opens: something was typed in it.

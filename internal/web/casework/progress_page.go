@@ -25,6 +25,9 @@ func (h *Handlers) ProgressPage(c echo.Context) error {
 	return h.showProgress(c, cl, http.StatusOK, &ui.Form{Values: url.Values{}})
 }
 
+// checkinDefaultDays is when a new check-in falls due by default: a week from today.
+const checkinDefaultDays = 7
+
 // showProgress renders the page. The check-in form always gets a fresh request key and the
 // rating form defaults to today in the practice's time zone, whichever form failed.
 func (h *Handlers) showProgress(c echo.Context, cl store.Client, status int, form *ui.Form) error {
@@ -36,9 +39,13 @@ func (h *Handlers) showProgress(c echo.Context, cl store.Client, status int, for
 	if form.Values == nil {
 		form.Values = url.Values{}
 	}
+	failed := view.FailedForm(form)
 	form.Values.Set("request_key", kit.NewIdempotencyKey())
 	if form.Values.Get("day") == "" {
 		form.Values.Set("day", today.Format("2006-01-02"))
+	}
+	if failed != view.FailedCheckin { // a check-in is due in a week unless the counsellor says otherwise
+		form.Values.Set("ck_due", today.AddDate(0, 0, checkinDefaultDays).Format("2006-01-02"))
 	}
 	markers, err := h.Store.Markers(ctx, cl.PracticeID, false)
 	if err != nil {
@@ -60,7 +67,7 @@ func (h *Handlers) showProgress(c echo.Context, cl store.Client, status int, for
 	if err != nil {
 		return err
 	}
-	v := view.ProgressView{Page: h.Page(c, "Progress "+cl.Code), Form: form, Client: goalClient(cl), Measures: measures.Measures()}
+	v := view.ProgressView{Page: h.Page(c, "Progress "+cl.Code), Form: form, Client: goalClient(cl), Measures: measures.Measures(), Failed: failed}
 	events := eventsOf(notes)
 	add := func(spec chart.Spec, note string) {
 		spec.Events = events
