@@ -13,7 +13,6 @@ func cacheSpec() Spec {
 		Events: []Event{{Date: day.AddDate(0, 0, 3), Label: "argument"}}}
 }
 
-
 func TestCacheDrawsAChartOnceAndAgainWhenAnythingInItChanges(t *testing.T) {
 	c := NewCache(1 << 20)
 	s := cacheSpec()

@@ -29,6 +29,12 @@ func (h *Handlers) ProgressPage(c echo.Context) error {
 // rating form defaults to today in the practice's time zone, whichever form failed.
 func (h *Handlers) showProgress(c echo.Context, cl store.Client, status int, form *ui.Form) error {
 	ctx := c.Request().Context()
+	// Everything on the page besides the client, in one statement.
+	page, err := h.Store.ProgressPageOf(ctx, cl.PracticeID, cl.ID)
+	if err != nil {
+		return err
+	}
+	c.Set(kit.CtxPractice, page.Practice) // PracticeOf then reads it no more
 	today, _, err := h.PracticeToday(c)
 	if err != nil {
 		return err
@@ -40,26 +46,12 @@ func (h *Handlers) showProgress(c echo.Context, cl store.Client, status int, for
 	if form.Values.Get("day") == "" {
 		form.Values.Set("day", today.Format("2006-01-02"))
 	}
-	markers, err := h.Store.Markers(ctx, cl.PracticeID, false)
+	markers, ratings, results, notes, checkins := page.Markers, page.Ratings, page.Results, page.Notes, page.Checkins
+	conv, err := kit.ParseConventions(page.Conventions)
 	if err != nil {
 		return err
 	}
-	ratings, results, notes, err := h.Store.ClientProgress(ctx, cl.PracticeID, cl.ID)
-	if err != nil {
-		return err
-	}
-	conv, err := h.ConventionsOf(c)
-	if err != nil {
-		return err
-	}
-	goals, err := h.goalsWithReadings(c, cl)
-	if err != nil {
-		return err
-	}
-	checkins, err := h.Store.Checkins(ctx, cl.PracticeID, cl.ID)
-	if err != nil {
-		return err
-	}
+	goals := h.goalRecords(page.Goals, page.Readings)
 	v := view.ProgressView{Page: h.Page(c, "Progress "+cl.Code), Form: form, Client: goalClient(cl), Measures: measures.Measures()}
 	events := eventsOf(notes)
 	add := func(spec chart.Spec, note string) {
