@@ -109,7 +109,7 @@ type jsonPart struct {
 
 func (s *Store) decodeParts(what string, parts []jsonPart) error {
 	for _, part := range parts {
-		if err := decodeJSONRows(s.pool.Mapper, part.raw, part.dest); err != nil {
+		if err := s.rows.decode(s.pool.Mapper, part.raw, part.dest); err != nil {
 			return mapErr(what, err)
 		}
 	}

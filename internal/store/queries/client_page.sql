@@ -1,7 +1,7 @@
 -- The client page's reads in one statement: each part is a JSON array of the rows its own
 -- query gives (risk-flags, latest-intake, goals, goal-readings, summarise-appointments,
 -- appointments, assignments, client-link-state, practice), in the same order, decoded into
--- the same types (decodeJSONRows). $1 practice, $2 client, $3 now.
+-- the same types (jsonRowTypes.decode). $1 practice, $2 client, $3 now.
 
 -- name: client-page
 SELECT
