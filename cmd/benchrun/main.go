@@ -36,6 +36,7 @@ type options struct {
 	links         int
 	profiles      string // directory for a CPU profile of each page's first run; empty for none
 	hold          bool   // seed and serve, print how to reach it, and wait for Ctrl-C
+	only          string // a regular expression: only the rows it matches (and the ceilings) run
 }
 
 func main() {
@@ -49,6 +50,7 @@ func main() {
 	flag.IntVar(&o.links, "links", 500, "private links the POST benchmark rotates through (bench/seed.sql makes 500)")
 	flag.StringVar(&o.profiles, "profiles", ".data/bench-profiles", "where a CPU profile (pprof) of each page's first run is written; empty for none")
 	flag.BoolVar(&o.hold, "hold", false, "seed, serve and sign in, print the URLs and cookies, then wait for Ctrl-C (to explore or profile by hand)")
+	flag.StringVar(&o.only, "only", "", "run only the rows whose name matches this regular expression (the ceilings always run); empty for all")
 	flag.Parse()
 	if err := run(context.Background(), o); err != nil {
 		fmt.Fprintln(os.Stderr, "benchrun:", err)

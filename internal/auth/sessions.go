@@ -58,12 +58,19 @@ func NewSessionManager(st *store.Store, opts SessionOptions) *scs.SessionManager
 // ClientCookieName names the cookie of a client's link session.
 const ClientCookieName = "sb_link"
 
+// SeenWriteInterval bounds how often a session's last-seen time (KeySeenAt) is written back:
+// a page that changes nothing else in the session then saves no session row.
+const SeenWriteInterval = time.Minute
+
 // NewClientSessionManager returns the manager of the short-lived sessions that a private
-// link opens: bound to one link, kept in the same table, ended after lifetime. There is no
-// shorter idle timeout: a client may take a long while over a thought record.
-func NewClientSessionManager(st *store.Store, lifetime time.Duration, secure bool) *scs.SessionManager {
+// link opens: bound to one link, kept in the same table, ended after lifetime or after idle
+// without a request. The idle timeout is enforced by the web layer with a last-seen time
+// (KeySeenAt) written at most once every SeenWriteInterval, and by the row's expiry, which
+// each save sets to at most idle from then: not by scs, which would rewrite the row on
+// every request.
+func NewClientSessionManager(st *store.Store, lifetime, idle time.Duration, secure bool) *scs.SessionManager {
 	sm := scs.New()
-	sm.Store = &SessionStore{st: st}
+	sm.Store = &SessionStore{st: st, idle: idle}
 	sm.Lifetime = lifetime
 	sm.Cookie.Name = ClientCookieName
 	sm.Cookie.HttpOnly = true
@@ -88,6 +95,7 @@ func HashToken(token string) []byte {
 type SessionStore struct {
 	st    *store.Store
 	codec scs.GobCodec
+	idle  time.Duration // a saved row expires at most this long after the save; 0: at its lifetime
 }
 
 // FindCtx returns a live session's data.
@@ -101,6 +109,11 @@ func (s *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool,
 
 // CommitCtx saves a session, copying the signed-in user out of its data.
 func (s *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
+	if s.idle > 0 {
+		if ie := time.Now().Add(s.idle).UTC(); ie.Before(expiry) {
+			expiry = ie
+		}
+	}
 	row := store.SessionRow{TokenHash: HashToken(token), Data: b, Expiry: expiry}
 	if _, values, err := s.codec.Decode(b); err == nil {
 		row.UserID, _ = values[KeyUserID].(int64)

@@ -91,6 +91,11 @@ type LinkState struct {
 func (s *Store) ClientLinkState(ctx context.Context, practiceID, clientID int64) (LinkState, error) {
 	var live []ClientLink
 	err := s.q.ClientLinkState.SelectContext(ctx, &live, practiceID, clientID)
+	return linkStateOf(live), mapErr("client link state", err)
+}
+
+// linkStateOf sums up a client's live links (client-link-state's rows).
+func linkStateOf(live []ClientLink) LinkState {
 	var st LinkState
 	for i, l := range live {
 		if l.AssignmentID == nil && l.CheckinID == nil {
@@ -103,7 +108,7 @@ func (s *Store) ClientLinkState(ctx context.Context, practiceID, clientID int64)
 			st.OlderUntil = &until
 		}
 	}
-	return st, mapErr("client link state", err)
+	return st
 }
 
 // IssueClientLink ends every live link of the client (the client link and any older ones)

@@ -76,7 +76,8 @@ type CaseloadExportRow struct {
 // streamRows runs a statement and hands each row to fn, one at a time: nothing is collected.
 // The statement's last parameter is the limit (NULL: all rows, when limit is 0).
 // JIT compilation is off for it: for the one-million-row export it took over a second before
-// the first row, and a query that only streams rows gains nothing from it.
+// the first row, and a query that only streams rows gains nothing from it. Its transaction
+// alone gets a larger work_mem, so its sort stays in memory.
 func streamRows[T any](ctx context.Context, s *Store, st *sqlx.Stmt, args []any, limit int, fn func(T) error) error {
 	tx, err := s.pool.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {

@@ -43,6 +43,10 @@ type queries struct {
 	LockClientRetention *sqlx.Stmt `query:"lock-client-retention"`
 	DeleteClient        *sqlx.Stmt `query:"delete-client"`
 
+	// queries/client_page.sql
+	ClientPage   *sqlx.Stmt `query:"client-page"`
+	ProgressPage *sqlx.Stmt `query:"progress-page"`
+
 	// queries/client_links.sql
 	LinkByTokenHash    *sqlx.Stmt `query:"link-by-token-hash"`
 	ClientLinkByID     *sqlx.Stmt `query:"client-link-by-id"`

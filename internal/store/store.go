@@ -26,6 +26,7 @@ var ErrConflict = errors.New("conflict")
 type Store struct {
 	pool *sqlx.DB
 	q    *queries // every statement of queries/*.sql, prepared when the store opens
+	rows jsonRowTypes
 }
 
 // New returns a Store over db, whose schema must be migrated: it prepares every query of

@@ -17,7 +17,7 @@ import (
 const ctxUser = kit.CtxUser
 
 // seenWriteInterval bounds how often the last-seen time is written back to the session row.
-const seenWriteInterval = time.Minute
+const seenWriteInterval = auth.SeenWriteInterval
 
 // currentUser returns the signed-in staff member, or nil.
 func currentUser(c echo.Context) *store.User { return kit.CurrentUser(c) }

@@ -3,9 +3,14 @@ package web
 import (
 	"fmt"
 
+	"github.com/securebase/securebase/internal/chart"
 	"github.com/securebase/securebase/internal/web/kit"
 	"github.com/securebase/securebase/templates/layout"
 )
+
+// chartCacheBytes is how much drawn chart markup the server keeps (a progress page's
+// charts are some tens of kilobytes).
+const chartCacheBytes = 16 << 20
 
 // newKit hands the feature packages what they share; an asset the frames link to that
 // does not exist fails the boot.
@@ -25,6 +30,6 @@ func (s *Server) newKit() (*kit.Kit, error) {
 		Config: s.cfg, Store: s.store, Log: s.log, Passwords: s.passwords,
 		Sessions: s.sessions, ClientSessions: s.clientSessions, Now: s.now,
 		Mailer: s.mailer, Keys: s.keys, Validate: s.validate, Assets: assets,
-		CSRFToken: csrfToken, Version: s.version,
+		CSRFToken: csrfToken, Version: s.version, Charts: chart.NewCache(chartCacheBytes),
 	}, nil
 }

@@ -85,8 +85,7 @@ func New(opts Options) (*Server, error) {
 		s.log.Error("session", "err", err)
 		http.Error(w, http.StatusText(http.StatusInternalServerError), http.StatusInternalServerError)
 	}
-	s.clientSessions = auth.NewClientSessionManager(s.store, s.cfg.ClientSessionTTL, s.cfg.Secure())
-	s.clientSessions.IdleTimeout = s.cfg.ClientIdleTimeout
+	s.clientSessions = auth.NewClientSessionManager(s.store, s.cfg.ClientSessionTTL, s.cfg.ClientIdleTimeout, s.cfg.Secure())
 	s.clientSessions.ErrorFunc = s.sessions.ErrorFunc
 	if s.kit, err = s.newKit(); err != nil {
 		return nil, err

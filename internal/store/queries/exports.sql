@@ -9,7 +9,9 @@ SELECT c.id, c.counsellor_id FROM clients c
 	AND ($5 = '' OR c.status = $5) AND ($8::bigint[] IS NULL OR c.id = ANY($8::bigint[]))  AND ($6::date IS NULL OR true) AND ($7::date IS NULL OR true) ORDER BY c.id
 
 -- name: jit-off
-SET LOCAL jit = off
+-- An export's transaction: no JIT, and room for its sort in memory (work_mem for this
+-- transaction only).
+SELECT set_config('jit', 'off', true), set_config('work_mem', '64MB', true)
 
 -- name: practice-counsellors
 SELECT id, practice_id, email, display_name, role, password_hash, active, created_at, deactivated_at FROM users WHERE practice_id = $1 AND role = 'counsellor'
@@ -71,19 +73,33 @@ ORDER BY  array_position($8::bigint[], c.id), c.code , g.id
 LIMIT $9
 
 -- name: export-homework
-SELECT c.id AS client_id, c.code, coalesce((SELECT min(a.starts_at)::date FROM appointments a WHERE a.practice_id = c.practice_id
-	AND a.client_id = c.id AND a.status <> 'cancelled'), c.created_at::date) AS first_day, a.id AS assignment_id,
-	dense_rank() OVER (PARTITION BY a.client_id ORDER BY a.id) AS assignment_number, kv.n AS field_number,
-	CASE WHEN $9 THEN a.title WHEN a.template_ref LIKE 'builtin:%' THEN a.template_ref ELSE 'practice_template' END AS template, e.entry_date, kv.key AS field_key,
+-- The first day is worked out once per client (cl), not once per row; the window numbers each
+-- client's assignments over the rows in their output order (a code names one client of the
+-- practice), so one sort of the entries serves both, and the answers of each entry come out
+-- in order (an incremental sort of each entry's few fields, never of the million rows).
+WITH cl AS MATERIALIZED (SELECT c.id, c.code, array_position($8::bigint[], c.id) AS pos,
+		coalesce(fd.first_day, c.created_at::date) AS first_day
+	FROM clients c LEFT JOIN LATERAL (SELECT min(a.starts_at)::date AS first_day FROM appointments a
+		WHERE a.practice_id = c.practice_id AND a.client_id = c.id AND a.status <> 'cancelled') fd ON true
+	WHERE  c.practice_id = $1 AND ($2 OR c.counsellor_id = ANY($3)) AND ($4 = 0 OR c.counsellor_id = $4)
+	AND ($5 = '' OR c.status = $5) AND ($8::bigint[] IS NULL OR c.id = ANY($8::bigint[])) )
+SELECT x.client_id, x.code, x.first_day, x.assignment_id, x.assignment_number, kv.n AS field_number, x.template, x.entry_date,
+	kv.key AS field_key,
 	CASE WHEN jsonb_typeof(kv.value) = 'number' THEN (kv.value)::text::float8 END AS number,
 	CASE WHEN jsonb_typeof(kv.value) <> 'number' THEN kv.value #>> '{}' END AS text,
-	a.submitted_entries AS made, CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END AS expected
-FROM assignments a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id
-JOIN homework_entries e ON e.practice_id = a.practice_id AND e.assignment_id = a.id AND e.status = 'submitted'
-CROSS JOIN LATERAL jsonb_each(e.answers) WITH ORDINALITY kv(key, value, n)
-WHERE  c.practice_id = $1 AND ($2 OR c.counsellor_id = ANY($3)) AND ($4 = 0 OR c.counsellor_id = $4)
-	AND ($5 = '' OR c.status = $5) AND ($8::bigint[] IS NULL OR c.id = ANY($8::bigint[]))  AND  ($6::date IS NULL OR e.entry_date >= $6::date) AND ($7::date IS NULL OR e.entry_date <= $7::date)  AND ($9 OR jsonb_typeof(kv.value) = 'number')
-ORDER BY  array_position($8::bigint[], c.id), c.code , a.id, e.entry_date, kv.n
+	x.made, x.expected
+FROM (SELECT cl.id AS client_id, cl.code, cl.pos, cl.first_day, a.id AS assignment_id,
+		dense_rank() OVER (PARTITION BY cl.pos, cl.code ORDER BY a.id) AS assignment_number,
+		CASE WHEN $9 THEN a.title WHEN a.template_ref LIKE 'builtin:%' THEN a.template_ref ELSE 'practice_template' END AS template,
+		e.entry_date, e.answers,
+		a.submitted_entries AS made, CASE a.cadence WHEN 'once' THEN 1 ELSE a.due_date - a.start_date + 1 END AS expected
+	FROM cl JOIN assignments a ON a.practice_id = $1 AND a.client_id = cl.id
+	JOIN homework_entries e ON e.practice_id = a.practice_id AND e.assignment_id = a.id AND e.status = 'submitted'
+	WHERE ($6::date IS NULL OR e.entry_date >= $6::date) AND ($7::date IS NULL OR e.entry_date <= $7::date)
+	ORDER BY cl.pos, cl.code, a.id, e.entry_date) x
+CROSS JOIN LATERAL jsonb_each(x.answers) WITH ORDINALITY kv(key, value, n)
+WHERE ($9 OR jsonb_typeof(kv.value) = 'number')
+ORDER BY x.pos, x.code, x.assignment_id, x.entry_date, kv.n
 LIMIT $10
 
 -- name: export-scores

@@ -10,27 +10,19 @@ import (
 )
 
 // goalSummaries is the client's goals as the client page lists them, with the progress of each.
-func (h *Handlers) goalSummaries(c echo.Context, cl store.Client) ([]view.GoalSummary, error) {
-	goals, err := h.goalsWithReadings(c, cl)
-	if err != nil {
-		return nil, err
-	}
+func (h *Handlers) goalSummaries(goals []goalRecord) []view.GoalSummary {
 	out := make([]view.GoalSummary, len(goals))
 	for i, g := range goals {
 		p := g.Progress
 		out[i] = view.GoalSummary{ID: g.ID, Statement: g.Statement, Status: casework.GoalStatuses().Label(g.Status),
 			TargetDate: longDate(g.TargetDate), HasReadings: p.HasReadings, OnTrack: p.OnTrack, Share: p.Share}
 	}
-	return out, nil
+	return out
 }
 
 // clientHomework lists the client's assignments and their completion: entries made ÷
 // entries expected over all of them.
-func (h *Handlers) clientHomework(c echo.Context, cl store.Client) ([]view.HomeworkRow, string, error) {
-	as, err := h.Store.Assignments(c.Request().Context(), cl.PracticeID, cl.ID)
-	if err != nil {
-		return nil, "", err
-	}
+func (h *Handlers) clientHomework(c echo.Context, as []store.Assignment) ([]view.HomeworkRow, string, error) {
 	today, _, err := h.PracticeToday(c)
 	if err != nil {
 		return nil, "", err

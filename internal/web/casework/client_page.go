@@ -2,8 +2,8 @@ package casework
 
 import (
 	"encoding/json"
-	"errors"
 	"net/http"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -24,26 +24,24 @@ func (h *Handlers) ClientPage(c echo.Context) error {
 }
 
 // showClient renders the client page; form carries a failed risk-flag review back to it.
+// Everything on it besides the client is read in one statement (store.ClientPageOf).
 func (h *Handlers) showClient(c echo.Context, cl store.Client, status int, form *ui.Form) error {
 	ctx := c.Request().Context()
-	v := view.ClientPageView{Page: h.Page(c, "Client "+cl.Code), Form: form, Client: clientView(cl)}
-	flags, err := h.Store.RiskFlags(ctx, cl.PracticeID, cl.ID)
+	page, err := h.Store.ClientPageOf(ctx, cl.PracticeID, cl.ID, h.Now())
 	if err != nil {
 		return err
 	}
-	for _, f := range flags {
+	c.Set(kit.CtxPractice, page.Practice) // PracticeOf then reads it no more
+	v := view.ClientPageView{Page: h.Page(c, "Client "+cl.Code), Form: form, Client: clientView(cl)}
+	for _, f := range page.Flags {
 		v.Flags = append(v.Flags, riskFlagView(f, h.Moments(c)))
 	}
-	if v.Intake, err = h.intakeSummary(c, cl); err != nil {
+	v.Intake = intakeSummary(page.Intake, h.Moments(c))
+	v.Goals = h.goalSummaries(h.goalRecords(page.Goals, page.Readings))
+	if v.Appointments, err = h.appointmentsSummary(c, page.Appointments, page.Recent); err != nil {
 		return err
 	}
-	if v.Goals, err = h.goalSummaries(c, cl); err != nil {
-		return err
-	}
-	if v.Appointments, err = h.appointmentsSummary(c, cl); err != nil {
-		return err
-	}
-	if v.Homework, v.Completion, err = h.clientHomework(c, cl); err != nil {
+	if v.Homework, v.Completion, err = h.clientHomework(c, page.Assignments); err != nil {
 		return err
 	}
 	if kit.CurrentUser(c).Role == store.RoleAdmin {
@@ -51,11 +49,7 @@ func (h *Handlers) showClient(c echo.Context, cl store.Client, status int, form 
 			return err
 		}
 	}
-	links, err := h.Store.ClientLinkState(ctx, cl.PracticeID, cl.ID)
-	if err != nil {
-		return err
-	}
-	v.Link = linkSummary(links, h.Moments(c))
+	v.Link = linkSummary(page.Links, h.Moments(c))
 	if err := h.AuditClient(c, cl, "client.view", "client", cl.ID, ""); err != nil {
 		return err
 	}
@@ -63,18 +57,14 @@ func (h *Handlers) showClient(c echo.Context, cl store.Client, status int, form 
 }
 
 // intakeSummary is the client's latest intake version, or nil before the first.
-func (h *Handlers) intakeSummary(c echo.Context, cl store.Client) (*view.IntakeSummary, error) {
-	v, err := h.Store.LatestIntake(c.Request().Context(), cl.PracticeID, cl.ID)
-	if errors.Is(err, store.ErrNotFound) {
-		return nil, nil
+func intakeSummary(v *store.IntakeVersion, moment func(time.Time) string) *view.IntakeSummary {
+	if v == nil {
+		return nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	out := &view.IntakeSummary{Version: v.Version, SavedAt: h.Moments(c)(v.SavedAt), SavedBy: v.SavedByName}
+	out := &view.IntakeSummary{Version: v.Version, SavedAt: moment(v.SavedAt), SavedBy: v.SavedByName}
 	var in casework.Intake
 	if json.Unmarshal(v.Data, &in) == nil && in.OverallRisk != "" {
 		out.OverallRisk = casework.RiskLevels().Label(in.OverallRisk)
 	}
-	return out, nil
+	return out
 }

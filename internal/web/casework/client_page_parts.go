@@ -12,19 +12,10 @@ import (
 	view "github.com/securebase/securebase/templates/casework"
 )
 
-// appointmentsSummary counts the client's appointments and lists the latest ten.
-func (h *Handlers) appointmentsSummary(c echo.Context, cl store.Client) (view.AppointmentsSummary, error) {
-	ctx := c.Request().Context()
+// appointmentsSummary words the client's appointment counts and the latest ten.
+func (h *Handlers) appointmentsSummary(c echo.Context, summary store.AppointmentSummary, appointments []store.Appointment) (view.AppointmentsSummary, error) {
 	var out view.AppointmentsSummary
 	loc, err := h.PracticeLocation(c)
-	if err != nil {
-		return out, err
-	}
-	summary, err := h.Store.SummariseAppointments(ctx, cl.PracticeID, cl.ID, h.Now())
-	if err != nil {
-		return out, err
-	}
-	appointments, err := h.Store.Appointments(ctx, cl.PracticeID, cl.ID)
 	if err != nil {
 		return out, err
 	}

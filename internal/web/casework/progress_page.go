@@ -32,6 +32,12 @@ const checkinDefaultDays = 7
 // rating form defaults to today in the practice's time zone, whichever form failed.
 func (h *Handlers) showProgress(c echo.Context, cl store.Client, status int, form *ui.Form) error {
 	ctx := c.Request().Context()
+	// Everything on the page besides the client, in one statement.
+	page, err := h.Store.ProgressPageOf(ctx, cl.PracticeID, cl.ID)
+	if err != nil {
+		return err
+	}
+	c.Set(kit.CtxPractice, page.Practice) // PracticeOf then reads it no more
 	today, _, err := h.PracticeToday(c)
 	if err != nil {
 		return err
@@ -47,31 +53,17 @@ func (h *Handlers) showProgress(c echo.Context, cl store.Client, status int, for
 	if failed != view.FailedCheckin { // a check-in is due in a week unless the counsellor says otherwise
 		form.Values.Set("ck_due", today.AddDate(0, 0, checkinDefaultDays).Format("2006-01-02"))
 	}
-	markers, err := h.Store.Markers(ctx, cl.PracticeID, false)
+	markers, ratings, results, notes, checkins := page.Markers, page.Ratings, page.Results, page.Notes, page.Checkins
+	conv, err := kit.ParseConventions(page.Conventions)
 	if err != nil {
 		return err
 	}
-	ratings, results, notes, err := h.Store.ClientProgress(ctx, cl.PracticeID, cl.ID)
-	if err != nil {
-		return err
-	}
-	conv, err := h.ConventionsOf(c)
-	if err != nil {
-		return err
-	}
-	goals, err := h.goalsWithReadings(c, cl)
-	if err != nil {
-		return err
-	}
-	checkins, err := h.Store.Checkins(ctx, cl.PracticeID, cl.ID)
-	if err != nil {
-		return err
-	}
+	goals := h.goalRecords(page.Goals, page.Readings)
 	v := view.ProgressView{Page: h.Page(c, "Progress "+cl.Code), Form: form, Client: goalClient(cl), Measures: measures.Measures(), Failed: failed}
 	events := eventsOf(notes)
 	add := func(spec chart.Spec, note string) {
 		spec.Events = events
-		v.Charts = append(v.Charts, view.ProgressChart{ID: spec.ID, Title: spec.Title, SVG: string(chart.SVG(spec)), Rows: goalTable(chart.Table(spec)), Note: note})
+		v.Charts = append(v.Charts, view.ProgressChart{ID: spec.ID, Title: spec.Title, SVG: string(h.Charts.SVG(spec)), Rows: goalTable(chart.Table(spec)), Note: note})
 	}
 	summaries := summarise(results, conv)
 	for _, sum := range summaries {

@@ -3,8 +3,6 @@ package casework
 import (
 	"fmt"
 
-	"github.com/labstack/echo/v4"
-
 	"github.com/securebase/securebase/internal/casework"
 	"github.com/securebase/securebase/internal/measures"
 	"github.com/securebase/securebase/internal/store"
@@ -30,24 +28,11 @@ func progressCheckin(ck store.Checkin) view.ProgressCheckin {
 	return out
 }
 
-// goalsWithReadings loads the client's goals and all their readings in two queries.
-func (h *Handlers) goalsWithReadings(c echo.Context, cl store.Client) ([]goalRecord, error) {
-	ctx := c.Request().Context()
-	goals, err := h.Store.Goals(ctx, cl.PracticeID, cl.ID)
-	if err != nil {
-		return nil, err
-	}
-	ids := make([]int64, len(goals))
-	for i, g := range goals {
-		ids[i] = g.ID
-	}
-	readings, err := h.Store.GoalReadings(ctx, cl.PracticeID, ids)
-	if err != nil {
-		return nil, err
-	}
+// goalRecords pairs each goal with its readings and works out its progress.
+func (h *Handlers) goalRecords(goals []store.Goal, readings map[int64][]store.GoalReading) []goalRecord {
 	out := make([]goalRecord, len(goals))
 	for i, g := range goals {
 		out[i] = goalRecord{Goal: g, Readings: readings[g.ID], Progress: casework.ProgressOf(kit.SMARTOf(g), kit.ReadingsOf(readings[g.ID]), h.Now())}
 	}
-	return out, nil
+	return out
 }

@@ -42,10 +42,16 @@ func (h *Handlers) FormPost(c echo.Context) error {
 		return h.RenderError(c, http.StatusConflict, nil)
 	}
 	ct := t.ForClient() // the questions as the client's form names them: q1, q2…
-	page := clientFormData(v, ct, entries, today)
-	if page.Due, _, err = h.dueNow(c); err != nil {
-		return err
+	// refuse shows the form again with its problems; only then is the list of what is due read.
+	refuse := func(status int, page clientFormPage, form *ui.Form) error {
+		due, _, derr := h.dueNow(c)
+		if derr != nil {
+			return derr
+		}
+		page.Due = due
+		return h.renderLinkForm(c, status, page, form)
 	}
+	page := clientFormData(v, ct, entries, today)
 	submit := values.Get("action") != "draft"
 	answersIn := map[string][]string{}
 	for k, vs := range values {
@@ -68,7 +74,7 @@ func (h *Handlers) FormPost(c echo.Context) error {
 	}
 	if form.HasErrors() {
 		form.Values.Del("idempotency_key")
-		return h.renderLinkForm(c, http.StatusUnprocessableEntity, page, form)
+		return refuse(http.StatusUnprocessableEntity, page, form)
 	}
 	data, err := json.Marshal(answers)
 	if err != nil {
@@ -93,7 +99,7 @@ func (h *Handlers) FormPost(c echo.Context) error {
 		if !containsDay(page.Days, day) {
 			page.Days = append(page.Days, day)
 		}
-		return h.renderLinkForm(c, http.StatusConflict, page, form)
+		return refuse(http.StatusConflict, page, form)
 	}
 	if err != nil {
 		return err

@@ -65,6 +65,7 @@ func (h *Handlers) OpenLink(c echo.Context) error {
 	}
 	h.ClientSessions.Put(ctx, keyLinkID, l.ID)
 	h.ClientSessions.Put(ctx, keyLinkPracticeID, l.PracticeID)
+	h.ClientSessions.Put(ctx, auth.KeySeenAt, h.Now().Unix())
 	entry := store.AuditEntry{Action: "link.open", EntityType: "link", EntityID: strconv.FormatInt(l.ID, 10), ClientID: l.ClientID}
 	if err := h.AuditFor(c, l.PracticeID, entry); err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/securebase/securebase/internal/auth"
+	"github.com/securebase/securebase/internal/chart"
 	"github.com/securebase/securebase/internal/config"
 	"github.com/securebase/securebase/internal/keyring"
 	"github.com/securebase/securebase/internal/mail"
@@ -35,6 +36,8 @@ type Kit struct {
 	Assets         *layout.Assets
 	CSRFToken      func(echo.Context) string // the shell's CSRF middleware hands out tokens
 	Version        string
+	// Charts keeps drawn SVG charts by their spec (nil: every chart is drawn).
+	Charts *chart.Cache
 
 	zones sync.Map // time zone name → *time.Location
 }

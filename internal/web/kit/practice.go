@@ -80,6 +80,11 @@ func (k *Kit) ConventionsOf(c echo.Context) (measures.Conventions, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ParseConventions(raw)
+}
+
+// ParseConventions reads the practice's questionnaire conventions as the store keeps them.
+func ParseConventions(raw []byte) (measures.Conventions, error) {
 	conv := measures.Conventions{}
 	if len(raw) > 0 {
 		if err := json.Unmarshal(raw, &conv); err != nil {
