@@ -3,6 +3,7 @@
 package dashboard
 
 import (
+	"hash/fnv"
 	"strconv"
 
 	"github.com/securebase/securebase/templates/layout"
@@ -46,6 +47,7 @@ type KindCount struct {
 // Appointment is one booked session.
 type Appointment struct {
 	Name, Code, When, What, Target string
+	ISO                            string // When, machine-readable
 }
 
 // Row is one client in the queue and everything that needs doing for them.
@@ -64,6 +66,14 @@ type Part struct {
 	Target            string // where it is handled; empty for a supervisor
 	Snoozable         bool
 	Key               string // names the part's snooze form
+}
+
+// FieldID is the id of the part's snooze field: its key hashed, since a key holds a label
+// with spaces and an id may not.
+func (p Part) FieldID() string {
+	h := fnv.New64a()
+	_, _ = h.Write([]byte(p.Key))
+	return "snooze-" + strconv.FormatUint(h.Sum64(), 36)
 }
 
 // Group is one supervised counsellor's clients.

@@ -129,6 +129,7 @@ func appointments(items []store.DashItem, identified bool, loc *time.Location, t
 			continue
 		}
 		at := it.When.In(loc)
+		a.ISO = it.When.UTC().Format(time.RFC3339)
 		if at.Before(tomorrow) {
 			a.When = at.Format("15:04")
 			today = append(today, a)
