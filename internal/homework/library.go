@@ -1,5 +1,7 @@
 package homework
 
+import "strings"
+
 // BuiltIn is a template shipped with Secure Base, under a stable key, with what a counsellor
 // needs to choose it: why it helps, how often to set it, and its version.
 type BuiltIn struct {
@@ -118,4 +120,18 @@ func BuiltIns() []BuiltIn {
 			tags(l("cbt", "self_compassion"), l("reassurance", "what_if", "fear_abandonment"), l("faces_change", "values_identity"), nil),
 			progressNotes()),
 	}
+}
+
+// BuiltInFor returns the built-in a template ref ("builtin:key") names.
+func BuiltInFor(ref string) (BuiltIn, bool) {
+	key, ok := strings.CutPrefix(ref, "builtin:")
+	if !ok {
+		return BuiltIn{}, false
+	}
+	for _, b := range BuiltIns() {
+		if b.Key == key {
+			return b, true
+		}
+	}
+	return BuiltIn{}, false
 }

@@ -21,63 +21,63 @@ type Tags struct {
 // Markers are the progress markers of DOMAIN.md under stable keys, with their staff labels
 // (each practice's markers table starts with these labels).
 func Markers() casework.Options {
-	return casework.Options{
-		{"time_alone", "Comfortable spending time alone"},
-		{"no_panic", "Doesn't panic when not hearing from the partner"},
-		{"less_jealous", "Less jealous"},
-		{"communicates", "Communicates clearly and calmly"},
-		{"no_spiral", "Stops spiralling or assuming the worst during conflict"},
-		{"values_identity", "Clear about own values, identity and self-worth"},
-		{"faces_change", "Can face change in the relationship without fear"},
-	}
+	return opts(
+		"time_alone", "Comfortable spending time alone",
+		"no_panic", "Doesn't panic when not hearing from the partner",
+		"less_jealous", "Less jealous",
+		"communicates", "Communicates clearly and calmly",
+		"no_spiral", "Stops spiralling or assuming the worst during conflict",
+		"values_identity", "Clear about own values, identity and self-worth",
+		"faces_change", "Can face change in the relationship without fear",
+	)
 }
 
 // SignShort names each presenting concern in a few words, for the picker's "matches:" line
 // and the library's tags; the keys are casework.PresentingConcerns'.
 func SignShort() casework.Options {
-	return casework.Options{
-		{"reassurance", "reassurance seeking"},
-		{"checking", "checking"},
-		{"overthinking_messages", "overthinking messages"},
-		{"fear_abandonment", "fear of abandonment"},
-		{"doubting_feelings", "doubting the partner's feelings"},
-		{"trust", "difficulty trusting"},
-		{"jealousy", "jealousy"},
-		{"people_pleasing", "people-pleasing"},
-		{"testing", "testing the partner"},
-		{"withdrawal", "withdrawal under tension"},
-		{"what_if", "racing what-if thoughts"},
-		{"comparison", "comparison on social media"},
-		{"pulling_away", "pulling away from friends"},
-		{"same_fight", "the same fight again"},
-	}
+	return opts(
+		"reassurance", "reassurance seeking",
+		"checking", "checking",
+		"overthinking_messages", "overthinking messages",
+		"fear_abandonment", "fear of abandonment",
+		"doubting_feelings", "doubting the partner's feelings",
+		"trust", "difficulty trusting",
+		"jealousy", "jealousy",
+		"people_pleasing", "people-pleasing",
+		"testing", "testing the partner",
+		"withdrawal", "withdrawal under tension",
+		"what_if", "racing what-if thoughts",
+		"comparison", "comparison on social media",
+		"pulling_away", "pulling away from friends",
+		"same_fight", "the same fight again",
+	)
 }
 
 // ApproachShort names each approach in a word or two (casework.Approaches' keys).
 func ApproachShort() casework.Options {
-	return casework.Options{
-		{"cbt", "CBT"},
-		{"psychodynamic", "Psychodynamic"},
-		{"eft", "EFT"},
-		{"attachment_based", "Attachment-based"},
-		{"mindfulness", "Mindfulness"},
-		{"somatic_trauma", "Somatic"},
-		{"gottman", "Gottman"},
-		{"self_compassion", "Self-compassion"},
-	}
+	return opts(
+		"cbt", "CBT",
+		"psychodynamic", "Psychodynamic",
+		"eft", "EFT",
+		"attachment_based", "Attachment-based",
+		"mindfulness", "Mindfulness",
+		"somatic_trauma", "Somatic",
+		"gottman", "Gottman",
+		"self_compassion", "Self-compassion",
+	)
 }
 
 // MarkerShort names each marker as briefly as the picker needs it.
 func MarkerShort() casework.Options {
-	return casework.Options{
-		{"time_alone", "time alone"},
-		{"no_panic", "settled without a reply"},
-		{"less_jealous", "less jealous"},
-		{"communicates", "clear, calm communication"},
-		{"no_spiral", "no spiralling in conflict"},
-		{"values_identity", "own values and identity"},
-		{"faces_change", "facing change"},
-	}
+	return opts(
+		"time_alone", "time alone",
+		"no_panic", "settled without a reply",
+		"less_jealous", "less jealous",
+		"communicates", "clear, calm communication",
+		"no_spiral", "no spiralling in conflict",
+		"values_identity", "own values and identity",
+		"faces_change", "facing change",
+	)
 }
 
 // Check returns a message per tag group holding a value outside its vocabulary, keyed
@@ -157,4 +157,13 @@ func lowerFirst(s string) string {
 		return s
 	}
 	return string(s[0]|0x20) + s[1:]
+}
+
+// opts builds options from value, label pairs.
+func opts(pairs ...string) casework.Options {
+	out := make(casework.Options, 0, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		out = append(out, casework.Option{Value: pairs[i], Label: pairs[i+1]})
+	}
+	return out
 }
