@@ -9,8 +9,8 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/securebase/securebase/internal/web/kit"
-	"github.com/securebase/securebase/templates/layout"
 	view "github.com/securebase/securebase/templates/homework"
+	"github.com/securebase/securebase/templates/layout"
 	"github.com/securebase/securebase/templates/ui"
 )
 
