@@ -68,12 +68,12 @@ func PhonePath(ref string) string { return "/homework/templates/phone?ref=" + qu
 // PhoneView is a template's form as the client will see it, in the client's frame.
 type PhoneView struct {
 	layout.ClientPage
-	Form     *ui.Form
+	Form         *ui.Form
 	Heading      string
 	Purpose      string
 	Instructions string
-	Fields   []hw.Field // the client's wording, positional names
-	BackPath string
+	Fields       []hw.Field // the client's wording, positional names
+	BackPath     string
 }
 
 // TagWords words a template's tags for staff: approaches, then signs and markers.
