@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/url"
 	"regexp"
 	"strings"
@@ -38,6 +39,12 @@ func TestAnAssignmentKeepsTheBuiltInVersionItWasGiven(t *testing.T) {
 	shipped, _ := homework.BuiltInFor("builtin:grounding_pause")
 	if tpl.Version != shipped.Version || tpl.Version < 1 || len(tpl.Tags.Approaches) == 0 || tpl.Fields[0].ClientLabel != "What did you feel pulled to do?" {
 		t.Fatalf("the assignment's copy: version %d tags %+v", tpl.Version, tpl.Tags)
+	}
+
+	var detail string
+	if err := f.app.DB.App.Get(&detail, `SELECT detail FROM audit_log WHERE action = 'assignment.create' ORDER BY id DESC LIMIT 1`); err != nil ||
+		detail != fmt.Sprintf("ref=builtin:grounding_pause version=%d", shipped.Version) {
+		t.Fatalf("audit detail %q (%v)", detail, err)
 	}
 
 	// The practice changes the built-in's definition (its wording), then hides it.
