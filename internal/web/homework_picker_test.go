@@ -164,6 +164,8 @@ func TestTemplateTagsAreEditedCheckedAndKept(t *testing.T) {
 	if i := slices.Index(order, "practice:"+id); i < 0 || i > 8 {
 		t.Fatalf("the practice's matching template is at %d of %v", i, order)
 	}
+	mustContain(t, "preview", f.counsellor.Get("/homework/templates/preview?ref=builtin:core_belief").Body, "Why it helps",
+		"weighing the evidence both ways", "Suggested cadence", "CBT · Psychodynamic · fear of abandonment")
 	copied := f.counsellor.Get("/homework/templates/new?from=builtin:core_belief")
 	mustContain(t, "copy", copied.Body, `name="tag_approaches" value="cbt" checked`, `name="tag_markers" value="values_identity" checked`)
 }

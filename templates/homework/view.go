@@ -156,7 +156,13 @@ type PreviewView struct {
 	Ref    string
 	Staff  hw.Template
 	Client hw.Template // the client's wording, positional names
+	// Rationale, Cadence and Version describe a built-in (empty and 0 for the practice's own).
+	Rationale, Cadence string
+	Version            int
 }
+
+// TagWords words the template's tags.
+func (v PreviewView) TagWords() string { return TagWords(v.Staff.Tags) }
 
 // TemplateFormView is the template editor.
 type TemplateFormView struct {

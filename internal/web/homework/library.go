@@ -50,6 +50,9 @@ func (h *Handlers) Preview(c echo.Context) error {
 	}
 	v := view.PreviewView{Page: h.Page(c, "Preview: "+ch.Template.Title), Form: &ui.Form{Values: url.Values{}},
 		Ref: ch.Ref, Staff: ch.Template, Client: ch.Template.ForClient()}
+	if b := ch.BuiltIn; b != nil {
+		v.Rationale, v.Cadence, v.Version = b.Rationale, b.SuggestedCadence(), b.Version
+	}
 	return h.Render(c, http.StatusOK, view.Preview(v))
 }
 
