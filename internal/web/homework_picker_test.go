@@ -112,7 +112,7 @@ func TestPickerOrdersTemplatesByTheClientsConcernsAndGoals(t *testing.T) {
 	// Choosing from the picker selects the template with its suggested cadence, and offers its phone preview.
 	chosen := f.counsellor.Get(newPage + "?template=builtin%3Agrounding_pause&approach=somatic_trauma")
 	mustContain(t, "chosen", chosen.Body, `<option value="builtin:grounding_pause" selected`, `value="daily" checked`,
-		`href="/homework/templates/phone?ref=builtin%3agrounding_pause"`)
+		`href="/homework/templates/phone?ref=builtin%3agrounding_pause"`, "pause first: a few slow breaths")
 }
 
 // TestTemplateTagsAreEditedCheckedAndKept: a practice's own template takes tags from the

@@ -35,8 +35,8 @@ func (h *Handlers) NewAssignment(c echo.Context) error {
 	}
 	form := &ui.Form{Values: url.Values{"template": {c.QueryParam("template")}, "cadence": {"once"}, "request_key": {kit.NewIdempotencyKey()},
 		"start_date": {today.Format("2006-01-02")}, "due_date": {today.AddDate(0, 0, 7).Format("2006-01-02")}}}
-	if b, ok := hw.BuiltInFor(c.QueryParam("template")); ok {
-		form.Values.Set("cadence", string(b.Cadence)) // a built-in chosen from the picker comes with its suggested cadence
+	if err := h.prefillChosen(c, form); err != nil {
+		return err
 	}
 	return h.renderAssignForm(c, http.StatusOK, form, cl)
 }
@@ -79,4 +79,25 @@ func (h *Handlers) renderAssignForm(c echo.Context, status int, form *ui.Form, c
 		v.Goals = append(v.Goals, ui.Option{Value: strconv.FormatInt(g.ID, 10), Label: label})
 	}
 	return h.Render(c, status, view.AssignForm(v))
+}
+
+// prefillChosen starts the form from the template chosen in the picker: its instructions (which
+// the client reads above the form) and, for a built-in, its suggested cadence.
+func (h *Handlers) prefillChosen(c echo.Context, form *ui.Form) error {
+	if form.Value("template") == "" {
+		return nil
+	}
+	all, err := h.assignableTemplates(c)
+	if err != nil {
+		return err
+	}
+	chosen, ok := findTemplate(all, form.Value("template"))
+	if !ok {
+		return nil
+	}
+	form.Values.Set("instructions", chosen.Template.Instructions)
+	if chosen.BuiltIn != nil {
+		form.Values.Set("cadence", string(chosen.BuiltIn.Cadence))
+	}
+	return nil
 }
