@@ -1,29 +1,5 @@
 package homework
 
-// BuiltIn is a template shipped with Secure Base, under a stable key.
-type BuiltIn struct {
-	Key      string
-	Template Template
-}
-
-// BuiltIns returns the built-in templates, each with a stable key, in the order of DOMAIN.md.
-// Each text has two wordings: the clinical one staff read, and a neutral one for the client,
-// whose phone may be read by someone else (see ClientWorded). A fresh copy is built on every call.
-func BuiltIns() []BuiltIn {
-	return []BuiltIn{
-		{"thought_record", thoughtRecord()},
-		{"trigger_reflection", triggerReflection()},
-		{"reassurance_tally", reassuranceTally()},
-		{"mindfulness_log", mindfulnessLog()},
-		{"i_statement", iStatement()},
-		{"bids_for_connection", bidsForConnection()},
-		{"self_compassion_break", selfCompassionBreak()},
-		{"boundary_practice", boundaryPractice()},
-		{"own_life_plan", ownLifePlan()},
-		{"daily_check_in", dailyCheckIn()},
-	}
-}
-
 // BuiltInByKey returns one by key.
 func BuiltInByKey(key string) (Template, bool) {
 	for _, b := range BuiltIns() {

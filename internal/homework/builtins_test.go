@@ -10,7 +10,9 @@ import (
 
 func TestBuiltInsAreSound(t *testing.T) {
 	wantKeys := []string{"thought_record", "trigger_reflection", "reassurance_tally", "mindfulness_log", "i_statement",
-		"bids_for_connection", "self_compassion_break", "boundary_practice", "own_life_plan", "daily_check_in"}
+		"bids_for_connection", "self_compassion_break", "boundary_practice", "own_life_plan", "daily_check_in",
+		"grounding_pause", "self_soothing", "secure_habits", "gentle_start_up", "core_belief", "comparison_check",
+		"values_compass", "validation_practice", "progress_notes"}
 	var keys []string
 	for _, b := range BuiltIns() {
 		keys = append(keys, b.Key)

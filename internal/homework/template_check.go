@@ -43,6 +43,9 @@ func (t Template) Check() map[string]string {
 	if msg := textProblem(t.Instructions, InstructionsMax, true); msg != "" {
 		p["instructions"] = msg
 	}
+	for k, msg := range t.Tags.Check() {
+		p[k] = msg
+	}
 	switch n := len(t.Fields); {
 	case n == 0:
 		p["fields"] = "Add at least one question."

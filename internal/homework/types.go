@@ -167,6 +167,10 @@ type Template struct {
 	ClientPurpose string  `json:"client_purpose,omitempty"`
 	Instructions  string  `json:"instructions"`
 	Fields        []Field `json:"fields"`
+	// Tags say which approaches the template belongs to and what it works on (staff only).
+	Tags Tags `json:"tags"`
+	// Version is a built-in's version when the copy was taken (0 for a practice's own).
+	Version int `json:"version,omitempty"`
 }
 
 // NumericFields returns the fields that can feed a goal.

@@ -36,6 +36,9 @@ type queries struct {
 	BuiltinWordings     *sqlx.Stmt `query:"builtin-wordings"`
 	SaveBuiltinWording  *sqlx.Stmt `query:"save-builtin-wording"`
 	ResetBuiltinWording *sqlx.Stmt `query:"reset-builtin-wording"`
+	HiddenBuiltins      *sqlx.Stmt `query:"hidden-builtins"`
+	HideBuiltin         *sqlx.Stmt `query:"hide-builtin"`
+	ShowBuiltin         *sqlx.Stmt `query:"show-builtin"`
 
 	// queries/client_delete.sql
 	Retention           *sqlx.Stmt `query:"retention"`

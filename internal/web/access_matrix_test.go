@@ -31,7 +31,7 @@ func routeKinds() map[string]string {
 		"GET /": scopeRoute, "GET /clients": scopeRoute, "GET /clients/new": scopeRoute, "POST /clients": scopeRoute,
 		"GET /exports": scopeRoute, "GET /exports/:kind": scopeRoute, "POST /exports/:kind": scopeRoute,
 		"GET /homework/templates": scopeRoute, "GET /homework/templates/new": scopeRoute, "POST /homework/templates": scopeRoute,
-		"GET /homework/templates/preview": scopeRoute, "GET /homework/templates/:template/edit": practiceRoute,
+		"GET /homework/templates/preview": scopeRoute, "GET /homework/templates/phone": scopeRoute, "GET /homework/templates/:template/edit": practiceRoute,
 		"POST /homework/templates/:template": practiceRoute,
 		"GET /h/:token":                      linkRoute, "POST /h/open": linkRoute, "GET /h": linkRoute, "POST /h/entry": linkRoute, "POST /h/checkin": linkRoute,
 		"POST /h/exit": linkRoute, "POST /h/pick": linkRoute, "GET /h/earlier": linkRoute, "POST /h/earlier": linkRoute,
@@ -44,7 +44,7 @@ func routeKinds() map[string]string {
 		"/admin/practice/export-first-year", "/admin/practice/pseudonym-key"} {
 		kinds["POST "+p] = scopeRoute
 	}
-	for _, r := range []string{"GET /admin/wording", "GET /admin/wording/:key", "POST /admin/wording/:key"} {
+	for _, r := range []string{"GET /admin/wording", "GET /admin/wording/:key", "POST /admin/wording/:key", "POST /admin/wording/:key/visibility"} {
 		kinds[r] = scopeRoute
 	}
 	// Two-factor sign-in and the caller's own account (email, second factor, sessions): no client data.

@@ -28,7 +28,7 @@ var typedColumns = []string{
 // log (never exported). A new text column must join one list or the other.
 var codedColumns = []string{
 	"appointments.format", "appointments.status", "assignments.cadence", "assignments.goal_field", "assignments.request_key",
-	"assignments.template_ref", "attention_items.kind", "builtin_wordings.template_key",
+	"assignments.template_ref", "attention_items.kind", "builtin_wordings.template_key", "hidden_builtins.template_key",
 	"builtin_wordings.texts", // a practice's wording of a built-in template: no client data, never exported
 	"checkins.request_key", "client_links.pin_hash", "clients.code", "clients.contact_method", "clients.format",
 	"clients.status", "goal_readings.source", "goal_status_changes.from_status", "goal_status_changes.to_status", "goals.direction",

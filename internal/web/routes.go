@@ -150,6 +150,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/admin/wording", adminOnly, adm.WordingsPage)
 	r.add(http.MethodGet, "/admin/wording/:key", adminOnly, adm.WordingPage)
 	r.add(http.MethodPost, "/admin/wording/:key", adminOnly, adm.SaveWording)
+	r.add(http.MethodPost, "/admin/wording/:key/visibility", adminOnly, adm.SetBuiltinVisibility)
 	r.add(http.MethodGet, "/admin/conventions", adminOnly, adm.ConventionsPage)
 	r.add(http.MethodPost, "/admin/conventions", adminOnly, adm.SaveConventions)
 	r.add(http.MethodGet, "/admin/supervision", adminOnly, adm.SupervisionPage)
@@ -209,6 +210,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodGet, "/homework/templates/new", caseStaff, hwk.NewTemplate)
 	r.add(http.MethodPost, "/homework/templates", caseStaff, hwk.SaveTemplate)
 	r.add(http.MethodGet, "/homework/templates/preview", caseStaff, hwk.Preview)
+	r.add(http.MethodGet, "/homework/templates/phone", caseStaff, hwk.PhonePreview)
 	r.add(http.MethodGet, "/homework/templates/:template/edit", caseStaff, hwk.EditTemplate)
 	r.add(http.MethodPost, "/homework/templates/:template", caseStaff, hwk.SaveTemplate)
 

@@ -117,6 +117,8 @@ type WordingsView struct {
 // BuiltIn is one built-in template in the list.
 type BuiltIn struct {
 	Key, Title, ClientTitle string
+	Version                 int
+	Hidden                  bool // hidden from the practice's library and picker
 }
 
 // WordingView is the form of both wordings of every text of one built-in.

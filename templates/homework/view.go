@@ -29,6 +29,9 @@ type AssignFormView struct {
 	Templates []TemplateOption
 	Goals     []ui.Option // the client's open goals
 	Cadences  []ui.Option
+	Picks     []Pick // the templates, those matching the client's concerns and goals first, filtered
+	Filters   Filters
+	Matched   int // how many picks match the client
 }
 
 // TemplateOption is a template a counsellor may assign, with the numbers that can feed a goal.
@@ -129,6 +132,7 @@ func (e Entry) AwaitsReview() bool { return e.Submitted && !e.Reviewed }
 type TemplatesView struct {
 	layout.Page
 	Templates []TemplateRow
+	Filters   Filters
 }
 
 // TemplateRow is one template in the library.
@@ -137,6 +141,7 @@ type TemplateRow struct {
 	Questions           int
 	Practice            bool // the practice's own template
 	Editable            bool // the viewer may edit it
+	Tags                string
 }
 
 // EditPath is the template's editor.
@@ -151,7 +156,13 @@ type PreviewView struct {
 	Ref    string
 	Staff  hw.Template
 	Client hw.Template // the client's wording, positional names
+	// Rationale, Cadence and Version describe a built-in (empty and 0 for the practice's own).
+	Rationale, Cadence string
+	Version            int
 }
+
+// TagWords words the template's tags.
+func (v PreviewView) TagWords() string { return TagWords(v.Staff.Tags) }
 
 // TemplateFormView is the template editor.
 type TemplateFormView struct {
@@ -160,6 +171,7 @@ type TemplateFormView struct {
 	ID    int64 // 0 for a new template
 	Rows  []Row
 	Types []ui.Option
+	Tags  []ui.Choice // the tag groups: approaches, signs, markers, goal measures
 }
 
 // Heading is the editor's heading.
@@ -201,3 +213,13 @@ func (r Row) Number() string { return strconv.Itoa(int(r) + 1) }
 
 // Index is the row's index, from 0.
 func (r Row) Index() string { return strconv.Itoa(int(r)) }
+
+// TagsOpen reports whether the tags show open: any is ticked, or one has a message.
+func (v TemplateFormView) TagsOpen() bool {
+	for _, g := range v.Tags {
+		if len(g.Selected) > 0 || g.Err() != "" {
+			return true
+		}
+	}
+	return false
+}

@@ -20,9 +20,14 @@ func (h *Handlers) WordingsPage(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	hidden, err := h.Store.HiddenBuiltins(c.Request().Context(), kit.CurrentUser(c).PracticeID)
+	if err != nil {
+		return err
+	}
 	v := view.WordingsView{Page: h.Page(c, "Wording of built-in templates")}
 	for _, b := range builtIns {
-		v.BuiltIns = append(v.BuiltIns, view.BuiltIn{Key: b.Key, Title: b.Template.Title, ClientTitle: b.Template.ClientWorded().Title})
+		v.BuiltIns = append(v.BuiltIns, view.BuiltIn{Key: b.Key, Title: b.Template.Title, ClientTitle: b.Template.ClientWorded().Title,
+			Version: b.Version, Hidden: hidden[b.Key]})
 	}
 	return h.Render(c, http.StatusOK, view.Wordings(v))
 }

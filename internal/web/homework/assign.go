@@ -3,6 +3,7 @@ package homework
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -34,11 +35,14 @@ func (h *Handlers) NewAssignment(c echo.Context) error {
 	}
 	form := &ui.Form{Values: url.Values{"template": {c.QueryParam("template")}, "cadence": {"once"}, "request_key": {kit.NewIdempotencyKey()},
 		"start_date": {today.Format("2006-01-02")}, "due_date": {today.AddDate(0, 0, 7).Format("2006-01-02")}}}
+	if err := h.prefillChosen(c, form); err != nil {
+		return err
+	}
 	return h.renderAssignForm(c, http.StatusOK, form, cl)
 }
 
 func (h *Handlers) renderAssignForm(c echo.Context, status int, form *ui.Form, cl store.Client) error {
-	templates, err := h.assignableTemplates(c)
+	all, err := h.assignableTemplates(c)
 	if err != nil {
 		return err
 	}
@@ -46,9 +50,18 @@ func (h *Handlers) renderAssignForm(c echo.Context, status int, form *ui.Form, c
 	if err != nil {
 		return err
 	}
-	v := view.AssignFormView{Page: h.Page(c, "Assign homework"), Form: form, Client: clientOf(cl),
+	concerns, metrics, err := h.clientNeeds(c, cl, goals)
+	if err != nil {
+		return err
+	}
+	v := view.AssignFormView{Page: h.Page(c, "Assign homework"), Form: form, Client: clientOf(cl), Filters: filtersFrom(c),
 		Cadences: []ui.Option{{Value: string(hw.Once), Label: "Once"}, {Value: string(hw.Daily), Label: "One entry a day until the due date"}}}
-	for _, t := range templates {
+	shown, picks, matched := rankedPicks(filtered(all, v.Filters), concerns, metrics)
+	v.Picks, v.Matched = picks, matched
+	if chosen, ok := findTemplate(all, form.Value("template")); ok && !slices.ContainsFunc(shown, func(t templateChoice) bool { return t.Ref == chosen.Ref }) {
+		shown = append(shown, chosen) // the chosen template stays in the list whatever the filters
+	}
+	for _, t := range shown {
 		opt := view.TemplateOption{Ref: t.Ref, Title: t.Template.Title, Practice: strings.HasPrefix(t.Ref, "practice:")}
 		for _, f := range t.Template.NumericFields() {
 			opt.Numbers = append(opt.Numbers, ui.Option{Value: f.Key, Label: f.Label})
@@ -66,4 +79,25 @@ func (h *Handlers) renderAssignForm(c echo.Context, status int, form *ui.Form, c
 		v.Goals = append(v.Goals, ui.Option{Value: strconv.FormatInt(g.ID, 10), Label: label})
 	}
 	return h.Render(c, status, view.AssignForm(v))
+}
+
+// prefillChosen starts the form from the template chosen in the picker: its instructions (which
+// the client reads above the form) and, for a built-in, its suggested cadence.
+func (h *Handlers) prefillChosen(c echo.Context, form *ui.Form) error {
+	if form.Value("template") == "" {
+		return nil
+	}
+	all, err := h.assignableTemplates(c)
+	if err != nil {
+		return err
+	}
+	chosen, ok := findTemplate(all, form.Value("template"))
+	if !ok {
+		return nil
+	}
+	form.Values.Set("instructions", chosen.Template.Instructions)
+	if chosen.BuiltIn != nil {
+		form.Values.Set("cadence", string(chosen.BuiltIn.Cadence))
+	}
+	return nil
 }

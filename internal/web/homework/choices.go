@@ -10,21 +10,29 @@ import (
 	"github.com/securebase/securebase/internal/web/kit"
 )
 
-// templateChoice is a template a counsellor may assign.
+// templateChoice is a template a counsellor may assign; a built-in's comes with its rationale
+// and suggested cadence.
 type templateChoice struct {
 	Ref      string
 	Template hw.Template
+	BuiltIn  *hw.BuiltIn // nil for the practice's own
 }
 
-// assignableTemplates lists the built-ins and the practice's own templates.
+// assignableTemplates lists the built-ins the practice did not hide and its own templates.
 func (h *Handlers) assignableTemplates(c echo.Context) ([]templateChoice, error) {
 	var out []templateChoice
 	builtIns, err := h.PracticeBuiltIns(c)
 	if err != nil {
 		return nil, err
 	}
+	hidden, err := h.Store.HiddenBuiltins(c.Request().Context(), kit.CurrentUser(c).PracticeID)
+	if err != nil {
+		return nil, err
+	}
 	for _, b := range builtIns {
-		out = append(out, templateChoice{Ref: "builtin:" + b.Key, Template: b.Template})
+		if !hidden[b.Key] {
+			out = append(out, templateChoice{Ref: "builtin:" + b.Key, Template: b.Template, BuiltIn: &b})
+		}
 	}
 	own, err := h.Store.HomeworkTemplates(c.Request().Context(), kit.CurrentUser(c).PracticeID)
 	if err != nil {

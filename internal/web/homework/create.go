@@ -3,6 +3,7 @@ package homework
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -56,7 +57,7 @@ func (h *Handlers) CreateAssignment(c echo.Context) error {
 	id, err := h.Store.CreateAssignment(c.Request().Context(), cl.PracticeID, cl.ID, kit.CurrentUser(c).ID, store.AssignmentInput{
 		TemplateRef: chosen.Ref, Title: chosen.Template.Title, Template: def, Instructions: in.Instructions,
 		StartDate: *start, DueDate: *due, Cadence: in.Cadence, GoalID: goalID, GoalField: goalField, RequestKey: in.RequestKey,
-	}, clientEntry(c, cl, "assignment.create", "assignment", 0, "ref="+chosen.Ref))
+	}, clientEntry(c, cl, "assignment.create", "assignment", 0, assignDetail(chosen)))
 	switch {
 	case errors.Is(err, store.ErrConflict): // the same form sent twice: one assignment
 		return h.Flash(c, assignmentPath(cl.ID, id), "This homework was already assigned.")
@@ -111,4 +112,13 @@ func (h *Handlers) checkAssignment(c echo.Context, cl store.Client, in assignmen
 		form.Fail("goal_id", "Choose the goal this answer feeds, or no goal.")
 	}
 	return chosen, start, due, goalID, nil
+}
+
+// assignDetail is the audit detail of an assignment: the template's ref and, for a built-in,
+// the version the assignment's copy was taken from.
+func assignDetail(ch templateChoice) string {
+	if ch.BuiltIn != nil {
+		return fmt.Sprintf("ref=%s version=%d", ch.Ref, ch.BuiltIn.Version)
+	}
+	return "ref=" + ch.Ref
 }

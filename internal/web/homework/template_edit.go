@@ -10,6 +10,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/securebase/securebase/internal/casework"
 	hw "github.com/securebase/securebase/internal/homework"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/web/kit"
@@ -96,5 +97,23 @@ func (h *Handlers) renderTemplateForm(c echo.Context, status int, title string, 
 	for _, o := range hw.FieldTypes() {
 		v.Types = append(v.Types, ui.Option{Value: string(o.Type), Label: o.Label})
 	}
+	v.Tags = tagGroups(form)
 	return h.Render(c, status, view.TemplateForm(v))
+}
+
+// tagGroups are the editor's four groups of tags, each with its vocabulary and what was ticked.
+func tagGroups(form *ui.Form) []ui.Choice {
+	group := func(name, label string, opts casework.Options) ui.Choice {
+		c := ui.Choice{Form: form, Name: name, Label: label, Selected: form.Values[name]}
+		for _, o := range opts {
+			c.Options = append(c.Options, ui.Option{Value: o.Value, Label: o.Label})
+		}
+		return c
+	}
+	return []ui.Choice{
+		group("tag_approaches", "Approaches", casework.Approaches()),
+		group("tag_signs", "Signs it works on (presenting concerns)", casework.PresentingConcerns()),
+		group("tag_markers", "Progress markers it works on", hw.Markers()),
+		group("tag_metrics", "Goal measures its numbers can feed", casework.GoalMetricCodes()),
+	}
 }

@@ -45,6 +45,8 @@ func templateValues(t hw.Template) url.Values {
 		v.Set(pre+"choices", strings.Join(labels, "\n"))
 		clientWordingValues(v, pre, f)
 	}
+	v["tag_approaches"], v["tag_signs"] = t.Tags.Approaches, t.Tags.Signs
+	v["tag_markers"], v["tag_metrics"] = t.Tags.Markers, t.Tags.Metrics
 	return v
 }
 
@@ -55,7 +57,8 @@ func parseTemplateForm(f *ui.Form) (hw.Template, bool) {
 	v := f.Values
 	t := hw.Template{Title: strings.TrimSpace(v.Get("title")), Purpose: strings.TrimSpace(v.Get("purpose")),
 		Instructions: strings.TrimSpace(v.Get("instructions")), ClientTitle: strings.TrimSpace(v.Get("client_title")),
-		ClientPurpose: strings.TrimSpace(v.Get("client_purpose"))}
+		ClientPurpose: strings.TrimSpace(v.Get("client_purpose")),
+		Tags:          hw.Tags{Approaches: v["tag_approaches"], Signs: v["tag_signs"], Markers: v["tag_markers"], Metrics: v["tag_metrics"]}}
 	var rowOf []int
 	for i := 0; i < maxTemplateFields; i++ {
 		pre := fmt.Sprintf("field_%d_", i)
@@ -81,7 +84,7 @@ func parseTemplateForm(f *ui.Form) (hw.Template, bool) {
 				continue
 			}
 		}
-		f.Fail(k, msg)
+		f.Fail(strings.ReplaceAll(k, "tags.", "tag_"), msg)
 	}
 	return t, warnRevealingWording(f, t, rowOf)
 }

@@ -30,7 +30,7 @@ func (h *Handlers) SaveTemplate(c echo.Context) error {
 		existing = &cur
 	}
 	if err := kit.OnlyFields(c, "title", "purpose", "instructions", "client_title", "client_purpose", confirmWording,
-		"version", "based_on", "field_*"); err != nil {
+		"version", "based_on", "field_*", "tag_*"); err != nil {
 		return err
 	}
 	values, err := c.FormParams()
