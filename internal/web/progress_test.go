@@ -103,6 +103,12 @@ func TestCounsellorRecordsRatingsAndQuestionnairesAndTheChartsShowThem(t *testin
 		t.Fatalf("PHQ-9 chart points %v", pts)
 	}
 	mustContain(t, "PHQ-9 chart", phqChart, "Moderately severe", "cut-off 10", "Partner away for work")
+	// The table alternative tells what the chart shows: both scores and, between them, the event note.
+	table := regexp.MustCompile(`(?s)<tbody>.*?</tbody>`).FindString(phqChart)
+	rows := regexp.MustCompile(`(?s)<tr>.*?</tr>`).FindAllString(table, -1)
+	if len(rows) != 3 || !strings.Contains(rows[0], ">16<") || !strings.Contains(rows[1], "Event: Partner away for work") || !strings.Contains(rows[2], ">8<") {
+		t.Fatalf("PHQ-9 table rows, want score 16, the event note, score 8: %q", rows)
+	}
 	markerChart := regexp.MustCompile(`(?s)data-testid="chart-marker-` + ids[0] + `".*?</figure>`).FindString(page.Body)
 	if pts := chartPoints(t, markerChart); strings.Join(pts, " ") != daysFromNow(-14)+"=3 "+daysFromNow(0)+"=7" {
 		t.Fatalf("marker chart points %v", pts)

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/securebase/securebase/internal/chart"
@@ -17,11 +18,24 @@ func goalDay(t *time.Time) string {
 	return t.Format("2 Jan 2006")
 }
 
-// goalTable is a chart's table alternative in words.
-func goalTable(rows []chart.Row) []view.GoalTableRow {
-	out := make([]view.GoalTableRow, len(rows))
-	for i, r := range rows {
-		out[i] = view.GoalTableRow{Date: r.Date.UTC().Format("2 Jan 2006"), Value: fmt.Sprint(r.Value), Label: r.Label}
+// goalTable is a chart's table alternative in words: its readings and its event notes, by date
+// (a day's readings before that day's notes), so the table tells what the chart shows.
+func goalTable(s chart.Spec) []view.GoalTableRow {
+	type dated struct {
+		day time.Time
+		row view.GoalTableRow
+	}
+	var all []dated
+	for _, r := range chart.Table(s) {
+		all = append(all, dated{r.Date, view.GoalTableRow{Date: r.Date.UTC().Format("2 Jan 2006"), Value: fmt.Sprint(r.Value), Label: r.Label}})
+	}
+	for _, e := range s.Events {
+		all = append(all, dated{e.Date, view.GoalTableRow{Date: e.Date.UTC().Format("2 Jan 2006"), Label: "Event: " + e.Label}})
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].day.Before(all[j].day) })
+	out := make([]view.GoalTableRow, len(all))
+	for i, d := range all {
+		out[i] = d.row
 	}
 	return out
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/securebase/securebase/internal/casework"
-	"github.com/securebase/securebase/internal/chart"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/web/kit"
 	view "github.com/securebase/securebase/templates/casework"
@@ -48,7 +47,7 @@ func (h *Handlers) showGoal(c echo.Context, cl store.Client, g store.Goal, statu
 	rec := goalRecord{Goal: g, Readings: readings[g.ID], Progress: casework.ProgressOf(kit.SMARTOf(g), kit.ReadingsOf(readings[g.ID]), h.Now())}
 	spec := goalChart(rec)
 	v := view.GoalPageView{Page: h.Page(c, "Goal "+cl.Code), Form: form, Client: goalClient(cl), Goal: goalShown(rec),
-		ChartSVG: string(h.Charts.SVG(spec)), Table: goalTable(chart.Table(spec)),
+		ChartSVG: string(h.Charts.SVG(spec)), Table: goalTable(spec),
 		MissingParts: len(kit.SMARTOf(g).MissingForActivation())}
 	for _, to := range casework.NextStatuses(g.Status) {
 		v.Next = append(v.Next, ui.Option{Value: to, Label: casework.GoalStatuses().Label(to)})

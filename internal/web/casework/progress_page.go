@@ -63,7 +63,7 @@ func (h *Handlers) showProgress(c echo.Context, cl store.Client, status int, for
 	events := eventsOf(notes)
 	add := func(spec chart.Spec, note string) {
 		spec.Events = events
-		v.Charts = append(v.Charts, view.ProgressChart{ID: spec.ID, Title: spec.Title, SVG: string(h.Charts.SVG(spec)), Rows: goalTable(chart.Table(spec)), Note: note})
+		v.Charts = append(v.Charts, view.ProgressChart{ID: spec.ID, Title: spec.Title, SVG: string(h.Charts.SVG(spec)), Rows: goalTable(spec), Note: note})
 	}
 	summaries := summarise(results, conv)
 	for _, sum := range summaries {
