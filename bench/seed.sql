@@ -18,6 +18,10 @@
 SET synchronous_commit = off;
 
 INSERT INTO practices (name) VALUES ('Bench Practice');
+-- What the store's CreatePractice adds with a practice: its client counter and default markers.
+INSERT INTO practice_counters (practice_id) SELECT id FROM practices WHERE name = 'Bench Practice';
+INSERT INTO markers (practice_id, label, sort_order)
+SELECT p.id, d.label, d.sort_order FROM practices p CROSS JOIN default_markers() d WHERE p.name = 'Bench Practice';
 
 INSERT INTO users (practice_id, email, display_name, role, password_hash)
 SELECT p.id, 'bench-admin@example.org', 'Bench Admin', 'admin', current_setting('bench.password_hash')
@@ -39,7 +43,7 @@ SELECT bc.practice_id, 'SB-' || lpad(n::text, 5, '0'), bc.id, 'Client', 'Number 
     (ARRAY['individual', 'couples', 'group'])[1 + n % 3], 'active', 'neither', now() - interval '400 days'
 FROM generate_series(1, 2000) n JOIN bench_counsellors bc ON bc.k = (n - 1) % 50;
 
-UPDATE practices SET client_seq = 2000 WHERE name = 'Bench Practice';
+UPDATE practice_counters SET client_seq = 2000 WHERE practice_id = (SELECT id FROM practices WHERE name = 'Bench Practice');
 
 INSERT INTO assignments (practice_id, client_id, template_ref, title, template, start_date, due_date, cadence, request_key, created_by)
 SELECT c.practice_id, c.id, 'builtin:reassurance_tally', 'Daily tally', current_setting('bench.template')::jsonb,

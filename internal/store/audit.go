@@ -57,17 +57,31 @@ type AuditFilter struct {
 	Offset  int
 }
 
-// RecordAudit appends an entry for practiceID (0 when the practice is unknown, as for
-// a failed sign-in with an unknown email).
+// RecordAudit appends an entry for practiceID. An entry of no practice (0, as for a failed
+// sign-in with an unknown email) goes to audit_log_unscoped, so that every audit_log row has
+// its practice (docs/scale-out.md); it names no actor and no client.
 func (s *Store) RecordAudit(ctx context.Context, practiceID int64, e AuditEntry) error {
+	if practiceID == 0 {
+		_, err := s.q.RecordAuditUnscoped.ExecContext(ctx, unscopedAuditArgs(e)...)
+		return mapErr("record audit", err)
+	}
 	_, err := s.q.RecordAudit.ExecContext(ctx, auditArgs(practiceID, e)...)
 	return mapErr("record audit", err)
 }
 
-// recordAudit appends an entry inside tx, through the prepared record-audit statement.
+// recordAudit appends an entry inside tx, through the prepared record-audit statements.
 func (s *Store) recordAudit(ctx context.Context, tx *sqlx.Tx, practiceID int64, e AuditEntry) error {
+	if practiceID == 0 {
+		_, err := txExec(ctx, tx, s.q.RecordAuditUnscoped, unscopedAuditArgs(e)...)
+		return mapErr("record audit", err)
+	}
 	_, err := txExec(ctx, tx, s.q.RecordAudit, auditArgs(practiceID, e)...)
 	return mapErr("record audit", err)
+}
+
+// unscopedAuditArgs are the parameters of the record-audit-unscoped query.
+func unscopedAuditArgs(e AuditEntry) []any {
+	return []any{e.Action, e.EntityType, e.EntityID, nullString(e.IP), e.RequestID, e.Outcome, e.Detail}
 }
 
 // auditArgs are the parameters of the record-audit query.

@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -24,11 +26,20 @@ type ClientLink struct {
 func (l ClientLink) Live(now time.Time) bool { return l.RevokedAt == nil && now.Before(l.ExpiresAt) }
 
 // LinkByTokenHash finds a link by the hash of its token. A client holds no account, so
-// this lookup comes before any practice is known: it is unscoped by design, and the
-// 256-bit token is the credential.
+// this lookup comes before any practice is known: the token's route (a coordinator table)
+// gives the practice, then one practice's rows are read; the 256-bit token is the credential.
+// A link with no route (issued by the previous release during a rolling deploy) is looked up
+// by its hash alone.
 func (s *Store) LinkByTokenHash(ctx context.Context, hash []byte) (ClientLink, error) {
 	var l ClientLink
-	err := s.q.LinkByTokenHash.GetContext(ctx, &l, hash)
+	var practiceID int64
+	err := s.q.LinkRoute.GetContext(ctx, &practiceID, hash)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		err = s.q.LinkByHashUnrouted.GetContext(ctx, &l, hash)
+	case err == nil:
+		err = s.q.LinkByTokenHash.GetContext(ctx, &l, practiceID, hash)
+	}
 	return l, mapErr("link by token", err)
 }
 
@@ -128,6 +139,9 @@ func (s *Store) IssueClientLink(ctx context.Context, practiceID, clientID, userI
 		audit.Detail = detail(id, ended)
 		if err != nil {
 			return mapErr("issue client link", err)
+		}
+		if _, err := txExec(ctx, tx, s.q.RouteClientLink, link.TokenHash, practiceID); err != nil {
+			return mapErr("route client link", err)
 		}
 		return s.syncQueue(ctx, tx, practiceID, clientID)
 	})

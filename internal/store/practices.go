@@ -15,11 +15,18 @@ type Practice struct {
 	CreatedAt time.Time `db:"created_at"`
 }
 
-// CreatePractice adds a practice; ErrConflict when the name is taken.
+// CreatePractice adds a practice with its client counter and default markers, in one
+// transaction; ErrConflict when the name is taken.
 func (s *Store) CreatePractice(ctx context.Context, name string) (Practice, error) {
 	var p Practice
-	err := s.q.CreatePractice.GetContext(ctx, &p, name)
-	return p, mapErr("create practice", err)
+	err := s.inTx(ctx, func(tx *sqlx.Tx) error {
+		if err := txGet(ctx, tx, s.q.CreatePractice, &p, name); err != nil {
+			return mapErr("create practice", err)
+		}
+		_, err := txExec(ctx, tx, s.q.StartPracticeRows, p.ID)
+		return mapErr("start practice", err)
+	})
+	return p, err
 }
 
 // Practice returns the practice with id practiceID.

@@ -6,8 +6,9 @@ import "github.com/jmoiron/sqlx"
 // when the store opens (see prepareQueries).
 type queries struct {
 	// queries/audit.sql
-	RecordAudit *sqlx.Stmt `query:"record-audit"`
-	AuditLog    *sqlx.Stmt `query:"audit-log"`
+	RecordAudit         *sqlx.Stmt `query:"record-audit"`
+	RecordAuditUnscoped *sqlx.Stmt `query:"record-audit-unscoped"`
+	AuditLog            *sqlx.Stmt `query:"audit-log"`
 
 	// queries/appointments.sql
 	CreateAppointment     *sqlx.Stmt `query:"create-appointment"`
@@ -51,7 +52,10 @@ type queries struct {
 	ProgressPage *sqlx.Stmt `query:"progress-page"`
 
 	// queries/client_links.sql
+	LinkRoute          *sqlx.Stmt `query:"link-route"`
 	LinkByTokenHash    *sqlx.Stmt `query:"link-by-token-hash"`
+	LinkByHashUnrouted *sqlx.Stmt `query:"link-by-token-hash-unrouted"`
+	RouteClientLink    *sqlx.Stmt `query:"route-client-link"`
 	ClientLinkByID     *sqlx.Stmt `query:"client-link-by-id"`
 	ClientViewOf       *sqlx.Stmt `query:"client-view-of"`
 	DueAssignments     *sqlx.Stmt `query:"due-assignments"`
@@ -171,6 +175,7 @@ type queries struct {
 
 	// queries/practices.sql
 	CreatePractice              *sqlx.Stmt `query:"create-practice"`
+	StartPracticeRows           *sqlx.Stmt `query:"start-practice-rows"`
 	Practice                    *sqlx.Stmt `query:"practice"`
 	PracticeByName              *sqlx.Stmt `query:"practice-by-name"`
 	CountPractices              *sqlx.Stmt `query:"count-practices"`

@@ -3,6 +3,11 @@ INSERT INTO audit_log
 	(practice_id, actor_user_id, action, entity_type, entity_id, client_id, ip, request_id, outcome, detail)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 
+-- name: record-audit-unscoped
+-- An event of no practice (a sign-in with an unknown email): a local table on the coordinator.
+INSERT INTO audit_log_unscoped (action, entity_type, entity_id, ip, request_id, outcome, detail)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
+
 -- name: audit-log
 -- $2 action prefix, $3 actor, $4 outcome: '' or 0 does not filter; $5 from (inclusive) and
 -- $6 to (exclusive): NULL does not filter.

@@ -1,5 +1,19 @@
+-- name: link-route
+-- The practice a token leads to: a local table on the coordinator (docs/scale-out.md).
+SELECT practice_id FROM client_link_routes WHERE token_hash = $1
+
 -- name: link-by-token-hash
-SELECT id, practice_id, client_id, assignment_id, checkin_id, expires_at, revoked_at, pin_set_at, pin_locked_at FROM client_links WHERE token_hash = $1
+SELECT id, practice_id, client_id, assignment_id, checkin_id, expires_at, revoked_at, pin_set_at, pin_locked_at FROM client_links
+	WHERE practice_id = $1 AND token_hash = $2
+
+-- name: link-by-token-hash-unrouted
+-- Only for a link with no route: one the previous release issued during a rolling deploy.
+-- It reads every shard; the next release's contract migration routes such links and drops it.
+SELECT id, practice_id, client_id, assignment_id, checkin_id, expires_at, revoked_at, pin_set_at, pin_locked_at FROM client_links
+	WHERE token_hash = $1
+
+-- name: route-client-link
+INSERT INTO client_link_routes (token_hash, practice_id) VALUES ($1, $2)
 
 -- name: client-link-by-id
 SELECT id, practice_id, client_id, assignment_id, checkin_id, expires_at, revoked_at, pin_set_at, pin_locked_at FROM client_links

@@ -1,5 +1,10 @@
 -- name: next-client-seq
-UPDATE practices SET client_seq = client_seq + 1 WHERE id = $1 RETURNING client_seq
+-- The practice's own counter row (distributed with its clients). practices.client_seq is read
+-- only so that a number the previous release gave during a rolling deploy is never given twice.
+INSERT INTO practice_counters AS c (practice_id, client_seq)
+	SELECT id, client_seq + 1 FROM practices WHERE id = $1
+	ON CONFLICT (practice_id) DO UPDATE SET client_seq = greatest(c.client_seq, EXCLUDED.client_seq - 1) + 1
+	RETURNING client_seq
 
 -- name: insert-client
 INSERT INTO clients (practice_id, code, counsellor_id, first_name, last_name, preferred_name,

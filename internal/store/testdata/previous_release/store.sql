@@ -1,0 +1,2 @@
+-- name: select-one
+SELECT 1
