@@ -17,3 +17,6 @@ func PrepareQueries(db *sqlx.DB, fsys fs.FS) error {
 	}
 	return (&Store{q: q}).Close()
 }
+
+// ReadQueries parses the SQL files of fsys (queries/*.sql) into named blocks.
+func ReadQueries(fsys fs.FS) (map[string]string, error) { return readQueries(fsys) }
