@@ -52,3 +52,12 @@ func ShardTriggers() map[string]string {
 		"audit_log.audit_log_no_change": "raises an error on UPDATE or DELETE; touches no table",
 	}
 }
+
+// ContractPending names the row triggers kept only for the previous release during a rolling
+// deploy ("table.trigger" → the change that removes it): the next release's contract
+// migration drops them, and the tables are distributed only after it (docs/migrations.md).
+func ContractPending() map[string]string {
+	return map[string]string{
+		"audit_log.audit_log_route_unscoped": "the previous release writes events of no practice to audit_log",
+	}
+}

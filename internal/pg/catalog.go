@@ -15,11 +15,12 @@ import (
 type Layout struct {
 	Tables   map[string]sqlfiles.Placement
 	Triggers map[string]string // "table.trigger" → why it is shard-safe
+	Pending  map[string]string // "table.trigger" → why it stays until the next contract migration
 }
 
 // DeclaredLayout returns the layout sql/tables.go declares.
 func DeclaredLayout() Layout {
-	return Layout{Tables: sqlfiles.Tables(), Triggers: sqlfiles.ShardTriggers()}
+	return Layout{Tables: sqlfiles.Tables(), Triggers: sqlfiles.ShardTriggers(), Pending: sqlfiles.ContractPending()}
 }
 
 // CheckCatalog reads the public schema's catalog (pg_class, pg_attribute, pg_index,

@@ -65,3 +65,21 @@ func TestPreviousReleaseCheckCatchesAnEarlyContract(t *testing.T) {
 		t.Fatalf("refused = %q; want next-client-seq alone, naming client_seq", refused)
 	}
 }
+
+// The previous release writes a sign-in of an unknown email to audit_log with no practice;
+// on the new schema that row lands in audit_log_unscoped instead of failing the insert.
+func TestPreviousReleaseAuditOfNoPracticeIsKept(t *testing.T) {
+	ctx := context.Background()
+	db := testutil.NewDatabase(t)
+	record := previousRelease(t)["record-audit"]
+	if _, err := db.App.ExecContext(ctx, record, nil, nil, "auth.login", "", "", nil, "192.0.2.7", "req-1", "failure", ""); err != nil {
+		t.Fatalf("the previous release's audit of no practice: %v", err)
+	}
+	var moved, scoped int
+	if err := db.App.GetContext(ctx, &moved, `SELECT count(*) FROM audit_log_unscoped WHERE action = 'auth.login' AND host(ip) = '192.0.2.7' AND request_id = 'req-1'`); err != nil || moved != 1 {
+		t.Fatalf("audit_log_unscoped rows = %d, %v; want 1", moved, err)
+	}
+	if err := db.App.GetContext(ctx, &scoped, `SELECT count(*) FROM audit_log`); err != nil || scoped != 0 {
+		t.Fatalf("audit_log rows = %d, %v; want 0", scoped, err)
+	}
+}

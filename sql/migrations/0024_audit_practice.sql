@@ -37,7 +37,30 @@ ALTER TABLE audit_log ALTER COLUMN practice_id SET NOT NULL;
 ALTER TABLE audit_log DROP CONSTRAINT audit_log_pkey;
 ALTER TABLE audit_log ADD PRIMARY KEY (practice_id, id);
 
+-- Until the next release's contract migration drops it: the previous release, still serving
+-- during a rolling deploy, writes an event of no practice to audit_log; this row trigger moves
+-- it to audit_log_unscoped instead of failing the NOT NULL above. It writes another table, so
+-- it must be gone before the tables are distributed (docs/migrations.md, docs/scale-out.md).
+-- +goose StatementBegin
+CREATE FUNCTION audit_log_route_unscoped() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.practice_id IS NOT NULL THEN
+        RETURN NEW;
+    END IF;
+    INSERT INTO audit_log_unscoped (occurred_at, action, entity_type, entity_id, ip, request_id, outcome, detail)
+        VALUES (NEW.occurred_at, NEW.action, NEW.entity_type, NEW.entity_id, NEW.ip, NEW.request_id, NEW.outcome, NEW.detail);
+    RETURN NULL;
+END
+$$;
+-- +goose StatementEnd
+CREATE TRIGGER audit_log_route_unscoped
+    BEFORE INSERT ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION audit_log_route_unscoped();
+
 -- +goose Down
+DROP TRIGGER audit_log_route_unscoped ON audit_log;
+DROP FUNCTION audit_log_route_unscoped();
 ALTER TABLE audit_log DROP CONSTRAINT audit_log_pkey;
 ALTER TABLE audit_log ADD PRIMARY KEY (id);
 ALTER TABLE audit_log ALTER COLUMN practice_id DROP NOT NULL;
