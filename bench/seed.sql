@@ -20,8 +20,8 @@ SET synchronous_commit = off;
 INSERT INTO practices (name) VALUES ('Bench Practice');
 -- What the store's CreatePractice adds with a practice: its client counter and default markers.
 INSERT INTO practice_counters (practice_id) SELECT id FROM practices WHERE name = 'Bench Practice';
-INSERT INTO markers (practice_id, label, sort_order)
-SELECT p.id, d.label, d.sort_order FROM practices p CROSS JOIN default_markers() d WHERE p.name = 'Bench Practice';
+INSERT INTO markers (practice_id, label, client_label, sort_order)
+SELECT p.id, d.label, default_marker_client_label(d.label), d.sort_order FROM practices p CROSS JOIN default_markers() d WHERE p.name = 'Bench Practice';
 
 INSERT INTO users (practice_id, email, display_name, role, password_hash)
 SELECT p.id, 'bench-admin@example.org', 'Bench Admin', 'admin', current_setting('bench.password_hash')

@@ -31,6 +31,11 @@ func TestCitusReadyStoreBehaviour(t *testing.T) {
 	if err != nil || len(markers) != 7 {
 		t.Fatalf("a new practice's markers = %d, %v; want the 7 defaults", len(markers), err)
 	}
+	for _, m := range markers {
+		if m.ClientLabel == "" || m.ClientLabel == m.Label {
+			t.Fatalf("default marker %q has client wording %q; want its own neutral wording", m.Label, m.ClientLabel)
+		}
+	}
 	u, err := s.CreateUser(ctx, p.ID, store.NewUser{Email: "c@counted.example", DisplayName: "Counsellor", Role: store.RoleCounsellor, PasswordHash: "x"})
 	if err != nil {
 		t.Fatal(err)

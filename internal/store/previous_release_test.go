@@ -33,15 +33,22 @@ func prepareAll(t *testing.T, db *sqlx.DB, blocks map[string]string) []string {
 	t.Helper()
 	var refused []string
 	for name, sql := range blocks {
-		st, err := db.Preparex(sql)
-		if err != nil {
+		if err := prepare(db, sql); err != nil {
 			refused = append(refused, name+": "+err.Error())
-			continue
 		}
-		_ = st.Close()
 	}
 	sort.Strings(refused)
 	return refused
+}
+
+// prepare prepares sql on db and closes the statement again.
+func prepare(db *sqlx.DB, sql string) error {
+	st, err := db.Preparex(sql) //nolint:sqlclosecheck // closed by the defer below
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return nil
 }
 
 // Expand, then contract: during a rolling deploy the previous release still serves requests

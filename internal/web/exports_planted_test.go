@@ -36,6 +36,8 @@ var codedColumns = []string{
 	"homework_templates.based_on", "intake_versions.section", "marker_ratings.source", "measure_results.measure_key", "measure_results.source",
 	"practices.time_zone", "risk_flags.source", "two_factor.totp_secret", "users.password_hash", "users.role",
 	"audit_log.action", "audit_log.detail", "audit_log.entity_id", "audit_log.entity_type", "audit_log.outcome", "audit_log.request_id",
+	"audit_log_unscoped.action", "audit_log_unscoped.detail", "audit_log_unscoped.entity_id", "audit_log_unscoped.entity_type",
+	"audit_log_unscoped.outcome", "audit_log_unscoped.request_id",
 	"login_attempts.email", "login_throttles.email", "sittings.request_key",
 	// JSON planted below (answers, intake) or structured by the app (template definitions, conventions, measure answers).
 	"homework_entries.answers", "intake_versions.data", "assignments.template", "homework_templates.definition",

@@ -14,7 +14,8 @@ REVOKE ALL ON practice_counters FROM PUBLIC;
 GRANT SELECT, INSERT, UPDATE ON practice_counters TO securebase_app;
 
 -- A new practice's default markers are inserted by the store (CreatePractice), not by a
--- trigger on practices, a reference table. default_markers() stays: the store reads it.
+-- trigger on practices, a reference table. default_markers() and default_marker_client_label()
+-- stay: the store reads them.
 DROP TRIGGER practices_default_markers ON practices;
 DROP FUNCTION seed_default_markers();
 
@@ -23,7 +24,8 @@ DROP FUNCTION seed_default_markers();
 CREATE FUNCTION seed_default_markers() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO markers (practice_id, label, sort_order) SELECT NEW.id, d.label, d.sort_order FROM default_markers() d;
+    INSERT INTO markers (practice_id, label, client_label, sort_order)
+    SELECT NEW.id, d.label, default_marker_client_label(d.label), d.sort_order FROM default_markers() d;
     RETURN NEW;
 END
 $$;

@@ -4,7 +4,8 @@ INSERT INTO practices (name) VALUES ($1) RETURNING id, name, time_zone, created_
 -- name: start-practice-rows
 -- A new practice's own rows: its client counter and the seven default markers.
 WITH counter AS (INSERT INTO practice_counters (practice_id) VALUES ($1))
-INSERT INTO markers (practice_id, label, sort_order) SELECT $1, d.label, d.sort_order FROM default_markers() d
+INSERT INTO markers (practice_id, label, client_label, sort_order)
+	SELECT $1, d.label, default_marker_client_label(d.label), d.sort_order FROM default_markers() d
 
 -- name: practice
 SELECT id, name, time_zone, created_at FROM practices WHERE id = $1
