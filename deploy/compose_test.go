@@ -143,7 +143,7 @@ func TestProxyAndImageFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"limit_req_zone $binary_remote_addr", "limit_req zone=perip", "proxy_set_header X-Forwarded-For $remote_addr;", "access_log off;"} {
+	for _, want := range []string{"limit_req_zone $binary_remote_addr", "limit_req zone=perip", "proxy_set_header X-Forwarded-For $remote_addr;", "access_log off;", "real_ip_header X-Forwarded-For;"} {
 		if !strings.Contains(string(conf), want) {
 			t.Errorf("deploy/proxy/nginx.conf lacks %q", want)
 		}
