@@ -18,8 +18,8 @@ import (
 )
 
 const (
-	ownerPassword = "owner-pw-4d1f9a"
-	appPassword   = "app-pw-77c02e"
+	ownerPassword = "owner-pw-4d1f9a" //nolint:gosec // a made-up value the test looks for
+	appPassword   = "app-pw-77c02e"   //nolint:gosec // a made-up value the test looks for
 )
 
 func load(t *testing.T, env map[string]string) (*types.Project, error) {

@@ -28,6 +28,7 @@ func TestSecretsFromFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	//nolint:gosec // made-up values the test reads back
 	if c.DatabaseURL != "postgres://app:s3cret@db/securebase" || c.MigrationDatabaseURL != "postgres://owner:0wner@db/securebase" || c.SMTPPassword != "mail-pass" {
 		t.Fatalf("secrets from files: %+v", c)
 	}
