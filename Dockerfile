@@ -1,7 +1,7 @@
 # Secure Base: a static binary on a distroless base (no shell, no package manager).
 #   docker build --build-arg VERSION=$(git describe --always --dirty) -t securebase .
 
-FROM golang:1.26-bookworm AS build
+FROM golang:1.26.8-bookworm AS build
 WORKDIR /src
 # Modules first, so this layer is reused until go.mod or go.sum change.
 COPY go.mod go.sum ./
@@ -17,5 +17,7 @@ FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/securebase /securebase
 USER nonroot:nonroot
 EXPOSE 8080
+# No shell or curl in this image: the binary asks its own /healthz.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=10s --retries=3 CMD ["/securebase", "healthcheck"]
 ENTRYPOINT ["/securebase"]
 CMD ["serve"]

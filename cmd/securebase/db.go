@@ -24,10 +24,11 @@ type dbTarget struct {
 	cluster    *pg.Cluster
 }
 
-// resolveDB uses DATABASE_URL when set; otherwise, with localDir, it starts (or reuses)
+// resolveDB uses DATABASE_URL, or MIGRATION_DATABASE_URL alone (a migration-only process,
+// such as Compose's migrate service, which never gets the app's URL), when set; otherwise, with localDir, it starts (or reuses)
 // the private cluster there and prepares its database and app role.
 func resolveDB(ctx context.Context, cfg config.Config, localDir string, log io.Writer) (*dbTarget, error) {
-	if cfg.DatabaseURL != "" {
+	if cfg.DatabaseURL != "" || cfg.MigrationDatabaseURL != "" {
 		return &dbTarget{appDSN: cfg.DatabaseURL, migrateDSN: cfg.MigrationDatabaseURL}, nil
 	}
 	if localDir == "" {
@@ -71,6 +72,9 @@ func (t *dbTarget) migrate(ctx context.Context, out io.Writer) error {
 
 // open connects as the application and refuses a schema that is behind.
 func (t *dbTarget) open(ctx context.Context, maxConns int) (*sqlx.DB, error) {
+	if t.appDSN == "" {
+		return nil, errors.New("DATABASE_URL is not set (MIGRATION_DATABASE_URL serves migrations only)")
+	}
 	db, err := pg.Open(ctx, t.appDSN, maxConns)
 	if err != nil {
 		return nil, err

@@ -21,6 +21,7 @@ Usage:
   securebase user add --practice NAME|ID --email EMAIL --role admin|counsellor|supervisor [--name NAME] [--create-practice] [--local-db DIR]
   securebase keys generate | securebase keys rotate [--local-db DIR]
   securebase demo reset --local-db DIR
+  securebase healthcheck [--ready] [--url URL]
   securebase routes
   securebase version
 
@@ -53,6 +54,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = keysCmd(ctx, args[1:], stdout)
 	case "demo":
 		err = demoCmd(ctx, args[1:], stdout)
+	case "healthcheck":
+		err = healthcheckCmd(ctx, args[1:], stdout)
 	case "routes":
 		err = routesCmd(stdout)
 	case "version":

@@ -75,6 +75,11 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return fmt.Errorf("DEBUG_ADDR: %w", err)
 		}
 	}
+	if cfg.MetricsAddr != "" {
+		if err := serveMetrics(ctx, cfg.MetricsAddr, srv.MetricsHandler(), log); err != nil {
+			return fmt.Errorf("METRICS_ADDR: %w", err)
+		}
+	}
 	if seeded != nil { // last, so the sign-ins are not lost among the start-up lines
 		demo.Print(stdout, cfg.PublicURL.String(), seeded)
 	}

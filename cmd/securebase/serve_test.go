@@ -29,8 +29,9 @@ func status(u string) int {
 }
 
 func TestServeMigratesSeedsServesAndShutsDownGracefully(t *testing.T) {
-	addr, debugAddr := testutil.FreeLoopbackAddr(t), testutil.FreeLoopbackAddr(t)
+	addr, debugAddr, metricsAddr := testutil.FreeLoopbackAddr(t), testutil.FreeLoopbackAddr(t), testutil.FreeLoopbackAddr(t)
 	t.Setenv("DATABASE_URL", testutil.NewEmptyDatabase(t))
+	t.Setenv("METRICS_ADDR", metricsAddr)
 	t.Setenv("LISTEN_ADDR", addr)
 	t.Setenv("DEBUG_ADDR", debugAddr)
 	t.Setenv("LOG_LEVEL", "warn")
@@ -71,6 +72,20 @@ func TestServeMigratesSeedsServesAndShutsDownGracefully(t *testing.T) {
 	if got := status(url + "/debug/pprof/"); got != http.StatusNotFound {
 		t.Errorf("pprof index on the application's address: status %d, want 404", got)
 	}
+	// Metrics likewise: on METRICS_ADDR only.
+	if got := status("http://" + metricsAddr + "/metrics"); got != http.StatusOK {
+		t.Errorf("/metrics on METRICS_ADDR: status %d, want 200", got)
+	}
+	if got := status(url + "/metrics"); got != http.StatusNotFound {
+		t.Errorf("/metrics on the application's address: status %d, want 404", got)
+	}
+	// The container's health check: exit 0 while the server answers.
+	if hout, herr, code := runCLI(t, "", "healthcheck"); code != 0 || !strings.Contains(hout, "healthy") {
+		t.Errorf("healthcheck while serving: exit %d, %q %q", code, hout, herr)
+	}
+	if _, herr, code := runCLI(t, "", "healthcheck", "--ready"); code != 0 {
+		t.Errorf("healthcheck --ready while serving: exit %d, %q", code, herr)
+	}
 	cancel() // as SIGTERM does
 	select {
 	case code := <-done:
@@ -86,5 +101,22 @@ func TestServeMigratesSeedsServesAndShutsDownGracefully(t *testing.T) {
 	}
 	if got := status("http://" + debugAddr + "/debug/pprof/"); got != 0 {
 		t.Errorf("debug listener still answering after shutdown: %d", got)
+	}
+	if _, _, code := runCLI(t, "", "healthcheck"); code != 1 {
+		t.Errorf("healthcheck with the server stopped: exit %d, want 1", code)
+	}
+}
+
+// The health check dials loopback for a wildcard LISTEN_ADDR, and fails when nothing answers.
+func TestHealthcheckAddressAndFailure(t *testing.T) {
+	if got := localAddr(":8080"); got != "127.0.0.1:8080" {
+		t.Errorf("localAddr(:8080) = %s", got)
+	}
+	if got := localAddr("[::]:8080"); got != "[::1]:8080" {
+		t.Errorf("localAddr([::]:8080) = %s", got)
+	}
+	_, errOut, code := runCLI(t, "", "healthcheck", "--url", "http://127.0.0.1:1/healthz")
+	if code != 1 || !strings.Contains(errOut, "healthcheck") {
+		t.Errorf("healthcheck of nothing: exit %d, %q", code, errOut)
 	}
 }

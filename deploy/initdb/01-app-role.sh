@@ -12,6 +12,12 @@
 # of running it, and the option would carry over into the entrypoint.
 set -e
 
+# APP_DB_PASSWORD_FILE (a Docker secret) wins over APP_DB_PASSWORD, as POSTGRES_PASSWORD_FILE
+# does for the image's own password.
+if [ -n "${APP_DB_PASSWORD_FILE:-}" ]; then
+  APP_DB_PASSWORD="$(cat "$APP_DB_PASSWORD_FILE")"
+  export APP_DB_PASSWORD
+fi
 : "${APP_DB_PASSWORD:?set APP_DB_PASSWORD: the password of the securebase_app role}"
 
 psql -v ON_ERROR_STOP=1 --no-psqlrc --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" <<'SQL'

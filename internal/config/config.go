@@ -42,6 +42,9 @@ type Config struct {
 	DebugAddr            string        // DEBUG_ADDR: a loopback host:port serving Go's pprof profiles; empty (the default) serves none
 	EncryptionKeys       string        //nolint:gosec // ENCRYPTION_KEYS: "id:base64key" list sealing second-factor secrets; the first seals
 	EncryptionKeysFile   string        // ENCRYPTION_KEYS_FILE: a file holding the same, one a line
+	MetricsAddr          string        // METRICS_ADDR: host:port of the Prometheus listener; empty (the default) serves none
+	MetricsAllowPublic   bool          // METRICS_ALLOW_PUBLIC=true: allow METRICS_ADDR on a non-loopback address
+	ExportsPerPractice   int           // EXPORTS_PER_PRACTICE: exports one practice may run at once on one instance
 }
 
 // Secure reports whether the app is served over TLS, as PUBLIC_URL says.
@@ -54,7 +57,7 @@ func FromEnv() (Config, error) { return FromLookup(os.LookupEnv) }
 func FromLookup(lookup func(string) (string, bool)) (Config, error) {
 	r := reader{lookup: lookup}
 	c := Config{
-		DatabaseURL:        r.str("DATABASE_URL", ""),
+		DatabaseURL:        r.secret("DATABASE_URL", ""),
 		ListenAddr:         r.str("LISTEN_ADDR", ":8080"),
 		PublicURL:          r.url("PUBLIC_URL", "http://localhost:8080"),
 		TrustedProxies:     r.cidrs("TRUSTED_PROXIES"),
@@ -74,13 +77,16 @@ func FromLookup(lookup func(string) (string, bool)) (Config, error) {
 		SMTPAddr:           r.str("SMTP_ADDR", ""),
 		SMTPFrom:           r.str("SMTP_FROM", "Forms <forms@localhost>"),
 		SMTPUsername:       r.str("SMTP_USERNAME", ""),
-		SMTPPassword:       r.str("SMTP_PASSWORD", ""),
+		SMTPPassword:       r.secret("SMTP_PASSWORD", ""),
 		BenchCeiling:       r.str("SECUREBASE_BENCH_CEILING", "") == "1",
 		DebugAddr:          r.str("DEBUG_ADDR", ""),
 		EncryptionKeys:     r.str("ENCRYPTION_KEYS", ""),
 		EncryptionKeysFile: r.str("ENCRYPTION_KEYS_FILE", ""),
+		MetricsAddr:        r.str("METRICS_ADDR", ""),
+		MetricsAllowPublic: r.str("METRICS_ALLOW_PUBLIC", "") == "true",
+		ExportsPerPractice: r.int("EXPORTS_PER_PRACTICE", 4),
 	}
-	c.MigrationDatabaseURL = r.str("MIGRATION_DATABASE_URL", c.DatabaseURL)
+	c.MigrationDatabaseURL = r.secret("MIGRATION_DATABASE_URL", c.DatabaseURL)
 	if err := errors.Join(append(r.errs, c.Validate())...); err != nil {
 		return Config{}, err
 	}
@@ -107,6 +113,12 @@ func (c Config) Validate() error {
 	}
 	if c.DBMaxConns < 2 {
 		errs = append(errs, errors.New("DB_MAX_CONNS must be at least 2"))
+	}
+	if c.ExportsPerPractice < 1 {
+		errs = append(errs, errors.New("EXPORTS_PER_PRACTICE must be at least 1"))
+	}
+	if c.MetricsAddr != "" && !c.MetricsAllowPublic && !loopback(c.MetricsAddr) {
+		errs = append(errs, fmt.Errorf("METRICS_ADDR %q: want a loopback host:port such as 127.0.0.1:9090, or set METRICS_ALLOW_PUBLIC=true to serve metrics to the network", c.MetricsAddr))
 	}
 	if c.DebugAddr != "" && !loopback(c.DebugAddr) {
 		errs = append(errs, fmt.Errorf("DEBUG_ADDR %q: want a loopback host:port such as 127.0.0.1:6060 (profiles are never served to the network)", c.DebugAddr))

@@ -227,7 +227,8 @@ type queries struct {
 	DeleteExpiredSessions *sqlx.Stmt `query:"delete-expired-sessions"`
 
 	// queries/store.sql
-	SelectOne *sqlx.Stmt `query:"select-one"`
+	SelectOne          *sqlx.Stmt `query:"select-one"`
+	OpenAttentionTotal *sqlx.Stmt `query:"open-attention-total"`
 
 	// queries/two_factor.sql
 	TwoFactor                *sqlx.Stmt `query:"two-factor"`

@@ -62,6 +62,13 @@ func (s *Store) SelectOne(ctx context.Context) error {
 	return mapErr("select one", s.q.SelectOne.GetContext(ctx, &one))
 }
 
+// OpenAttentionTotal counts the open attention items of every practice: the queue's depth,
+// for metrics.
+func (s *Store) OpenAttentionTotal(ctx context.Context) (int64, error) {
+	var n int64
+	return n, mapErr("open attention total", s.q.OpenAttentionTotal.GetContext(ctx, &n))
+}
+
 // DB returns the pool, for health checks and benchmarks that need a bare query.
 func (s *Store) DB() *sqlx.DB { return s.pool }
 

@@ -1,22 +1,35 @@
 package testutil
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 
+	"github.com/securebase/securebase/internal/pg"
+	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/web"
 )
 
 // Instance serves a second server over the same database, as a second instance behind a load
-// balancer would: state that lives only in memory is not shared with a.
+// balancer would: its own connection pool and prepared statements, and state that lives only
+// in memory is not shared with a.
 func (a *App) Instance() *App {
 	a.T.Helper()
-	b := &App{T: a.T, DB: a.DB, Store: a.Store, Clock: a.Clock, Passwords: a.Passwords, Config: a.Config, Logs: &LogBuffer{}}
-	var err error
+	pool, err := pg.Open(context.Background(), a.DB.AppURL, 10)
+	if err != nil {
+		a.T.Fatal(err)
+	}
+	a.T.Cleanup(func() { _ = pool.Close() })
+	st, err := store.New(pool)
+	if err != nil {
+		a.T.Fatal(err)
+	}
+	a.T.Cleanup(func() { _ = st.Close() })
+	b := &App{T: a.T, DB: a.DB, Store: st, Clock: a.Clock, Passwords: a.Passwords, Config: a.Config, Logs: &LogBuffer{}, Keys: a.Keys}
 	b.Server, err = web.New(web.Options{
-		Config: a.Config, Store: a.Store, Passwords: a.Passwords, Now: a.Clock.Now, Version: "test",
+		Config: a.Config, Store: st, Passwords: a.Passwords, Now: a.Clock.Now, Version: "test", Keys: a.Keys,
 		Logger: slog.New(slog.NewJSONHandler(b.Logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 	})
 	if err != nil {

@@ -39,6 +39,8 @@ var errNoKey = kit.ErrNoKey
 
 var noKeyPage = errorPage{"Two-factor sign-in is not available yet", "This server has no encryption key for second factors. Ask whoever runs Secure Base to set ENCRYPTION_KEYS (see the README)."}
 
+var exportsBusyPage = errorPage{"Several exports are already running", "Your practice is already making several exports at once. Please try again shortly, when one of them has finished."}
+
 var csrfPage = errorPage{"This form has expired", "For your security, forms work only for a limited time and only from this site. Go back, reload the page and try again."}
 
 // handleError renders a friendly page for every error. Internal error text is logged with
@@ -80,6 +82,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	if errors.Is(err, errNoKey) {
 		ep = noKeyPage
+	}
+	if errors.Is(err, kit.ErrExportsBusy) {
+		ep = exportsBusyPage
 	}
 	if errors.Is(err, errBadQuery) || errors.Is(err, errQueryValue) {
 		ep = queryPage

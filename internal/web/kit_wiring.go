@@ -31,5 +31,6 @@ func (s *Server) newKit() (*kit.Kit, error) {
 		Sessions: s.sessions, ClientSessions: s.clientSessions, Now: s.now,
 		Mailer: s.mailer, Keys: s.keys, Validate: s.validate, Assets: assets,
 		CSRFToken: csrfToken, Version: s.version, Charts: chart.NewCache(chartCacheBytes),
+		Exports: s.exports,
 	}, nil
 }

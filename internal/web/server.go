@@ -50,6 +50,8 @@ type Server struct {
 	kit            *kit.Kit // what the feature packages share
 	validate       *validator.Validate
 	queryRules     map[string][]QueryParam // "METHOD path" → the query parameters the route reads
+	exports        *kit.ExportGate         // exports streaming now, limited per practice
+	metrics        *metrics                // request counts and latency by route pattern
 }
 
 // New builds the server: templates are parsed and routes registered here, so a missing
@@ -67,6 +69,10 @@ func New(opts Options) (*Server, error) {
 		mailer:     opts.Mailer,
 		validate:   kit.NewValidator(),
 	}
+	if s.cfg.ExportsPerPractice < 1 {
+		s.cfg.ExportsPerPractice = 4
+	}
+	s.exports = kit.NewExportGate(s.cfg.ExportsPerPractice)
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -90,10 +96,12 @@ func New(opts Options) (*Server, error) {
 	if s.kit, err = s.newKit(); err != nil {
 		return nil, err
 	}
+	s.metrics = s.newMetrics()
 	s.echo = s.newEcho()
 	if err := s.registerRoutes(); err != nil {
 		return nil, err
 	}
+	s.metrics.learnRoutes(s.echo)
 	return s, nil
 }
 
@@ -120,7 +128,7 @@ func (s *Server) newEcho() *echo.Echo {
 	e.HidePort = true
 	e.HTTPErrorHandler = s.handleError
 	e.IPExtractor = ipExtractor(s.cfg.TrustedProxies)
-	e.Use(s.requestID, s.logRequests, s.recoverPanic, s.securityHeaders)
+	e.Use(s.metrics.observe, s.requestID, s.logRequests, s.recoverPanic, s.securityHeaders)
 	e.Use(bodyLimit(s.cfg.BodyLimit), s.guardInput, s.guardQuery)
 	if s.cfg.RateLimit > 0 {
 		e.Use(rateLimiter(s.cfg.RateLimit, s.cfg.RateBurst))

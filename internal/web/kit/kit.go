@@ -38,6 +38,8 @@ type Kit struct {
 	Version        string
 	// Charts keeps drawn SVG charts by their spec (nil: every chart is drawn).
 	Charts *chart.Cache
+	// Exports limits the exports each practice runs at once (nil: no limit).
+	Exports *ExportGate
 
 	zones sync.Map // time zone name → *time.Location
 }

@@ -43,6 +43,13 @@ func (h *Handlers) Download(c echo.Context) error {
 		}
 		return h.Render(c, http.StatusUnprocessableEntity, view.Exports(v))
 	}
+	if g := h.Exports; g != nil {
+		practice := kit.CurrentUser(c).PracticeID
+		if !g.Enter(practice) {
+			return kit.ErrExportsBusy
+		}
+		defer g.Leave(practice)
+	}
 	// Audited before the first byte (an export that cannot be audited does not start) and
 	// again with the row count when it ends.
 	entry := store.AuditEntry{Action: "export.start", EntityType: "export", EntityID: req.Kind, Detail: exportDetail(req, -1)}
