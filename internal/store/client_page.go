@@ -16,11 +16,17 @@ type ClientPage struct {
 	Recent       []Appointment // the latest ten, newest first
 	Assignments  []Assignment
 	Links        LinkState
+	// For the at-a-glance panels, as ProgressPageOf reads them.
+	Conventions []byte   // as Conventions returns them
+	Markers     []Marker // the practice's markers in use
+	Ratings     []Rating
+	Results     []Result
 }
 
-// ClientPageOf reads the client page in one statement (one round trip instead of nine):
+// ClientPageOf reads the client page in one statement (one round trip instead of thirteen):
 // each part is what RiskFlags, LatestIntake, Goals, GoalReadings, SummariseAppointments,
-// Appointments (the latest ten), Assignments, ClientLinkState and Practice return.
+// Appointments (the latest ten), Assignments, ClientLinkState, Practice, Conventions,
+// Markers (in use) and ClientProgress's ratings and results return.
 func (s *Store) ClientPageOf(ctx context.Context, practiceID, clientID int64, now time.Time) (ClientPage, error) {
 	var raw struct {
 		Practice     []byte `db:"practice"`
@@ -32,6 +38,10 @@ func (s *Store) ClientPageOf(ctx context.Context, practiceID, clientID int64, no
 		Appointments []byte `db:"appointments"`
 		Assignments  []byte `db:"assignments"`
 		Links        []byte `db:"links"`
+		Conventions  []byte `db:"conventions"`
+		Markers      []byte `db:"markers"`
+		Ratings      []byte `db:"ratings"`
+		Results      []byte `db:"results"`
 	}
 	var p ClientPage
 	if err := s.q.ClientPage.GetContext(ctx, &raw, practiceID, clientID, now); err != nil {
@@ -44,7 +54,9 @@ func (s *Store) ClientPageOf(ctx context.Context, practiceID, clientID int64, no
 		{raw.Practice, &p.Practice}, {raw.Flags, &p.Flags}, {raw.Intake, &intake}, {raw.Goals, &p.Goals},
 		{raw.Readings, &readings}, {raw.Summary, &p.Appointments}, {raw.Appointments, &p.Recent},
 		{raw.Assignments, &p.Assignments}, {raw.Links, &live},
+		{raw.Markers, &p.Markers}, {raw.Ratings, &p.Ratings}, {raw.Results, &p.Results},
 	})
+	p.Conventions = raw.Conventions
 	if err == nil && p.Practice.ID == 0 {
 		err = ErrNotFound
 	}

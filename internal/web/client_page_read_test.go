@@ -72,6 +72,10 @@ func TestTheClientAndProgressPagesOneReadGivesWhatEachReaderGives(t *testing.T) 
 		markers, _ := app.Store.Markers(ctx, cl.PracticeID, false)
 		ratings, results, notes, _ := app.Store.ClientProgress(ctx, cl.PracticeID, cl.ID)
 		checkins, _ := app.Store.Checkins(ctx, cl.PracticeID, cl.ID)
+		parts["client page: conventions"] = [2]any{string(got.Conventions), string(conv)}
+		parts["client page: markers"] = [2]any{got.Markers, markers}
+		parts["client page: ratings"] = [2]any{got.Ratings, ratings}
+		parts["client page: results"] = [2]any{got.Results, results}
 		parts["progress: practice"] = [2]any{pg.Practice, want.Practice}
 		parts["conventions"] = [2]any{string(pg.Conventions), string(conv)}
 		parts["markers"] = [2]any{pg.Markers, markers}
@@ -92,7 +96,8 @@ func TestTheClientAndProgressPagesOneReadGivesWhatEachReaderGives(t *testing.T) 
 		}
 	}
 	for _, name := range []string{"flags", "intake", "goals", "readings", "appointments", "assignments", "links",
-		"markers", "ratings", "results", "notes", "checkins", "conventions"} {
+		"markers", "ratings", "results", "notes", "checkins", "conventions",
+		"client page: markers", "client page: ratings", "client page: results", "client page: conventions"} {
 		if !seen[name] {
 			t.Errorf("no seeded client has any %s: the comparison proves nothing there", name)
 		}

@@ -22,6 +22,7 @@ type ClientPageView struct {
 	Completion   string // "40%"
 	Appointments AppointmentsSummary
 	Counsellors  []ui.Option // admins: to reassign the client
+	Overview     Overview
 }
 
 // ClearsFlags reports whether the viewer reviews and clears risk flags (the counsellor).
@@ -52,7 +53,7 @@ func (c Client) ContactLine() string {
 type RiskFlag struct {
 	ID                               int64
 	Open                             bool
-	RaisedAt, RaisedBy, Source       string // RaisedAt "2 Jan 2006 15:04:05" UTC; RaisedBy may be ""
+	RaisedAt, RaisedBy, Source       string // RaisedAt "2 Jan 2006, 15:04" in the practice's zone; RaisedBy may be ""
 	Summary                          string
 	ClearedAt, ClearedBy, ReviewNote string
 }
@@ -62,7 +63,7 @@ func (f RiskFlag) NoteID() string { return "review-note-" + strconv.FormatInt(f.
 
 // Raised says when, by whom and from where the flag was raised.
 func (f RiskFlag) Raised() string {
-	s := "Raised " + f.RaisedAt + " UTC"
+	s := "Raised " + f.RaisedAt
 	if f.RaisedBy != "" {
 		s += " by " + f.RaisedBy
 	}
@@ -71,7 +72,7 @@ func (f RiskFlag) Raised() string {
 
 // Cleared says when and by whom the flag was cleared, and the review.
 func (f RiskFlag) Cleared() string {
-	s := "Cleared " + f.ClearedAt + " UTC"
+	s := "Cleared " + f.ClearedAt
 	if f.ClearedBy != "" {
 		s += " by " + f.ClearedBy
 	}
@@ -86,7 +87,7 @@ type IntakeSummary struct {
 
 // Line says which version, when and by whom, and the overall risk.
 func (i IntakeSummary) Line() string {
-	s := fmt.Sprintf("Version %d, saved %s UTC by %s.", i.Version, i.SavedAt, i.SavedBy)
+	s := fmt.Sprintf("Version %d, saved %s by %s.", i.Version, i.SavedAt, i.SavedBy)
 	if i.OverallRisk != "" {
 		s += " Overall risk: " + i.OverallRisk + "."
 	}
@@ -97,7 +98,7 @@ func (i IntakeSummary) Line() string {
 type GoalSummary struct {
 	ID                            int64
 	Statement, Status, TargetDate string // Status worded; TargetDate "2 Jan 2006" or ""
-	HasReadings, OnTrack          bool
+	HasReadings, OnTrack, Active  bool
 	Share                         float64
 }
 
@@ -129,7 +130,7 @@ func (g GoalSummary) ShareText() string {
 // LinkSummary is the state of the client's private links.
 type LinkSummary struct {
 	HasCurrent   bool
-	CurrentUntil string // "2 Jan 2006 15:04:05" UTC
+	CurrentUntil string // "2 Jan 2006, 15:04" in the practice's zone
 	Locked       bool   // five wrong PINs
 	Older        int    // older links (one per homework or check-in) still live
 	OlderUntil   string
@@ -141,9 +142,9 @@ func (l LinkSummary) Any() bool { return l.HasCurrent || l.Older > 0 }
 // OlderNote counts the older links and says until when they work.
 func (l LinkSummary) OlderNote() string {
 	if l.Older == 1 {
-		return "1 older link (one per homework or check-in) still works until " + l.OlderUntil + " UTC at the latest; issuing the client link ends them."
+		return "1 older link (one per homework or check-in) still works until " + l.OlderUntil + " at the latest; issuing the client link ends them."
 	}
-	return strconv.Itoa(l.Older) + " older links (one per homework or check-in) still work until " + l.OlderUntil + " UTC at the latest; issuing the client link ends them."
+	return strconv.Itoa(l.Older) + " older links (one per homework or check-in) still work until " + l.OlderUntil + " at the latest; issuing the client link ends them."
 }
 
 // HomeworkRow is one assignment of the client.

@@ -1,7 +1,8 @@
 -- The client page's reads in one statement: each part is a JSON array of the rows its own
 -- query gives (risk-flags, latest-intake, goals, goal-readings, summarise-appointments,
--- appointments, assignments, client-link-state, practice), in the same order, decoded into
--- the same types (jsonRowTypes.decode). $1 practice, $2 client, $3 now.
+-- appointments, assignments, client-link-state, practice, and for the at-a-glance panels
+-- conventions, markers (active only), client-marker-ratings and client-measure-results), in
+-- the same order, decoded into the same types (jsonRowTypes.decode). $1 practice, $2 client, $3 now.
 
 -- name: client-page
 SELECT
@@ -39,7 +40,14 @@ SELECT
 		ORDER BY a.due_date DESC, a.id DESC) t) AS assignments,
 	(SELECT coalesce(json_agg(t), '[]') FROM (SELECT id, practice_id, client_id, assignment_id, checkin_id, expires_at, revoked_at,
 			pin_set_at, pin_locked_at FROM client_links
-		WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL AND expires_at > now() ORDER BY id) t) AS links
+		WHERE practice_id = $1 AND client_id = $2 AND revoked_at IS NULL AND expires_at > now() ORDER BY id) t) AS links,
+	(SELECT measure_conventions FROM practices WHERE id = $1) AS conventions,
+	(SELECT coalesce(json_agg(t), '[]') FROM (SELECT id, label, client_label, sort_order, active FROM markers
+		WHERE practice_id = $1 AND active ORDER BY sort_order, id) t) AS markers,
+	(SELECT coalesce(json_agg(t), '[]') FROM (SELECT marker_id, rated_on, value, source FROM marker_ratings
+		WHERE practice_id = $1 AND client_id = $2 ORDER BY rated_on, id) t) AS ratings,
+	(SELECT coalesce(json_agg(t), '[]') FROM (SELECT id, measure_key, taken_on, total, answers, risk_raised, source, difficulty
+		FROM measure_results WHERE practice_id = $1 AND client_id = $2 ORDER BY taken_on, id) t) AS results
 
 -- name: progress-page
 -- The progress page's reads in one statement, as client-page: practice, conventions, markers

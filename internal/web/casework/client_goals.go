@@ -15,17 +15,19 @@ func (h *Handlers) goalSummaries(goals []goalRecord) []view.GoalSummary {
 	for i, g := range goals {
 		p := g.Progress
 		out[i] = view.GoalSummary{ID: g.ID, Statement: g.Statement, Status: casework.GoalStatuses().Label(g.Status),
-			TargetDate: longDate(g.TargetDate), HasReadings: p.HasReadings, OnTrack: p.OnTrack, Share: p.Share}
+			Active: g.Status == "active", TargetDate: longDate(g.TargetDate), HasReadings: p.HasReadings, OnTrack: p.OnTrack, Share: p.Share}
 	}
 	return out
 }
 
-// clientHomework lists the client's assignments and their completion: entries made ÷
-// entries expected over all of them.
-func (h *Handlers) clientHomework(c echo.Context, as []store.Assignment) ([]view.HomeworkRow, string, error) {
+// clientHomework lists the client's assignments and their completion (entries made ÷
+// entries expected over all of them), and counts them for the overview: still to do
+// (assigned, started or overdue) and with entries awaiting review.
+func (h *Handlers) clientHomework(c echo.Context, as []store.Assignment) ([]view.HomeworkRow, string, view.HomeworkGlance, error) {
+	var glance view.HomeworkGlance
 	today, _, err := h.PracticeToday(c)
 	if err != nil {
-		return nil, "", err
+		return nil, "", glance, err
 	}
 	out := make([]view.HomeworkRow, len(as))
 	made, expected := 0, 0
@@ -39,6 +41,16 @@ func (h *Handlers) clientHomework(c echo.Context, as []store.Assignment) ([]view
 			Completion: percent(homework.CompletionRate(a.Submitted, n))}
 		made += a.Submitted
 		expected += n
+		switch status {
+		case homework.StatusOverdue:
+			glance.Overdue++
+			glance.Due++
+		case homework.StatusAssigned, homework.StatusStarted:
+			glance.Due++
+		}
+		if a.Submitted > a.Reviewed {
+			glance.Awaiting++
+		}
 	}
-	return out, percent(homework.CompletionRate(made, expected)), nil
+	return out, percent(homework.CompletionRate(made, expected)), glance, nil
 }

@@ -41,7 +41,10 @@ func (h *Handlers) showClient(c echo.Context, cl store.Client, status int, form 
 	if v.Appointments, err = h.appointmentsSummary(c, page.Appointments, page.Recent); err != nil {
 		return err
 	}
-	if v.Homework, v.Completion, err = h.clientHomework(c, page.Assignments); err != nil {
+	if v.Homework, v.Completion, v.Overview.Homework, err = h.clientHomework(c, page.Assignments); err != nil {
+		return err
+	}
+	if err := h.overview(&v.Overview, page, v.Appointments.Recent); err != nil {
 		return err
 	}
 	if kit.CurrentUser(c).Role == store.RoleAdmin {
