@@ -142,3 +142,11 @@ func dashes(dashed bool) string {
 	}
 	return "none"
 }
+
+// LatestWhen is the latest score's day, and which of that day's scores it is when there were several.
+func (s ProgressSummary) LatestWhen() string {
+	if s.LatestWhich == "" {
+		return s.LatestOn
+	}
+	return s.LatestOn + ", " + s.LatestWhich
+}
