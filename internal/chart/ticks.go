@@ -106,14 +106,9 @@ func dateSteps() []dateStep {
 		{months: 1}, {months: 2}, {months: 3}, {months: 6}}
 }
 
-// dateTicks returns between one and maxTicks tick dates in [lo, hi]. Day-based ticks step from
-// anchor (the earliest reading, so ticks line up with readings); month and year ticks fall on
-// the first of the month (of the quarter, of the year) in anchor's location.
-func dateTicks(lo, hi, anchor time.Time) []time.Time {
-	return dateTicksN(lo, hi, anchor, maxTicks)
-}
-
-// dateTicksN is dateTicks with at most n ticks (at least one).
+// dateTicksN returns between one and n (at most maxTicks) tick dates in [lo, hi]. Day-based
+// ticks step from anchor (the earliest reading or a shared axis's start, so ticks line up); month
+// and year ticks fall on the first of the month (of the quarter, of the year) in anchor's location.
 func dateTicksN(lo, hi, anchor time.Time, n int) []time.Time {
 	n = max(1, min(n, maxTicks))
 	for _, st := range dateSteps() {
