@@ -108,11 +108,15 @@ func specKey(s Spec) [sha256.Size]byte {
 	for _, e := range s.Events {
 		k.time(e.Date)
 		k.str(e.Label)
+		k.str(e.Mark)
 	}
 	k.optFloat(s.YMin)
 	k.optFloat(s.YMax)
+	k.optTime(s.XMin)
+	k.optTime(s.XMax)
 	k.int(s.Width)
 	k.int(s.Height)
+	k.bool(s.Legend)
 	var key [sha256.Size]byte
 	h.Sum(key[:0])
 	return key
@@ -146,4 +150,13 @@ func (k *keyWriter) optFloat(v *float64) {
 	}
 	k.str("set")
 	k.float(*v)
+}
+
+func (k *keyWriter) optTime(v *time.Time) {
+	if v == nil {
+		k.str("nil")
+		return
+	}
+	k.str("set")
+	k.time(*v)
 }

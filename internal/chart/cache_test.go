@@ -40,6 +40,10 @@ func TestCacheDrawsAChartOnceAndAgainWhenAnythingInItChanges(t *testing.T) {
 		"the title":           func(s *Spec) { s.Title = "I say what I need calmly" },
 		"the id":              func(s *Spec) { s.ID = "marker-2" },
 		"the size":            func(s *Spec) { s.Width = 320 },
+		"a shared date axis":  func(s *Spec) { from := s.Points[0].Date.AddDate(0, -1, 0); s.XMin = &from },
+		"the end of the axis": func(s *Spec) { to := s.Points[1].Date.AddDate(0, 1, 0); s.XMax = &to },
+		"labels in a legend":  func(s *Spec) { s.Legend = true },
+		"an event's mark":     func(s *Spec) { s.Events[0].Mark = "1" },
 		"the day's time zone": func(s *Spec) { s.Points[0].Date = s.Points[0].Date.In(time.FixedZone("x", -5*3600)) },
 	}
 	for name, change := range changes {

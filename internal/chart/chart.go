@@ -37,6 +37,7 @@ type Line struct {
 type Event struct {
 	Date  time.Time
 	Label string
+	Mark  string // when set, e.g. "1", shown above the plot in place of the label, which a legend on the page gives in full
 }
 
 // Spec describes one chart.
@@ -50,8 +51,14 @@ type Spec struct {
 	Events []Event
 	// YMin and YMax fix the axis range (e.g. 0 and 27); nil means computed from the points,
 	// lines and bands with about 10% padding, from zero when the data allows.
-	YMin, YMax    *float64
+	YMin, YMax *float64
+	// XMin and XMax fix the date axis, e.g. one range shared by a grid of small charts (see
+	// ShareX); nil means the span of the points and events.
+	XMin, XMax    *time.Time
 	Width, Height int // viewBox size; 0 means 640 x 240
+	// Legend leaves the band and line labels out of the plot, for the page to give them beside
+	// the chart (see LegendOf): no label is then ever drawn over a reading.
+	Legend bool
 }
 
 // Row is one reading in the accessible table alternative to a chart.
@@ -103,6 +110,9 @@ func SVG(s Spec) template.HTML {
 	w.text("desc", describe(pts), "id", id+"-desc")
 	w.open("g", "font-family", "system-ui, -apple-system, 'Segoe UI', sans-serif", "font-size", strconv.Itoa(fontSize), "fill", colourText)
 	bandLabelY, lineLabelY := rightLabels(l, s.Bands, s.Lines)
+	if s.Legend {
+		bandLabelY, lineLabelY = noLabels(len(s.Bands)), noLabels(len(s.Lines))
+	}
 	drawBands(w, l, s.Bands, bandLabelY)
 	drawYAxis(w, l, s.YLabel)
 	drawXAxis(w, l)

@@ -498,10 +498,12 @@ func TestSVGSinglePointAndOneDate(t *testing.T) {
 			if !l.x0.Equal(date(2026, 3, 1)) || !l.x1.Equal(date(2026, 3, 3)) {
 				t.Errorf("x domain = %v..%v, want one day either side", l.x0, l.x1)
 			}
-			mid := num((l.left + l.right) / 2)
-			for _, c := range circles {
-				if c.attrs["cx"] != mid {
-					t.Errorf("cx = %s, want the middle %s", c.attrs["cx"], mid)
+			// One day's readings sit side by side, in the order given, the latest in the middle.
+			mid := (l.left + l.right) / 2
+			for i, c := range circles {
+				want := mid - float64(len(circles)-1-i)*sameDayGap
+				if c.attrs["cx"] != num(want) {
+					t.Errorf("circle %d cx = %s, want %s", i, c.attrs["cx"], num(want))
 				}
 			}
 			texts := root.texts()

@@ -19,7 +19,7 @@ func drawBands(w *svgWriter, l layout, bands []Band, labelY []float64) {
 		}
 		fill := safeFill(b.Fill, colourBand)
 		w.empty("rect", "x", num(l.left), "y", num(y1), "width", num(l.right-l.left), "height", num(y2-y1), "fill", fill)
-		if b.Label != "" {
+		if b.Label != "" && finite(labelY[i]) {
 			w.text("text", b.Label, "x", num(l.right-4), "y", num(labelY[i]), "text-anchor", "end", "fill", colourBandText)
 		}
 	}
@@ -77,7 +77,7 @@ func drawLines(w *svgWriter, l layout, lines []Line, labelY []float64) {
 			attrs = append(attrs, "stroke-dasharray", "6 4")
 		}
 		w.empty("line", attrs...)
-		if ln.Label != "" {
+		if ln.Label != "" && finite(labelY[i]) {
 			w.text("text", ln.Label, "x", num(l.right-4), "y", num(labelY[i]), "text-anchor", "end", "fill", colourLine,
 				"stroke", "#ffffff", "stroke-width", "3", "paint-order", "stroke") // a halo over the gridlines
 		}
@@ -107,30 +107,41 @@ func drawEvents(w *svgWriter, l layout) {
 	w.close("g")
 }
 
-// drawPoints draws the readings as a line with a marker per reading, or "No data yet".
+// drawPoints draws the readings as a line with a marker per reading, or "No data yet". A day's
+// several readings are drawn side by side (see placePoints): the line joins each day's latest,
+// and the earlier ones are hollow markers beside it, never a vertical jump.
 func drawPoints(w *svgWriter, l layout, pts []Point) {
 	if len(pts) == 0 {
 		w.text("text", "No data yet", "x", num((l.left+l.right)/2), "y", num((l.top+l.bottom)/2),
 			"text-anchor", "middle", "fill", colourEvent, "class", "chart-empty")
 		return
 	}
+	placed := l.placePoints(pts)
 	w.open("g", "class", "chart-series")
-	if len(pts) > 1 {
-		coords := make([]string, len(pts))
-		for i, p := range pts {
-			coords[i] = num(l.xPos(p.Date)) + "," + num(l.yPos(p.Value))
+	var coords []string
+	for _, p := range placed {
+		if !p.earlier {
+			coords = append(coords, num(p.x)+","+num(p.y))
 		}
+	}
+	if len(coords) > 1 {
 		w.empty("polyline", "points", strings.Join(coords, " "), "fill", "none", "stroke", colourSeries,
 			"stroke-width", "2", "stroke-linejoin", "round", "stroke-linecap", "round")
 	}
-	for _, p := range pts {
-		w.open("circle", "cx", num(l.xPos(p.Date)), "cy", num(l.yPos(p.Value)), "r", "3.5",
-			"fill", colourSeries, "stroke", "#ffffff", "stroke-width", "1.5",
-			"data-date", p.Date.Format(layoutISO), "data-value", strconv.FormatFloat(p.Value, 'f', -1, 64))
-		tip := p.Date.Format(layoutLong) + ": " + humanValue(p.Value)
+	for _, p := range placed {
+		fill, tip := colourSeries, p.Date.Format(layoutLong)+": "+humanValue(p.Value)
 		if p.Label != "" {
 			tip += " (" + p.Label + ")"
 		}
+		attrs := []string{"cx", num(p.x), "cy", num(p.y), "r", "3.5"}
+		if p.earlier {
+			fill, tip = "#ffffff", tip+", entered earlier that day"
+			attrs = append(attrs, "stroke", colourSeries, "stroke-width", "2", "data-earlier", "true")
+		} else {
+			attrs = append(attrs, "stroke", "#ffffff", "stroke-width", "1.5")
+		}
+		attrs = append(attrs, "fill", fill, "data-date", p.Date.Format(layoutISO), "data-value", strconv.FormatFloat(p.Value, 'f', -1, 64))
+		w.open("circle", attrs...)
 		w.text("title", tip)
 		w.close("circle")
 	}

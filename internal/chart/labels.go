@@ -81,7 +81,14 @@ type placedEvent struct {
 func (l layout) placeEvents(events []Event) []placedEvent {
 	out := make([]placedEvent, 0, len(events))
 	for _, e := range events {
-		out = append(out, placedEvent{Event: e, x: l.xPos(e.Date), short: shorten(e.Label, eventLabelRunes), row: -1})
+		if l.hasX && (e.Date.Before(l.x0) || e.Date.After(l.x1)) {
+			continue // outside a fixed date axis
+		}
+		short := shorten(e.Label, eventLabelRunes)
+		if e.Mark != "" {
+			short = e.Mark
+		}
+		out = append(out, placedEvent{Event: e, x: l.xPos(e.Date), short: short, row: -1})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.Before(out[j].Date) })
 	ends := [2]float64{math.Inf(-1), math.Inf(-1)} // right end of the last label in each row

@@ -11,7 +11,7 @@ const (
 	defaultWidth  = 640
 	defaultHeight = 240
 	fontSize      = 12 // axis labels
-	smallFont     = 11 // band, line and event labels
+	smallFont     = 12 // band, line and event labels: no smaller than the axis, for phones
 	charWidth     = 6.8
 	yLabelSpace   = 20 // room for the rotated axis label
 	marginRight   = 16
@@ -41,9 +41,7 @@ func newLayout(s Spec, pts []Point) layout {
 	l.y = yScale(s, pts)
 	var anchor time.Time // the earliest reading (or event), which day ticks line up with
 	l.x0, l.x1, anchor, l.hasX = xDomain(pts, s.Events)
-	if l.hasX {
-		l.xTicks = dateTicks(l.x0, l.x1, anchor)
-	}
+	l.fixX(s.XMin, s.XMax, &anchor)
 
 	widest := 0
 	for _, t := range l.y.ticks {
@@ -54,6 +52,9 @@ func newLayout(s Spec, pts []Point) layout {
 		l.left += yLabelSpace
 	}
 	l.right = l.width - marginRight
+	if l.hasX {
+		l.xTicks = dateTicksN(l.x0, l.x1, anchor, l.xTickRoom())
+	}
 	l.events = l.placeEvents(s.Events)
 	l.top = marginTop
 	for _, e := range l.events {

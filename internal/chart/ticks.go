@@ -106,18 +106,19 @@ func dateSteps() []dateStep {
 		{months: 1}, {months: 2}, {months: 3}, {months: 6}}
 }
 
-// dateTicks returns between one and maxTicks tick dates in [lo, hi]. Day-based ticks step from
-// anchor (the earliest reading, so ticks line up with readings); month and year ticks fall on
-// the first of the month (of the quarter, of the year) in anchor's location.
-func dateTicks(lo, hi, anchor time.Time) []time.Time {
+// dateTicksN returns between one and n (at most maxTicks) tick dates in [lo, hi]. Day-based
+// ticks step from anchor (the earliest reading or a shared axis's start, so ticks line up); month
+// and year ticks fall on the first of the month (of the quarter, of the year) in anchor's location.
+func dateTicksN(lo, hi, anchor time.Time, n int) []time.Time {
+	n = max(1, min(n, maxTicks))
 	for _, st := range dateSteps() {
-		if ticks, ok := stepTicks(lo, hi, anchor, st); ok {
+		if ticks, ok := stepTicks(lo, hi, anchor, st, n); ok {
 			return ticks
 		}
 	}
-	for n := 1; ; n *= 10 {
+	for k := 1; ; k *= 10 {
 		for _, m := range [...]int{1, 2, 5} {
-			if ticks, ok := stepTicks(lo, hi, anchor, dateStep{years: m * n}); ok {
+			if ticks, ok := stepTicks(lo, hi, anchor, dateStep{years: m * k}, n); ok {
 				return ticks
 			}
 		}
@@ -125,7 +126,7 @@ func dateTicks(lo, hi, anchor time.Time) []time.Time {
 }
 
 // stepTicks lists the ticks of one spacing, reporting false when there would be too many.
-func stepTicks(lo, hi, anchor time.Time, st dateStep) ([]time.Time, bool) {
+func stepTicks(lo, hi, anchor time.Time, st dateStep, n int) ([]time.Time, bool) {
 	var t time.Time
 	switch {
 	case st.days > 0:
@@ -148,7 +149,7 @@ func stepTicks(lo, hi, anchor time.Time, st dateStep) ([]time.Time, bool) {
 	}
 	var ticks []time.Time
 	for ; !t.After(hi); t = t.AddDate(st.years, st.months, st.days) {
-		if len(ticks) == maxTicks {
+		if len(ticks) == n {
 			return nil, false
 		}
 		ticks = append(ticks, t)

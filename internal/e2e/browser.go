@@ -20,7 +20,7 @@ import (
 var viewports = []struct {
 	Name          string
 	Width, Height int64
-}{{"phone", 390, 844}, {"desktop", 1280, 900}}
+}{{"phone", 390, 844}, {"desktop", 1366, 900}}
 
 // chromiumPath finds Debian's Chromium. Without it the browser tests skip locally, but
 // fail in CI (CI=true), where .ci/run installs it.

@@ -43,7 +43,8 @@ func demoStaffPages(t *testing.T, app *testutil.App) []string {
 
 // TestJourneyEveryStaffPageFitsAPhoneAndADesktop: the demo practice's admin
 // and the supervisor open every staff page at 390 px and at 1366 px; no page is wider
-// than the screen (tables scroll inside their own box, their first column kept in view).
+// than the screen (tables scroll inside their own box, their first column kept in view), and
+// no chart text is drawn under 12 px.
 func TestJourneyEveryStaffPageFitsAPhoneAndADesktop(t *testing.T) {
 	t.Parallel()
 	app := testutil.NewApp(t)
@@ -66,11 +67,42 @@ func TestJourneyEveryStaffPageFitsAPhoneAndADesktop(t *testing.T) {
 					if w := b.EvalInt(`document.documentElement.scrollWidth`); w > int(width) {
 						t.Errorf("%s as %s: %d px wide on a %d px screen (widest: %s)", p, who.Role, w, width, b.EvalString(widestElement))
 					}
+					if small := b.EvalString(smallChartText); small != "" {
+						t.Errorf("%s as %s at %d px: chart text under 12 px: %s", p, who.Role, width, small)
+					}
+				}
+				if who.Role == seeded.Accounts[0].Role && width == 1366 {
+					b.Do(chromedp.Navigate(app.HTTP.URL + busiestProgress(t, app)))
+					b.Screenshots("progress") // E2E_SCREENSHOTS: docs/screenshots/progress-*.png
 				}
 			}
 		})
 	}
 }
+
+// busiestProgress is the progress page of the demo client with the most scores, ratings and notes.
+func busiestProgress(t *testing.T, app *testutil.App) string {
+	t.Helper()
+	var id int64
+	if err := app.DB.App.Get(&id, `SELECT c.id FROM clients c ORDER BY
+		(SELECT count(*) FROM marker_ratings r WHERE r.client_id = c.id) + (SELECT count(*) FROM measure_results r WHERE r.client_id = c.id)
+		+ (SELECT count(*) FROM event_notes e WHERE e.client_id = c.id) DESC, c.id LIMIT 1`); err != nil {
+		t.Fatal(err)
+	}
+	return "/clients/" + strconv.FormatInt(id, 10) + "/progress"
+}
+
+// smallChartText lists the SVG text drawn under 12 px: its font size (getComputedStyle) times
+// the scale its SVG is drawn at (getScreenCTM), for every text that is rendered (getBBox).
+const smallChartText = `(() => { const out = [];
+	for (const t of document.querySelectorAll('svg text')) {
+		const m = t.getScreenCTM(), box = t.getBBox();
+		if (!m || (box.width === 0 && box.height === 0) || !t.getClientRects().length) continue;
+		const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+		if (px < 11.995) out.push('"' + t.textContent.trim().slice(0, 30) + '" ' + px.toFixed(1) + ' px');
+	}
+	return out.slice(0, 5).join('; ') + (out.length > 5 ? ' and ' + (out.length - 5) + ' more' : '');
+})()`
 
 // pagesFor keeps the pages a role opens: supervisors have no client records.
 func pagesFor(who demo.Account, pages []string) []string {

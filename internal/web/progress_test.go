@@ -106,7 +106,7 @@ func TestCounsellorRecordsRatingsAndQuestionnairesAndTheChartsShowThem(t *testin
 	// The table alternative tells what the chart shows: both scores and, between them, the event note.
 	table := regexp.MustCompile(`(?s)<tbody>.*?</tbody>`).FindString(phqChart)
 	rows := regexp.MustCompile(`(?s)<tr>.*?</tr>`).FindAllString(table, -1)
-	if len(rows) != 3 || !strings.Contains(rows[0], ">16<") || !strings.Contains(rows[1], "Event: Partner away for work") || !strings.Contains(rows[2], ">8<") {
+	if len(rows) != 3 || !strings.Contains(rows[0], ">16<") || !strings.Contains(rows[1], "Event 1: Partner away for work") || !strings.Contains(rows[2], ">8<") {
 		t.Fatalf("PHQ-9 table rows, want score 16, the event note, score 8: %q", rows)
 	}
 	markerChart := regexp.MustCompile(`(?s)data-testid="chart-marker-` + ids[0] + `".*?</figure>`).FindString(page.Body)

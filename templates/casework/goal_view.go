@@ -53,7 +53,8 @@ type GoalPageView struct {
 	Form         *ui.Form
 	Client       ClientRef
 	Goal         GoalShown
-	ChartSVG     string // built and escaped by internal/chart: trusted markup
+	ChartSVG     string        // built and escaped by internal/chart: trusted markup
+	Legend       []ChartLegend // the chart's target line, named beside it
 	Table        []GoalTableRow
 	Next         []ui.Option // the statuses the goal may move to
 	MissingParts int         // SMART parts still needed before activation

@@ -19,12 +19,14 @@ type ProgressView struct {
 	Client    ClientRef
 	Summaries []ProgressSummary
 	Outcome   measures.Outcome
-	Charts    []ProgressChart
-	Markers   []ProgressMarker
-	Measures  []measures.Measure
-	Notes     []ProgressNote
-	Checkins  []ProgressCheckin
-	Failed    string // the form whose problems are shown above it: FailedCheckin, FailedSitting, FailedNotes or ""
+	// Questionnaires come first and larger; MarkerCharts and GoalCharts are small multiples.
+	// All share one date axis, and Notes (numbered as the charts mark them) is their legend.
+	Questionnaires, MarkerCharts, GoalCharts []ProgressChart
+	Markers                                  []ProgressMarker
+	Measures                                 []measures.Measure
+	Notes                                    []ProgressNote
+	Checkins                                 []ProgressCheckin
+	Failed                                   string // the form whose problems are shown above it: FailedCheckin, FailedSitting, FailedNotes or ""
 }
 
 // The page's forms, for where a refused form's problems are announced.
@@ -87,6 +89,7 @@ func (v ProgressView) Scale() []int { return []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
 type ProgressSummary struct {
 	Key, Name                        string
 	First, FirstOn, Latest, LatestOn string
+	LatestWhich                      string // which of a day's several scores is the latest (the last entered), or ""
 	Band, Difficulty                 string
 	Change                           string // the reliable-change label, "" for a single score
 }
@@ -97,6 +100,14 @@ type ProgressChart struct {
 	SVG       string // built and escaped by internal/chart: trusted markup
 	Rows      []GoalTableRow
 	Note      string // e.g. the reliable-change verdict
+	Legend    []ChartLegend
+}
+
+// ChartLegend names a chart's band or reference line beside it, so no label sits on the plot.
+type ChartLegend struct {
+	Label        string
+	Fill         string // a band's colour (checked by internal/chart: a hex or named colour)
+	Line, Dashed bool
 }
 
 // ProgressMarker is one progress marker the counsellor rates.
@@ -104,9 +115,9 @@ type ProgressMarker struct {
 	Key, Label string // Key is the field name, "m_<id>"
 }
 
-// ProgressNote is a dated event note shown on every chart.
+// ProgressNote is a dated event note shown on every chart by its mark (1, 2, 3...).
 type ProgressNote struct {
-	Day, Text string
+	Mark, Day, Text string
 }
 
 // ProgressCheckin is one check-in sent to the client.
@@ -122,4 +133,20 @@ func (c ProgressCheckin) IsCompleted() bool { return c.Completed != "" }
 // RevokePath is where the revoke button posts.
 func (c ProgressCheckin) RevokePath(clientPath string) string {
 	return clientPath + "/checkins/" + strconv.FormatInt(c.ID, 10) + "/revoke"
+}
+
+// dashes is a legend line's stroke-dasharray: dashed like the chart's line, or solid.
+func dashes(dashed bool) string {
+	if dashed {
+		return "6 4"
+	}
+	return "none"
+}
+
+// LatestWhen is the latest score's day, and which of that day's scores it is when there were several.
+func (s ProgressSummary) LatestWhen() string {
+	if s.LatestWhich == "" {
+		return s.LatestOn
+	}
+	return s.LatestOn + ", " + s.LatestWhich
 }

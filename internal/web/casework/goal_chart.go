@@ -19,18 +19,32 @@ func goalDay(t *time.Time) string {
 }
 
 // goalTable is a chart's table alternative in words: its readings and its event notes, by date
-// (a day's readings before that day's notes), so the table tells what the chart shows.
+// (a day's readings before that day's notes), so the table tells what the chart shows. A day's
+// several readings are listed in the order entered, the last marked as the day's latest, as the
+// chart draws them; an event note carries its mark from the chart.
 func goalTable(s chart.Spec) []view.GoalTableRow {
 	type dated struct {
 		day time.Time
 		row view.GoalTableRow
 	}
 	var all []dated
-	for _, r := range chart.Table(s) {
-		all = append(all, dated{r.Date, view.GoalTableRow{Date: r.Date.UTC().Format("2 Jan 2006"), Value: fmt.Sprint(r.Value), Label: r.Label}})
+	rows := chart.Table(s)
+	for i, r := range rows {
+		label := r.Label
+		if k, n := dayRank(rows, i); n > 1 {
+			label = joinWords(label, fmt.Sprintf("entry %d of %d that day", k, n))
+			if k == n {
+				label = joinWords(r.Label, fmt.Sprintf("latest of %d that day", n))
+			}
+		}
+		all = append(all, dated{r.Date, view.GoalTableRow{Date: r.Date.UTC().Format("2 Jan 2006"), Value: fmt.Sprint(r.Value), Label: label}})
 	}
 	for _, e := range s.Events {
-		all = append(all, dated{e.Date, view.GoalTableRow{Date: e.Date.UTC().Format("2 Jan 2006"), Label: "Event: " + e.Label}})
+		name := "Event"
+		if e.Mark != "" {
+			name += " " + e.Mark
+		}
+		all = append(all, dated{e.Date, view.GoalTableRow{Date: e.Date.UTC().Format("2 Jan 2006"), Label: name + ": " + e.Label}})
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].day.Before(all[j].day) })
 	out := make([]view.GoalTableRow, len(all))
@@ -38,6 +52,28 @@ func goalTable(s chart.Spec) []view.GoalTableRow {
 		out[i] = d.row
 	}
 	return out
+}
+
+// dayRank is row i's place among the rows of its day, and how many that day has.
+func dayRank(rows []chart.Row, i int) (k, n int) {
+	day := rows[i].Date.Format(time.DateOnly)
+	for j, r := range rows {
+		if r.Date.Format(time.DateOnly) == day {
+			n++
+			if j <= i {
+				k++
+			}
+		}
+	}
+	return k, n
+}
+
+// joinWords joins two descriptions with a comma, skipping an empty one.
+func joinWords(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + ", " + b
 }
 
 // goalChart plots a goal's readings against its target line.

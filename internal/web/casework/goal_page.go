@@ -46,8 +46,9 @@ func (h *Handlers) showGoal(c echo.Context, cl store.Client, g store.Goal, statu
 	}
 	rec := goalRecord{Goal: g, Readings: readings[g.ID], Progress: casework.ProgressOf(kit.SMARTOf(g), kit.ReadingsOf(readings[g.ID]), h.Now())}
 	spec := goalChart(rec)
+	spec.Width, spec.Height, spec.Legend = questionnaireWidth, questionnaireHeight, true // text of 12 px or more on a phone
 	v := view.GoalPageView{Page: h.Page(c, "Goal "+cl.Code), Form: form, Client: goalClient(cl), Goal: goalShown(rec),
-		ChartSVG: string(h.Charts.SVG(spec)), Table: goalTable(spec),
+		ChartSVG: string(h.Charts.SVG(spec)), Table: goalTable(spec), Legend: legendOf(spec),
 		MissingParts: len(kit.SMARTOf(g).MissingForActivation())}
 	for _, to := range casework.NextStatuses(g.Status) {
 		v.Next = append(v.Next, ui.Option{Value: to, Label: casework.GoalStatuses().Label(to)})

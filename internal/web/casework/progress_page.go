@@ -7,7 +7,6 @@ import (
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/securebase/securebase/internal/chart"
 	"github.com/securebase/securebase/internal/measures"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/web/kit"
@@ -60,28 +59,39 @@ func (h *Handlers) showProgress(c echo.Context, cl store.Client, status int, for
 	}
 	goals := h.goalRecords(page.Goals, page.Readings)
 	v := view.ProgressView{Page: h.Page(c, "Progress "+cl.Code), Form: form, Client: goalClient(cl), Measures: measures.Measures(), Failed: failed}
-	events := eventsOf(notes)
-	add := func(spec chart.Spec, note string) {
-		spec.Events = events
-		v.Charts = append(v.Charts, view.ProgressChart{ID: spec.ID, Title: spec.Title, SVG: string(h.Charts.SVG(spec)), Rows: goalTable(spec), Note: note})
-	}
+	var groups progressGroups
 	summaries := summarise(results, conv)
 	for _, sum := range summaries {
-		add(measureChart(sum, results, conv))
-		v.Summaries = append(v.Summaries, progressSummary(sum))
+		spec, note := measureChart(sum, results, conv)
+		spec.Width, spec.Height = questionnaireWidth, questionnaireHeight
+		groups.Questionnaires, groups.Notes = append(groups.Questionnaires, spec), append(groups.Notes, note)
+		ps := progressSummary(sum)
+		ps.LatestWhich = latestWords(sameDayCount(results, sum.Measure.Key, sum.Latest.TakenOn))
+		v.Summaries = append(v.Summaries, ps)
 	}
 	v.Outcome = courseOutcome(summaries, conv)
 	for _, mk := range markers {
-		add(markerChart(mk, ratings), "")
+		groups.Markers = append(groups.Markers, small(markerChart(mk, ratings)))
 		v.Markers = append(v.Markers, view.ProgressMarker{Key: fmt.Sprintf("m_%d", mk.ID), Label: mk.Label})
 	}
 	for _, g := range goals {
 		if g.Status == "active" || len(g.Readings) > 0 {
-			add(goalChart(g), "")
+			groups.Goals = append(groups.Goals, small(goalChart(g)))
 		}
 	}
-	for _, n := range notes {
-		v.Notes = append(v.Notes, view.ProgressNote{Day: n.NotedOn.UTC().Format("2 Jan 2006"), Text: n.Text})
+	events := eventsOf(notes)
+	groups.shareAxis(events)
+	for i, spec := range groups.Questionnaires {
+		v.Questionnaires = append(v.Questionnaires, h.progressChart(spec, groups.Notes[i]))
+	}
+	for _, spec := range groups.Markers {
+		v.MarkerCharts = append(v.MarkerCharts, h.progressChart(spec, ""))
+	}
+	for _, spec := range groups.Goals {
+		v.GoalCharts = append(v.GoalCharts, h.progressChart(spec, ""))
+	}
+	for i, n := range notes {
+		v.Notes = append(v.Notes, view.ProgressNote{Mark: events[i].Mark, Day: n.NotedOn.UTC().Format("2 Jan 2006"), Text: n.Text})
 	}
 	for _, ck := range checkins {
 		v.Checkins = append(v.Checkins, progressCheckin(ck))

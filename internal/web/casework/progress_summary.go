@@ -94,12 +94,4 @@ func markerChart(mk store.Marker, ratings []store.Rating) chart.Spec {
 	return spec
 }
 
-func eventsOf(notes []store.EventNote) []chart.Event {
-	out := make([]chart.Event, len(notes))
-	for i, n := range notes {
-		out[i] = chart.Event{Date: n.NotedOn, Label: n.Text}
-	}
-	return out
-}
-
 func ptr(f float64) *float64 { return &f }
