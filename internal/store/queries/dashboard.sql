@@ -50,7 +50,7 @@ ORDER BY p.starts_at LIMIT 20
 
 -- name: attention-queue-practice
 WITH worst AS (
-	SELECT a.client_id, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS worst, min(a.due_at) AS first_due
+	SELECT a.client_id, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due', 'missed_checkin'], a.kind)) AS worst, min(a.due_at) AS first_due
 	FROM attention_items a
 	WHERE a.practice_id = $1 AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
 		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
@@ -66,7 +66,7 @@ SELECT p.client_id, p.counsellor_id, p.code, p.first_name, p.preferred_name, p.l
 	e.assignment_id, x.due_at, p.place, p.clients
 FROM placed p CROSS JOIN LATERAL (
 	SELECT a.kind, CASE WHEN a.kind IN ('review', 'overdue', 'deterioration', 'goal_due') THEN a.label ELSE '' END AS label,
-		count(*) AS n, min(a.ref_id) AS ref_id, min(a.due_at) AS due_at, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS rank
+		count(*) AS n, min(a.ref_id) AS ref_id, min(a.due_at) AS due_at, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due', 'missed_checkin'], a.kind)) AS rank
 	FROM attention_items a
 	WHERE a.practice_id = $1 AND a.client_id = p.client_id AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
 		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
@@ -80,7 +80,7 @@ ORDER BY p.place, x.rank, x.label
 
 -- name: attention-queue
 WITH worst AS (
-	SELECT a.client_id, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS worst, min(a.due_at) AS first_due
+	SELECT a.client_id, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due', 'missed_checkin'], a.kind)) AS worst, min(a.due_at) AS first_due
 	FROM attention_items a
 	WHERE a.practice_id = $1 AND a.counsellor_id = ANY($2) AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
 		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
@@ -96,7 +96,7 @@ SELECT p.client_id, p.counsellor_id, p.code, p.first_name, p.preferred_name, p.l
 	e.assignment_id, x.due_at, p.place, p.clients
 FROM placed p CROSS JOIN LATERAL (
 	SELECT a.kind, CASE WHEN a.kind IN ('review', 'overdue', 'deterioration', 'goal_due') THEN a.label ELSE '' END AS label,
-		count(*) AS n, min(a.ref_id) AS ref_id, min(a.due_at) AS due_at, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS rank
+		count(*) AS n, min(a.ref_id) AS ref_id, min(a.due_at) AS due_at, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due', 'missed_checkin'], a.kind)) AS rank
 	FROM attention_items a
 	WHERE a.practice_id = $1 AND a.client_id = p.client_id AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
 		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
