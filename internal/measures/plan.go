@@ -131,25 +131,27 @@ func (p Plan) active(day time.Time) bool {
 // Lapsed reports whether a scheduled check-in due on day is past its grace period on today.
 func Lapsed(day, today time.Time) bool { return today.After(day.AddDate(0, 0, PlanGraceDays)) }
 
-// CheckPlan judges a plan form: at least one part with a known frequency, unknown parts
-// refused, a start from today to CheckinWindowMonths ahead (start nil: judged elsewhere).
-// It returns a message per form field (plan_parts, plan_start).
-func CheckPlan(every map[string]string, start *time.Time, today time.Time) map[string]string {
+// CheckPlan judges a plan form: each part's frequency known (or "" for not in the plan), at
+// least one part scheduled, and a start from today to CheckinWindowMonths ahead (start nil:
+// not read, judged elsewhere). It returns the parts kept and a message per form field
+// (every_<part>, plan_start).
+func CheckPlan(every map[string]string, start *time.Time, today time.Time) (map[string]string, map[string]string) {
 	problems := map[string]string{}
-	known := map[string]bool{}
+	kept := map[string]string{}
 	for _, k := range PlanParts() {
-		known[k] = true
-	}
-	for k, f := range every {
-		if !known[k] || !ValidFrequency(f) {
-			problems["plan_parts"] = "Choose from the lists."
+		switch f := every[k]; {
+		case f == "":
+		case ValidFrequency(f):
+			kept[k] = f
+		default:
+			problems["every_"+k] = "Choose from the list."
 		}
 	}
-	if len(every) == 0 && problems["plan_parts"] == "" {
-		problems["plan_parts"] = "Schedule the markers, a questionnaire, or both."
+	if len(kept) == 0 && len(problems) == 0 {
+		problems["every_"+PlanMarkers] = "Schedule the markers, a questionnaire, or both."
 	}
 	if start != nil && (start.Before(today) || start.After(today.AddDate(0, CheckinWindowMonths, 0))) {
 		problems["plan_start"] = "Choose a date from today to three months ahead."
 	}
-	return problems
+	return kept, problems
 }

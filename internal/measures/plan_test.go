@@ -107,13 +107,14 @@ func TestLapsedAfterGrace(t *testing.T) {
 func TestCheckPlan(t *testing.T) {
 	today := day("2027-03-01")
 	start := day("2027-02-28")
-	if p := measures.CheckPlan(map[string]string{"phq9": "daily"}, &start, today); p["plan_parts"] == "" || p["plan_start"] == "" {
+	if _, p := measures.CheckPlan(map[string]string{"phq9": "daily"}, &start, today); p["every_phq9"] == "" || p["plan_start"] == "" {
 		t.Errorf("bad frequency and past start passed: %v", p)
 	}
-	if p := measures.CheckPlan(map[string]string{}, nil, today); p["plan_parts"] == "" {
+	if _, p := measures.CheckPlan(map[string]string{"markers": ""}, nil, today); p["every_markers"] == "" {
 		t.Errorf("an empty plan passed: %v", p)
 	}
-	if p := measures.CheckPlan(map[string]string{"markers": measures.EveryWeek}, &today, today); len(p) != 0 {
-		t.Errorf("a good plan failed: %v", p)
+	kept, p := measures.CheckPlan(map[string]string{"markers": measures.EveryWeek, "gad7": ""}, &today, today)
+	if len(p) != 0 || !reflect.DeepEqual(kept, map[string]string{"markers": measures.EveryWeek}) {
+		t.Errorf("a good plan: kept %v, problems %v", kept, p)
 	}
 }

@@ -195,6 +195,9 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/clients/:id/events", caseStaff, cw.AddEventNote)
 	r.add(http.MethodPost, "/clients/:id/checkins", caseStaff, cw.CreateCheckin)
 	r.add(http.MethodPost, "/clients/:id/checkins/:checkin/revoke", caseStaff, cw.RevokeCheckin)
+	r.add(http.MethodGet, "/clients/:id/plan", caseStaff, cw.PlanPage)
+	r.add(http.MethodPost, "/clients/:id/plan", caseStaff, cw.SavePlan)
+	r.add(http.MethodPost, "/clients/:id/plan/remove", caseStaff, cw.RemovePlan)
 
 	r.add(http.MethodGet, "/clients/:id/link", caseStaff, cw.ClientLinkPage)
 	r.add(http.MethodPost, "/clients/:id/link", caseStaff, cw.IssueClientLink)
