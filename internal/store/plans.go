@@ -87,17 +87,23 @@ func (s *Store) RemovePlan(ctx context.Context, practiceID, clientID int64, toda
 // syncPlan makes, inside tx, a check-in for each of the plan's occurrences that has fallen
 // due by today (in the last measures.PlanHorizonWeeks), once; a closed record makes none.
 func (s *Store) syncPlan(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64, today time.Time) error {
+	_, err := s.makePlanned(ctx, tx, practiceID, clientID, today)
+	return err
+}
+
+// makePlanned is syncPlan, reporting how many check-ins it made.
+func (s *Store) makePlanned(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64, today time.Time) (int64, error) {
 	var p MeasurementPlan
 	err := txGet(ctx, tx, s.q.Plan, &p, practiceID, clientID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil
+		return 0, nil
 	}
 	if err != nil {
-		return mapErr("plan", err)
+		return 0, mapErr("plan", err)
 	}
 	rule, err := p.Rule()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	from := today.AddDate(0, 0, -7*measures.PlanHorizonWeeks)
 	if from.Before(rule.StartsOn) {
@@ -108,22 +114,22 @@ func (s *Store) syncPlan(ctx context.Context, tx *sqlx.Tx, practiceID, clientID 
 		Appointments pq.StringArray `db:"appointments"`
 	}
 	if err := txGet(ctx, tx, s.q.PlanContext, &pc, practiceID, clientID, from.Add(-48*time.Hour)); err != nil {
-		return mapErr("plan context", err)
+		return 0, mapErr("plan context", err)
 	}
 	if !pc.Open {
-		return nil
+		return 0, nil
 	}
 	var appts []time.Time
 	for _, a := range pc.Appointments {
 		d, err := time.Parse(time.DateOnly, a)
 		if err != nil {
-			return fmt.Errorf("appointment date %q: %w", a, err)
+			return 0, fmt.Errorf("appointment date %q: %w", a, err)
 		}
 		appts = append(appts, d)
 	}
 	occ := rule.Occurrences(from, today, appts)
 	if len(occ) == 0 {
-		return nil
+		return 0, nil
 	}
 	var days, ms pq.StringArray
 	var markers pq.BoolArray
@@ -132,8 +138,11 @@ func (s *Store) syncPlan(ctx context.Context, tx *sqlx.Tx, practiceID, clientID 
 		markers = append(markers, o.Markers)
 		ms = append(ms, strings.Join(o.Measures, ","))
 	}
-	_, err = txExec(ctx, tx, s.q.InsertPlannedCheckins, practiceID, clientID, p.SetBy, days, markers, ms)
-	return mapErr("make planned check-ins", err)
+	res, err := txExec(ctx, tx, s.q.InsertPlannedCheckins, practiceID, clientID, p.SetBy, days, markers, ms)
+	if err != nil {
+		return 0, mapErr("make planned check-ins", err)
+	}
+	return res.RowsAffected()
 }
 
 // DueCheckins makes the client's planned check-ins that have fallen due by today, then lists
@@ -149,10 +158,12 @@ func (s *Store) DueCheckins(ctx context.Context, practiceID, clientID int64, tod
 }
 
 // SyncPlan makes the client's planned check-ins that have fallen due by today, in a
-// transaction of its own that also brings the attention queue in line (a lapsed one is a gap).
+// transaction of its own that also brings the attention queue in line when it made any (each
+// is a gap once it lapses).
 func (s *Store) SyncPlan(ctx context.Context, practiceID, clientID int64, today time.Time) error {
 	return s.inTx(ctx, func(tx *sqlx.Tx) error {
-		if err := s.syncPlan(ctx, tx, practiceID, clientID, today); err != nil {
+		made, err := s.makePlanned(ctx, tx, practiceID, clientID, today)
+		if err != nil || made == 0 {
 			return err
 		}
 		return s.syncQueue(ctx, tx, practiceID, clientID)

@@ -22,6 +22,7 @@ type ClientPageView struct {
 	Completion   string // "40%"
 	Appointments AppointmentsSummary
 	Counsellors  []ui.Option // admins: to reassign the client
+	Overuse      []string    // quiet notes: days the client sent more than the practice's threshold
 }
 
 // ClearsFlags reports whether the viewer reviews and clears risk flags (the counsellor).
