@@ -135,13 +135,12 @@ func (s *Store) SetClientStatusOn(ctx context.Context, practiceID, clientID int6
 		if err := affected("set client status", res, err); err != nil {
 			return err
 		}
-		if to != "discharged" {
-			return nil
+		if to == "discharged" {
+			if err := s.revokeClientLinks(ctx, tx, practiceID, clientID); err != nil {
+				return err
+			}
 		}
-		if err := s.revokeClientLinks(ctx, tx, practiceID, clientID); err != nil {
-			return err
-		}
-		return s.syncQueue(ctx, tx, practiceID, clientID)
+		return s.syncQueue(ctx, tx, practiceID, clientID) // a plan may have made check-ins
 	})
 }
 

@@ -161,3 +161,29 @@ func london(t *testing.T) *time.Location {
 	}
 	return l
 }
+
+// A planned check-in left unanswered past its grace period shows as a gap: marked missed on
+// the progress page and the plan page, and counted on the dashboard; the one still in its
+// grace period is waiting, not missed.
+func TestMissedPlannedCheckinsShowAsGaps(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	today, err := time.Parse(time.DateOnly, daysFromNow(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.app.Store.SavePlan(context.Background(), f.practice.ID, f.client.ID, f.me.ID, today.AddDate(0, 0, -14),
+		map[string]string{"markers": "weekly"}, today, store.AuditEntry{Action: "test.seed"}); err != nil {
+		t.Fatal(err)
+	}
+	progress := f.counsellor.Get(f.path("/progress")).Body
+	if n := strings.Count(progress, `data-testid="checkin-missed"`); n != 2 {
+		t.Errorf("progress page marks %d check-ins missed, want 2", n)
+	}
+	plan := f.counsellor.Get(f.path("/plan")).Body
+	mustContain(t, "the plan page", plan, `data-testid="plan-gaps">2 missed`, `data-testid="plan-checkin-waiting"`)
+	if n := strings.Count(plan, `data-testid="plan-checkin-missed"`); n != 2 {
+		t.Errorf("plan page lists %d missed, want 2", n)
+	}
+	mustContain(t, "the dashboard", f.counsellor.Get("/").Body, "2 check-ins missed")
+}
