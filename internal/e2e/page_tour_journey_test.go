@@ -27,6 +27,13 @@ func TestJourneyEveryStaffPageIsAccessibleAndValid(t *testing.T) {
 	counsellor, _ := app.User(practice.ID, store.RoleCounsellor)
 	rec := seedRecord(t, app, practice.ID, counsellor.ID)
 	client := "/clients/" + strconv.FormatInt(rec.client, 10)
+	// A measurement plan begun two weeks ago: its table shows answered, missed and waiting check-ins.
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	if err := app.Store.SavePlan(context.Background(), practice.ID, rec.client, counsellor.ID, today.AddDate(0, 0, -14),
+		map[string]string{"markers": "weekly", "phq9": "fortnightly"}, today, store.AuditEntry{Action: "test.seed"}); err != nil {
+		t.Fatal(err)
+	}
+
 	// The dashboard with a row in its queue (and the snooze forms beside each part).
 	if _, err := app.DB.App.Exec(`INSERT INTO attention_items (practice_id, counsellor_id, client_id, kind, ref_id, label, due_at)
 		VALUES ($1, $2, $3, 'risk', 1, 'Risk flag', now()), ($1, $2, $3, 'review', 2, 'Reassurance and checking tally', now()),
@@ -40,13 +47,13 @@ func TestJourneyEveryStaffPageIsAccessibleAndValid(t *testing.T) {
 	signIn(b, app.HTTP.URL, admin.Email, password)
 	pages := []string{
 		"/", "/account", "/account/password", "/account/email", "/account/two-factor", "/account/sessions",
-		"/admin/users", "/admin/users/new", "/admin/audit", "/admin/practice", "/admin/practice/exports",
+		"/admin/users", "/admin/users/new", "/admin/audit", "/admin/practice", "/admin/practice/exports", "/admin/practice/plans",
 		"/admin/markers", "/admin/wording", "/admin/conventions", "/admin/supervision",
 		"/clients", "/clients/new", "/homework/templates", "/homework/templates/new",
 		"/homework/templates/preview?ref=builtin:reassurance_tally", "/homework/templates?approach=cbt&marker=no_panic",
 		"/homework/templates/phone?ref=builtin:grounding_pause", "/exports",
 		client, client + "/edit", client + "/delete", client + "/intake", client + "/intake/concerns", client + "/intake/risk", client + "/intake/versions",
-		client + "/appointments/new", client + "/goals/new", client + "/progress", client + "/link",
+		client + "/appointments/new", client + "/goals/new", client + "/progress", client + "/plan", client + "/link",
 		client + "/homework/new", client + "/homework/new?approach=somatic_trauma&template=builtin%3Agrounding_pause",
 		client + "/goals/" + strconv.FormatInt(rec.goal, 10),
 		client + "/goals/" + strconv.FormatInt(rec.goal, 10) + "/edit",

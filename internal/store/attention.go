@@ -19,7 +19,7 @@ func (s *Store) syncQueue(ctx context.Context, tx *sqlx.Tx, practiceID, clientID
 		return mapErr("lock attention queue", err)
 	}
 	keys, names, rcis := catalogueThresholds()
-	_, err := txExec(ctx, tx, s.q.SyncAttention, practiceID, clientID, keys, names, rcis)
+	_, err := txExec(ctx, tx, s.q.SyncAttention, practiceID, clientID, keys, names, rcis, measures.PlanGraceDays)
 	return mapErr("sync attention queue", err)
 }
 

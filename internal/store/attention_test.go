@@ -149,6 +149,28 @@ func TestAttentionQueueMatchesARecountAfterEveryChange(t *testing.T) {
 	must(s.RevokeCheckin(ctx, pid, cl.ID, ck2, a))
 	check("a check-in revoked", "expiring", 1)
 
+	// A measurement plan begun two weeks ago: three check-ins made, each a gap from the end of
+	// its grace period; answering the latest closes the gap; a discharge withdraws the rest.
+	must(s.SavePlan(ctx, pid, other.ID, f.u.ID, today.AddDate(0, 0, -14), map[string]string{"markers": "weekly"}, today, a))
+	check("a plan begun two weeks ago", "missed_checkin", 3)
+	due, err := s.DueCheckins(ctx, pid, other.ID, today)
+	must(err)
+	if len(due) != 1 || due[0].PlannedOn == nil || !due[0].PlannedOn.Equal(today) {
+		t.Fatalf("due check-ins %+v, want today's alone", due)
+	}
+	planned, err := s.Checkins(ctx, pid, other.ID)
+	must(err)
+	must(s.RevokeCheckin(ctx, pid, other.ID, planned[len(planned)-1].ID, a))
+	check("the oldest gap withdrawn", "missed_checkin", 2)
+	_, err = s.RecordProgress(ctx, pid, other.ID, store.ProgressInput{Day: today, Source: "client", CheckinID: due[0].ID,
+		Ratings: map[int64]int{mk: 5}}, a)
+	must(err)
+	check("the latest planned check-in answered", "missed_checkin", 0)
+	must(s.SavePlan(ctx, pid, other.ID, f.u.ID, today.AddDate(0, 0, 7), map[string]string{"phq9": "fortnightly"}, today.AddDate(0, 0, 7), a))
+	check("a new plan's first check-in, not yet answered", "missed_checkin", 1)
+	must(s.SetClientStatusOn(ctx, pid, other.ID, []string{"intake"}, "discharged", today, a))
+	check("a discharge ends the plan", "missed_checkin", 0)
+
 	// The client moves to another counsellor, is discharged, then deleted.
 	must(s.ReassignClient(ctx, pid, cl.ID, f.u2.ID, a))
 	rows = assertQueue(t, f.db.App, pid, "a reassignment")

@@ -58,6 +58,9 @@ type ClientInput struct {
 	ContactMethod   string
 	NeutralMessages bool
 	SafeContactNote string
+	// Today is the day the client is added, in the practice's time zone: the practice's
+	// default plan starts on it (zero: no default plan is applied).
+	Today time.Time
 }
 
 // Scope narrows client access: a counsellor sees only their own caseload.
@@ -79,7 +82,10 @@ func (s *Store) CreateClient(ctx context.Context, practiceID int64, in ClientInp
 		if audit.ClientID == 0 {
 			audit.ClientID = id
 		}
-		return mapErr("create client", err)
+		if err != nil || in.Today.IsZero() {
+			return mapErr("create client", err)
+		}
+		return s.applyDefaultPlan(ctx, tx, practiceID, id, in.CounsellorID, in.Today)
 	})
 	if err != nil {
 		return Client{}, err
@@ -111,21 +117,30 @@ func (s *Store) updateClient(ctx context.Context, tx *sqlx.Tx, practiceID, clien
 	return ErrConflict
 }
 
-// SetClientStatus moves a client to a new status if it is still in one of from, noting
-// when a discharge happened (the start of the retention period). Discharging a client revokes all of their private links in the same transaction.
+// SetClientStatus is SetClientStatusOn on today's date in UTC (the seeding of the demo).
 func (s *Store) SetClientStatus(ctx context.Context, practiceID, clientID int64, from []string, to string, audit AuditEntry) error {
+	return s.SetClientStatusOn(ctx, practiceID, clientID, from, to, time.Now().UTC().Truncate(24*time.Hour), audit)
+}
+
+// SetClientStatusOn moves a client to a new status on today (the practice's date) if it is
+// still in one of from, noting when a discharge happened (the start of the retention period).
+// The client's measurement plan follows: paused with the client, ended at discharge.
+// Discharging a client revokes all of their private links in the same transaction.
+func (s *Store) SetClientStatusOn(ctx context.Context, practiceID, clientID int64, from []string, to string, today time.Time, audit AuditEntry) error {
 	return s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
+		if err := s.planFollowsStatus(ctx, tx, practiceID, clientID, to, today); err != nil {
+			return err
+		}
 		res, err := txExec(ctx, tx, s.q.SetClientStatus, practiceID, clientID, to, stringArray(from))
 		if err := affected("set client status", res, err); err != nil {
 			return err
 		}
-		if to != "discharged" {
-			return nil
+		if to == "discharged" {
+			if err := s.revokeClientLinks(ctx, tx, practiceID, clientID); err != nil {
+				return err
+			}
 		}
-		if err := s.revokeClientLinks(ctx, tx, practiceID, clientID); err != nil {
-			return err
-		}
-		return s.syncQueue(ctx, tx, practiceID, clientID)
+		return s.syncQueue(ctx, tx, practiceID, clientID) // a plan may have made check-ins
 	})
 }
 

@@ -66,11 +66,12 @@ const (
 	KindOverdue       = "overdue"
 	KindExpiring      = "expiring"
 	KindGoalDue       = "goal_due"
+	KindMissedCheckin = "missed_checkin"
 )
 
 // AttentionKinds lists the kinds of attention item, worst first.
 func AttentionKinds() []string {
-	return []string{KindRisk, KindItemNine, KindDeterioration, KindMarkerFall, KindReview, KindOverdue, KindExpiring, KindGoalDue}
+	return []string{KindRisk, KindItemNine, KindDeterioration, KindMarkerFall, KindReview, KindOverdue, KindExpiring, KindGoalDue, KindMissedCheckin}
 }
 
 // QueuePart is one part of a client's row in the attention queue: the open items of one kind

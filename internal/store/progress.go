@@ -181,6 +181,7 @@ type Checkin struct {
 	CompletedAt *time.Time     `db:"completed_at"`
 	RevokedAt   *time.Time     `db:"revoked_at"`
 	CreatedAt   time.Time      `db:"created_at"`
+	PlannedOn   *time.Time     `db:"planned_on"` // the day it fell due, when the client's plan made it
 }
 
 // CreateCheckin asks a client for a check-in: the client's link shows it from now on. A repeat of the same form

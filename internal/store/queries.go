@@ -33,6 +33,22 @@ type queries struct {
 	SyncAttention      *sqlx.Stmt `query:"attention-sync"`
 	ClientsWithResults *sqlx.Stmt `query:"attention-clients-with-results"`
 
+	// queries/plans.sql
+	Plan                  *sqlx.Stmt `query:"plan"`
+	SavePlan              *sqlx.Stmt `query:"save-plan"`
+	DeletePlan            *sqlx.Stmt `query:"delete-plan"`
+	SetPlanPauses         *sqlx.Stmt `query:"set-plan-pauses"`
+	RevokePlannedCheckins *sqlx.Stmt `query:"revoke-planned-checkins"`
+	PlanContext           *sqlx.Stmt `query:"plan-context"`
+	InsertPlannedCheckins *sqlx.Stmt `query:"insert-planned-checkins"`
+	DueCheckins           *sqlx.Stmt `query:"due-checkins"`
+	PlannedCheckins       *sqlx.Stmt `query:"planned-checkins"`
+	PracticePlanClients   *sqlx.Stmt `query:"practice-plan-clients"`
+	PracticeDueForms      *sqlx.Stmt `query:"practice-due-forms"`
+	PlanSettings          *sqlx.Stmt `query:"plan-settings"`
+	SavePlanSettings      *sqlx.Stmt `query:"save-plan-settings"`
+	OveruseDays           *sqlx.Stmt `query:"overuse-days"`
+
 	// queries/builtin_wordings.sql
 	BuiltinWordings     *sqlx.Stmt `query:"builtin-wordings"`
 	SaveBuiltinWording  *sqlx.Stmt `query:"save-builtin-wording"`

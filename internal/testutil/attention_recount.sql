@@ -44,5 +44,13 @@ CROSS JOIN LATERAL (
 	JOIN unnest($2::text[], $3::float8[]) AS cat(key, rci) ON cat.key = d.measure_key
 	WHERE d.n >= 2 AND d.latest_total - d.first_total >= coalesce(
 		(SELECT v FROM (SELECT (p.measure_conventions -> cat.key ->> 'RCI')::float8 AS v) x WHERE v > 0), cat.rci)
+	UNION ALL
+	-- A planned check-in neither answered nor withdrawn, with no later planned one answered:
+	-- a gap from the start of the fourth day after it fell due (measures.PlanGraceDays is 3).
+	SELECT 'missed_checkin', k.id, (k.planned_on + 4)::timestamp AT TIME ZONE p.time_zone FROM checkins k
+	WHERE k.practice_id = c.practice_id AND k.client_id = c.id AND k.planned_on IS NOT NULL
+		AND k.completed_at IS NULL AND k.revoked_at IS NULL
+		AND NOT EXISTS (SELECT 1 FROM checkins d WHERE d.practice_id = k.practice_id AND d.client_id = k.client_id
+			AND d.planned_on > k.planned_on AND d.completed_at IS NOT NULL)
 ) q
 WHERE c.practice_id = $1

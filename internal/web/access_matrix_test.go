@@ -56,6 +56,8 @@ func routeKinds() map[string]string {
 		kinds[r] = openRoute
 	}
 	kinds["POST /admin/practice/numbers"] = scopeRoute
+	kinds["GET /admin/practice/plans"] = scopeRoute
+	kinds["POST /admin/practice/plans"] = scopeRoute
 	kinds["POST /admin/users/:id/deactivate"] = caseRoute
 	kinds["POST /admin/users/:id/reset-password"] = caseRoute
 	kinds["POST /admin/users/:id/reset-two-factor"] = caseRoute

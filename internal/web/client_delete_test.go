@@ -55,6 +55,11 @@ func fillRecord(t *testing.T, f *caseFixture, cl store.Client) recordIDs {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A measurement plan from today (its first check-in made at once).
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	if err := f.app.Store.SavePlan(ctx, pid, cl.ID, uid, today, map[string]string{"markers": "weekly"}, today, store.AuditEntry{Action: "test.seed"}); err != nil {
+		t.Fatal(err)
+	}
 	markers, err := f.app.Store.Markers(ctx, pid, false)
 	if err != nil || len(markers) == 0 {
 		t.Fatalf("markers: %v", err)

@@ -42,6 +42,8 @@ var codedColumns = []string{
 	// JSON planted below (answers, intake) or structured by the app (template definitions, conventions, measure answers).
 	"homework_entries.answers", "intake_versions.data", "assignments.template", "homework_templates.definition",
 	"practices.measure_conventions", "measure_results.answers",
+	// Measurement plans: parts and frequencies from fixed lists, pause dates (structured by the app).
+	"practices.default_plan", "measurement_plans.schedule", "measurement_plans.pauses",
 }
 
 // exactDate matches a calendar date written any common way.

@@ -145,6 +145,8 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/admin/practice/export-first-year", adminOnly, sup.SaveFirstYear)
 	r.add(http.MethodPost, "/admin/practice/pseudonym-key", adminOnly, sup.RotatePseudonymKey)
 	r.add(http.MethodPost, "/admin/practice/numbers", adminOnly, adm.UpdateNumberFormat)
+	r.add(http.MethodGet, "/admin/practice/plans", adminOnly, adm.PlanSettingsPage)
+	r.add(http.MethodPost, "/admin/practice/plans", adminOnly, adm.UpdatePlanSettings)
 	r.add(http.MethodGet, "/admin/markers", adminOnly, adm.MarkersPage)
 	r.add(http.MethodPost, "/admin/markers", adminOnly, adm.SaveMarker)
 	r.add(http.MethodGet, "/admin/wording", adminOnly, adm.WordingsPage)
@@ -195,6 +197,9 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/clients/:id/events", caseStaff, cw.AddEventNote)
 	r.add(http.MethodPost, "/clients/:id/checkins", caseStaff, cw.CreateCheckin)
 	r.add(http.MethodPost, "/clients/:id/checkins/:checkin/revoke", caseStaff, cw.RevokeCheckin)
+	r.add(http.MethodGet, "/clients/:id/plan", caseStaff, cw.PlanPage)
+	r.add(http.MethodPost, "/clients/:id/plan", caseStaff, cw.SavePlan)
+	r.add(http.MethodPost, "/clients/:id/plan/remove", caseStaff, cw.RemovePlan)
 
 	r.add(http.MethodGet, "/clients/:id/link", caseStaff, cw.ClientLinkPage)
 	r.add(http.MethodPost, "/clients/:id/link", caseStaff, cw.IssueClientLink)

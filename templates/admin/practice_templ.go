@@ -98,7 +98,7 @@ func Practice(v PracticeView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, "<button type=\"submit\">Save settings</button></form><p><a href=\"/admin/practice/exports\">De-identified exports: pseudonyms and the first-year column</a></p><form method=\"post\" action=\"/admin/practice/numbers\" novalidate data-testid=\"number-format-form\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, "<button type=\"submit\">Save settings</button></form><p><a href=\"/admin/practice/exports\">De-identified exports: pseudonyms and the first-year column</a></p><p><a href=\"/admin/practice/plans\">Measurement plans: the default plan for new clients, and the over-use note</a></p><form method=\"post\" action=\"/admin/practice/numbers\" novalidate data-testid=\"number-format-form\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -190,7 +190,7 @@ func requireTwoFactor(v PracticeView) templ.Component {
 			var templ_7745c5c3_Var4 string
 			templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinStringErrs(v.Form.Error("require_two_factor"))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `admin/practice.templ`, Line: 60, Col: 136}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `admin/practice.templ`, Line: 61, Col: 136}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
 			if templ_7745c5c3_Err != nil {

@@ -23,6 +23,7 @@ type ClientPageView struct {
 	Appointments AppointmentsSummary
 	Counsellors  []ui.Option // admins: to reassign the client
 	Overview     Overview
+	Overuse      []string // quiet notes: days the client sent more than the practice's threshold
 }
 
 // ClearsFlags reports whether the viewer reviews and clears risk flags (the counsellor).

@@ -125,6 +125,7 @@ type ProgressCheckin struct {
 	ID                   int64
 	Sent, Due, Completed string // Completed is "" until the client answers
 	Revoked              bool
+	Missed               bool // made by the plan, lapsed unanswered: a gap
 }
 
 // IsCompleted reports whether the client answered the check-in.

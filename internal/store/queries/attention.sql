@@ -14,7 +14,7 @@ SELECT pg_advisory_xact_lock(hashtextextended('attention:' || c.practice_id || '
 -- The client's open items made to match its records: each cause that needs the counsellor has
 -- one open item (opened if new; label, due date and counsellor kept current), and every open
 -- item whose cause has gone is resolved. $3, $4, $5: the catalogue's measure keys, names and
--- default reliable-change indices; a practice's convention with an RCI above 0 replaces the
+-- default reliable-change indices ($6: measures.PlanGraceDays); a practice's convention with an RCI above 0 replaces the
 -- default, as measures.ThresholdsFor does. Dates become the start of that day in the
 -- practice's time zone; an assignment is overdue from the end of its due date there.
 WITH c AS (
@@ -54,7 +54,15 @@ want AS (
 			max(r.taken_on) AS latest_on, count(*) AS n
 		FROM measure_results r WHERE r.practice_id = $1 AND r.client_id = $2 AND r.measure_key = m.key) x
 	WHERE x.n >= 2 AND x.latest_total - x.first_total >= CASE WHEN (c.conv -> m.key ->> 'RCI')::float8 > 0
-		THEN (c.conv -> m.key ->> 'RCI')::float8 ELSE m.rci END),
+		THEN (c.conv -> m.key ->> 'RCI')::float8 ELSE m.rci END
+	UNION ALL
+	-- A gap in the plan: its check-ins unanswered since the last one answered, each from the end
+	-- of its grace period ($6 days after it fell due).
+	SELECT 'missed_checkin', k.id, 'Check-in', (k.planned_on + $6::int + 1)::timestamp AT TIME ZONE c.tz
+	FROM checkins k, c WHERE k.practice_id = $1 AND k.client_id = $2 AND k.planned_on IS NOT NULL
+		AND k.completed_at IS NULL AND k.revoked_at IS NULL
+		AND k.planned_on > coalesce((SELECT max(d.planned_on) FROM checkins d WHERE d.practice_id = $1
+			AND d.client_id = $2 AND d.planned_on IS NOT NULL AND d.completed_at IS NOT NULL), '-infinity'::date)),
 gone AS (
 	UPDATE attention_items i SET resolved_at = now()
 	WHERE i.practice_id = $1 AND i.client_id = $2 AND i.resolved_at IS NULL

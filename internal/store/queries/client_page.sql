@@ -71,5 +71,5 @@ SELECT
 	(SELECT coalesce(json_agg(t), '[]') FROM (SELECT r.id, r.goal_id, r.reading_date, r.value, r.note, r.source FROM goal_readings r
 		JOIN goals g ON g.practice_id = r.practice_id AND g.id = r.goal_id
 		WHERE r.practice_id = $1 AND g.client_id = $2 ORDER BY r.goal_id, r.reading_date, r.id) t) AS readings,
-	(SELECT coalesce(json_agg(t), '[]') FROM (SELECT id, client_id, with_markers, measures, due_date, completed_at, revoked_at, created_at
+	(SELECT coalesce(json_agg(t), '[]') FROM (SELECT id, client_id, with_markers, measures, due_date, completed_at, revoked_at, created_at, planned_on
 		FROM checkins WHERE practice_id = $1 AND client_id = $2 ORDER BY created_at DESC, id DESC) t) AS checkins

@@ -50,10 +50,10 @@ ORDER BY p.starts_at LIMIT 20
 
 -- name: attention-queue-practice
 WITH worst AS (
-	SELECT a.client_id, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS worst, min(a.due_at) AS first_due
+	SELECT a.client_id, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due', 'missed_checkin'], a.kind)) AS worst, min(a.due_at) AS first_due
 	FROM attention_items a
 	WHERE a.practice_id = $1 AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
-		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
+		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now() WHEN 'missed_checkin' THEN a.due_at <= now()
 			WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
 			WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
 	GROUP BY a.client_id
@@ -66,10 +66,10 @@ SELECT p.client_id, p.counsellor_id, p.code, p.first_name, p.preferred_name, p.l
 	e.assignment_id, x.due_at, p.place, p.clients
 FROM placed p CROSS JOIN LATERAL (
 	SELECT a.kind, CASE WHEN a.kind IN ('review', 'overdue', 'deterioration', 'goal_due') THEN a.label ELSE '' END AS label,
-		count(*) AS n, min(a.ref_id) AS ref_id, min(a.due_at) AS due_at, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS rank
+		count(*) AS n, min(a.ref_id) AS ref_id, min(a.due_at) AS due_at, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due', 'missed_checkin'], a.kind)) AS rank
 	FROM attention_items a
 	WHERE a.practice_id = $1 AND a.client_id = p.client_id AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
-		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
+		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now() WHEN 'missed_checkin' THEN a.due_at <= now()
 			WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
 			WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
 	GROUP BY 1, 2
@@ -80,10 +80,10 @@ ORDER BY p.place, x.rank, x.label
 
 -- name: attention-queue
 WITH worst AS (
-	SELECT a.client_id, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS worst, min(a.due_at) AS first_due
+	SELECT a.client_id, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due', 'missed_checkin'], a.kind)) AS worst, min(a.due_at) AS first_due
 	FROM attention_items a
 	WHERE a.practice_id = $1 AND a.counsellor_id = ANY($2) AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
-		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
+		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now() WHEN 'missed_checkin' THEN a.due_at <= now()
 			WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
 			WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
 	GROUP BY a.client_id
@@ -96,10 +96,10 @@ SELECT p.client_id, p.counsellor_id, p.code, p.first_name, p.preferred_name, p.l
 	e.assignment_id, x.due_at, p.place, p.clients
 FROM placed p CROSS JOIN LATERAL (
 	SELECT a.kind, CASE WHEN a.kind IN ('review', 'overdue', 'deterioration', 'goal_due') THEN a.label ELSE '' END AS label,
-		count(*) AS n, min(a.ref_id) AS ref_id, min(a.due_at) AS due_at, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due'], a.kind)) AS rank
+		count(*) AS n, min(a.ref_id) AS ref_id, min(a.due_at) AS due_at, min(array_position(ARRAY['risk', 'item_nine', 'deterioration', 'marker_fall', 'review', 'overdue', 'expiring', 'goal_due', 'missed_checkin'], a.kind)) AS rank
 	FROM attention_items a
 	WHERE a.practice_id = $1 AND a.client_id = p.client_id AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
-		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
+		AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now() WHEN 'missed_checkin' THEN a.due_at <= now()
 			WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
 			WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
 	GROUP BY 1, 2
@@ -114,7 +114,7 @@ ORDER BY p.place, x.rank, x.label
 SELECT a.kind, count(*) AS n
 FROM attention_items a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id AND c.archived_at IS NULL
 WHERE a.practice_id = $1 AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
-	AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
+	AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now() WHEN 'missed_checkin' THEN a.due_at <= now()
 		WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
 		WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
 GROUP BY a.kind
@@ -123,7 +123,7 @@ GROUP BY a.kind
 SELECT a.kind, count(*) AS n
 FROM attention_items a JOIN clients c ON c.practice_id = a.practice_id AND c.id = a.client_id AND c.archived_at IS NULL AND c.counsellor_id = ANY($2)
 WHERE a.practice_id = $1 AND a.counsellor_id = ANY($2) AND a.resolved_at IS NULL AND (a.snoozed_until IS NULL OR a.snoozed_until <= now())
-	AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now()
+	AND CASE a.kind WHEN 'overdue' THEN a.due_at <= now() WHEN 'missed_checkin' THEN a.due_at <= now()
 		WHEN 'expiring' THEN a.due_at > now() AND a.due_at <= now() + interval '3 days'
 		WHEN 'goal_due' THEN a.due_at <= now() + interval '14 days' ELSE true END
 GROUP BY a.kind

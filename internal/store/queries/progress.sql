@@ -48,10 +48,10 @@ INSERT INTO checkins (practice_id, client_id, with_markers, measures, due_date, 
 SELECT id FROM checkins WHERE practice_id = $1 AND created_by = $2 AND request_key = $3
 
 -- name: checkin-by-id
-SELECT id, client_id, with_markers, measures, due_date, completed_at, revoked_at, created_at FROM checkins WHERE practice_id = $1 AND id = $2
+SELECT id, client_id, with_markers, measures, due_date, completed_at, revoked_at, created_at, planned_on FROM checkins WHERE practice_id = $1 AND id = $2
 
 -- name: checkins
-SELECT id, client_id, with_markers, measures, due_date, completed_at, revoked_at, created_at FROM checkins WHERE practice_id = $1 AND client_id = $2
+SELECT id, client_id, with_markers, measures, due_date, completed_at, revoked_at, created_at, planned_on FROM checkins WHERE practice_id = $1 AND client_id = $2
 	ORDER BY created_at DESC, id DESC
 
 -- name: conventions

@@ -57,6 +57,9 @@ func (h *Handlers) CreateClient(c echo.Context) error {
 	if form.HasErrors() {
 		return h.renderClientForm(c, http.StatusUnprocessableEntity, "Add a client", form, nil)
 	}
+	if input.Today, _, err = h.PracticeToday(c); err != nil { // the practice's default plan starts today
+		return err
+	}
 	cl, err := h.Store.CreateClient(c.Request().Context(), u.PracticeID, input, kit.AuditEntry(c, store.AuditEntry{Action: "client.create", EntityType: "client"}))
 	if err != nil {
 		return err

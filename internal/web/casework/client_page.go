@@ -47,6 +47,9 @@ func (h *Handlers) showClient(c echo.Context, cl store.Client, status int, form 
 	if err := h.overview(&v.Overview, page, v.Appointments.Recent); err != nil {
 		return err
 	}
+	if v.Overuse, err = h.overuseNotes(c, cl); err != nil {
+		return err
+	}
 	if kit.CurrentUser(c).Role == store.RoleAdmin {
 		if v.Counsellors, err = h.counsellorOptions(c); err != nil {
 			return err

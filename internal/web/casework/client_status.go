@@ -27,7 +27,11 @@ func (h *Handlers) SetClientStatus(c echo.Context) error {
 	if cl.ArchivedAt != nil {
 		return h.Flash(c, kit.ClientPath(cl.ID), "Restore the client from the archive first.")
 	}
-	err = h.Store.SetClientStatus(c.Request().Context(), cl.PracticeID, cl.ID, move.From, move.To,
+	today, _, err := h.PracticeToday(c)
+	if err != nil {
+		return err
+	}
+	err = h.Store.SetClientStatusOn(c.Request().Context(), cl.PracticeID, cl.ID, move.From, move.To, today,
 		caseEntry(c, cl, "client.status", "client", cl.ID, cl.Status+"->"+move.To))
 	if errors.Is(err, store.ErrNotFound) {
 		return h.Flash(c, kit.ClientPath(cl.ID), fmt.Sprintf("A client who is %s cannot be %s.", cl.Status, move.To))

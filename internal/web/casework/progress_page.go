@@ -31,6 +31,14 @@ const checkinDefaultDays = 7
 // rating form defaults to today in the practice's time zone, whichever form failed.
 func (h *Handlers) showProgress(c echo.Context, cl store.Client, status int, form *ui.Form) error {
 	ctx := c.Request().Context()
+	// The plan's check-ins that fell due while nobody looked are made first: the gaps show.
+	planToday, _, err := h.PracticeToday(c)
+	if err != nil {
+		return err
+	}
+	if err := h.Store.SyncPlan(ctx, cl.PracticeID, cl.ID, planToday); err != nil {
+		return err
+	}
 	// Everything on the page besides the client, in one statement.
 	page, err := h.Store.ProgressPageOf(ctx, cl.PracticeID, cl.ID)
 	if err != nil {
@@ -94,7 +102,7 @@ func (h *Handlers) showProgress(c echo.Context, cl store.Client, status int, for
 		v.Notes = append(v.Notes, view.ProgressNote{Mark: events[i].Mark, Day: n.NotedOn.UTC().Format("2 Jan 2006"), Text: n.Text})
 	}
 	for _, ck := range checkins {
-		v.Checkins = append(v.Checkins, progressCheckin(ck))
+		v.Checkins = append(v.Checkins, progressCheckin(ck, today))
 	}
 	if err := h.AuditClient(c, cl, "progress.view", "client", cl.ID, ""); err != nil {
 		return err

@@ -2,6 +2,7 @@ package casework
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/securebase/securebase/internal/casework"
 	"github.com/securebase/securebase/internal/measures"
@@ -19,9 +20,10 @@ func progressSummary(s measureSummary) view.ProgressSummary {
 }
 
 // progressCheckin puts a check-in's state in words.
-func progressCheckin(ck store.Checkin) view.ProgressCheckin {
+func progressCheckin(ck store.Checkin, today time.Time) view.ProgressCheckin {
 	out := view.ProgressCheckin{ID: ck.ID, Sent: ck.CreatedAt.UTC().Format("2 Jan 2006"), Due: ck.DueDate.UTC().Format("2 Jan 2006"),
 		Revoked: ck.RevokedAt != nil}
+	out.Missed = ck.PlannedOn != nil && ck.CompletedAt == nil && !out.Revoked && measures.Lapsed(ck.PlannedOn.UTC(), today)
 	if ck.CompletedAt != nil {
 		out.Completed = ck.CompletedAt.UTC().Format("2 Jan 2006")
 	}

@@ -22,7 +22,7 @@ type dueList struct {
 	Upcoming []time.Time // homework that has not started yet
 }
 
-// dueNow lists what the session's link opens: the client's waiting check-ins, oldest first,
+// dueNow lists what the session's link opens: the client's waiting check-ins (store.DueCheckins), oldest first,
 // then their homework with a day still to fill in, in due order. The chosen form comes first
 // if it is still due.
 func (h *Handlers) dueNow(c echo.Context) (dueList, store.ClientView, error) {
@@ -33,18 +33,18 @@ func (h *Handlers) dueNow(c echo.Context) (dueList, store.ClientView, error) {
 	if err != nil {
 		return d, v, err
 	}
-	checkins, err := h.Store.Checkins(ctx, l.PracticeID, l.ClientID)
+	today, err := h.todayIn(v.TimeZone)
+	if err != nil {
+		return d, v, err
+	}
+	// The waiting check-ins: asked for by hand, or made by the client's plan as they fall due
+	// (and gone once lapsed), the same choice as store.DueForms makes for the practice.
+	checkins, err := h.Store.DueCheckins(ctx, l.PracticeID, l.ClientID, today)
 	if err != nil {
 		return d, v, err
 	}
 	for i := len(checkins) - 1; i >= 0; i-- {
-		if ck := checkins[i]; ck.CompletedAt == nil && ck.RevokedAt == nil {
-			d.Items = append(d.Items, view.DueItem{Key: "c:" + strconv.FormatInt(ck.ID, 10), Label: "Check-in"})
-		}
-	}
-	today, err := h.todayIn(v.TimeZone)
-	if err != nil {
-		return d, v, err
+		d.Items = append(d.Items, view.DueItem{Key: "c:" + strconv.FormatInt(checkins[i].ID, 10), Label: "Check-in"})
 	}
 	// One query for the homework still open (or not started yet), each with its template in
 	// the client's wording: not a query per assignment of the client's whole history.

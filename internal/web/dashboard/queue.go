@@ -13,7 +13,7 @@ import (
 var kindCountLabels = map[string]string{
 	store.KindRisk: "Risk flags", store.KindItemNine: "PHQ-9 item 9 answers", store.KindDeterioration: "Scores reliably worse",
 	store.KindMarkerFall: "Markers falling", store.KindReview: "Entries to review", store.KindOverdue: "Homework overdue",
-	store.KindExpiring: "Links expiring", store.KindGoalDue: "Goals due",
+	store.KindExpiring: "Links expiring", store.KindGoalDue: "Goals due", store.KindMissedCheckin: "Check-ins missed",
 }
 
 // kindCounts are the counts by kind in the order of the queue.
@@ -112,7 +112,7 @@ func partTarget(p store.QueuePart) string {
 	switch p.Kind {
 	case store.KindRisk, store.KindItemNine:
 		return base + "#risk"
-	case store.KindDeterioration, store.KindMarkerFall:
+	case store.KindDeterioration, store.KindMarkerFall, store.KindMissedCheckin:
 		return base + "/progress"
 	case store.KindReview:
 		if p.AssignmentID.Valid {
@@ -170,6 +170,8 @@ func partText(kind, label string, n int) string {
 			return "1 goal due: " + label
 		}
 		return count + plural("goal due", "goals due")
+	case store.KindMissedCheckin:
+		return count + plural("check-in missed", "check-ins missed")
 	}
 	return count + kind
 }
