@@ -62,19 +62,19 @@ func TestOutcomeRatesEqualAHandComputedTable(t *testing.T) {
 	a, b, c := itoa(s.A.ID), itoa(s.B.ID), itoa(s.C.ID)
 	cases := map[string]outcomeTable{
 		"counsellor A": {query: "counsellor=" + a + "&" + period,
-			phq9:    "PHQ-9 5 40% (2 of 5) 1 of 4 counts only: fewer than 5 20% (1 of 5)",
-			gad7:    "GAD-7 4 2 of 4 counts only: fewer than 5 2 of 3 counts only: fewer than 5 0 of 4 counts only: fewer than 5",
-			overall: "PHQ-9 and GAD-7 together 5 60% (3 of 5) 1 of 4 counts only: fewer than 5 20% (1 of 5)",
+			phq9:     "PHQ-9 5 40% (2 of 5) 1 of 4 counts only: fewer than 5 20% (1 of 5)",
+			gad7:     "GAD-7 4 2 of 4 counts only: fewer than 5 2 of 3 counts only: fewer than 5 0 of 4 counts only: fewer than 5",
+			overall:  "PHQ-9 and GAD-7 together 5 60% (3 of 5) 1 of 4 counts only: fewer than 5 20% (1 of 5)",
 			episodes: "6", ended: "5", ongoing: "1", paired: "5 of 6", pairedPHQ: "5; 4", pairedGD: "4; 3", median: "5"},
 		"counsellor B, under the small-number rule": {query: "counsellor=" + b + "&" + period,
-			phq9:    "PHQ-9 2 1 of 2 1 of 2 1 of 2",
-			gad7:    "GAD-7 1 1 of 1 1 of 1 0 of 1",
-			overall: "PHQ-9 and GAD-7 together 2 1 of 2 1 of 2 1 of 2",
+			phq9:     "PHQ-9 2 1 of 2 1 of 2 1 of 2",
+			gad7:     "GAD-7 1 1 of 1 1 of 1 0 of 1",
+			overall:  "PHQ-9 and GAD-7 together 2 1 of 2 1 of 2 1 of 2",
 			episodes: "2", ended: "2", ongoing: "0", paired: "2 of 2", pairedPHQ: "2; 2", pairedGD: "1; 1", median: "6", small: true},
 		"everyone supervised (A and B)": {query: period,
-			phq9:    "PHQ-9 7 43% (3 of 7) 33% (2 of 6) 29% (2 of 7)",
-			gad7:    "GAD-7 5 60% (3 of 5) 3 of 4 counts only: fewer than 5 0% (0 of 5)",
-			overall: "PHQ-9 and GAD-7 together 7 57% (4 of 7) 33% (2 of 6) 29% (2 of 7)",
+			phq9:     "PHQ-9 7 43% (3 of 7) 33% (2 of 6) 29% (2 of 7)",
+			gad7:     "GAD-7 5 60% (3 of 5) 3 of 4 counts only: fewer than 5 0% (0 of 5)",
+			overall:  "PHQ-9 and GAD-7 together 7 57% (4 of 7) 33% (2 of 6) 29% (2 of 7)",
 			episodes: "8", ended: "7", ongoing: "1", paired: "7 of 8", pairedPHQ: "7; 6", pairedGD: "5; 4", median: "5.5"},
 	}
 	for name, want := range cases {
@@ -87,9 +87,9 @@ func TestOutcomeRatesEqualAHandComputedTable(t *testing.T) {
 	// The admin sees the whole practice: C's episode too (9 episodes, 8 paired).
 	res := adm.Get("/outcomes?" + period)
 	checkOutcomeTable(t, "the whole practice", res.Body, outcomeTable{
-		phq9:    "PHQ-9 8 50% (4 of 8) 43% (3 of 7) 25% (2 of 8)",
-		gad7:    "GAD-7 6 67% (4 of 6) 80% (4 of 5) 0% (0 of 6)",
-		overall: "PHQ-9 and GAD-7 together 8 63% (5 of 8) 43% (3 of 7) 25% (2 of 8)",
+		phq9:     "PHQ-9 8 50% (4 of 8) 43% (3 of 7) 25% (2 of 8)",
+		gad7:     "GAD-7 6 67% (4 of 6) 80% (4 of 5) 0% (0 of 6)",
+		overall:  "PHQ-9 and GAD-7 together 8 63% (5 of 8) 43% (3 of 7) 25% (2 of 8)",
 		episodes: "9", ended: "8", ongoing: "1", paired: "8 of 9", pairedPHQ: "8; 7", pairedGD: "6; 5", median: "6"})
 	mustContain(t, "admin's page", res.Body, `href="/outcomes?counsellor=`+c+`&amp;from=`)
 	// A counsellor the supervisor does not supervise is refused beside the field; a counsellor
