@@ -62,10 +62,10 @@ func outcomeRows(eps []measures.EpisodeOutcome) []view.OutcomeRow {
 // measureCell words one questionnaire of an episode: "16 to 4: Reliable recovery", one score, or none.
 func measureCell(e measures.EpisodeOutcome, key string) string {
 	k := courseOf(e, key)
-	switch {
-	case k.Count == 0:
+	switch k.Count {
+	case 0:
 		return "No scores"
-	case k.Count == 1:
+	case 1:
 		return strconv.Itoa(k.First) + ", one score"
 	}
 	return strconv.Itoa(k.First) + " to " + strconv.Itoa(k.Latest) + ": " + measures.ChangeLabel(e.Changes[key].Class)
