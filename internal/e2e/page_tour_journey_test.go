@@ -51,7 +51,7 @@ func TestJourneyEveryStaffPageIsAccessibleAndValid(t *testing.T) {
 		"/admin/markers", "/admin/wording", "/admin/conventions", "/admin/supervision",
 		"/clients", "/clients/new", "/homework/templates", "/homework/templates/new",
 		"/homework/templates/preview?ref=builtin:reassurance_tally", "/homework/templates?approach=cbt&marker=no_panic",
-		"/homework/templates/phone?ref=builtin:grounding_pause", "/exports",
+		"/homework/templates/phone?ref=builtin:grounding_pause", "/exports", "/outcomes",
 		client, client + "/edit", client + "/delete", client + "/intake", client + "/intake/concerns", client + "/intake/risk", client + "/intake/versions",
 		client + "/appointments/new", client + "/goals/new", client + "/progress", client + "/plan", client + "/link",
 		client + "/homework/new", client + "/homework/new?approach=somatic_trauma&template=builtin%3Agrounding_pause",

@@ -19,7 +19,7 @@ func demoStaffPages(t *testing.T, app *testutil.App) []string {
 	pages := []string{"/", "/clients", "/account", "/account/sessions", "/account/two-factor", "/admin/users", "/admin/audit",
 		"/admin/practice", "/admin/practice/exports", "/admin/markers", "/admin/wording", "/admin/conventions", "/admin/supervision",
 		"/homework/templates", "/homework/templates/new", "/homework/templates/preview?ref=builtin:thought_record",
-		"/exports", "/exports?kind=caseload", "/exports?kind=goals", "/exports?kind=homework", "/exports?kind=scores"}
+		"/exports", "/exports?kind=caseload", "/exports?kind=goals", "/exports?kind=homework", "/exports?kind=scores", "/outcomes"}
 	var record []string
 	if err := app.DB.App.Select(&record, `SELECT p FROM (
 		SELECT c.id, 1 AS o, '/clients/' || c.id AS p FROM clients c UNION ALL

@@ -137,6 +137,9 @@ type queries struct {
 	ExportFirstYear    *sqlx.Stmt `query:"export-first-year"`
 	SetExportFirstYear *sqlx.Stmt `query:"set-export-first-year"`
 
+	// queries/outcomes.sql
+	OutcomeEpisodes *sqlx.Stmt `query:"outcome-episodes"`
+
 	// queries/goals.sql
 	CreateGoal             *sqlx.Stmt `query:"create-goal"`
 	Goal                   *sqlx.Stmt `query:"goal"`

@@ -29,7 +29,7 @@ func routeKinds() map[string]string {
 		"GET /login": openRoute, "POST /login": openRoute, "POST /logout": openRoute,
 		"GET /account/password": openRoute, "POST /account/password": openRoute,
 		"GET /": scopeRoute, "GET /clients": scopeRoute, "GET /clients/new": scopeRoute, "POST /clients": scopeRoute,
-		"GET /exports": scopeRoute, "GET /exports/:kind": scopeRoute, "POST /exports/:kind": scopeRoute,
+		"GET /exports": scopeRoute, "GET /exports/:kind": scopeRoute, "POST /exports/:kind": scopeRoute, "GET /outcomes": scopeRoute,
 		"GET /homework/templates": scopeRoute, "GET /homework/templates/new": scopeRoute, "POST /homework/templates": scopeRoute,
 		"GET /homework/templates/preview": scopeRoute, "GET /homework/templates/phone": scopeRoute, "GET /homework/templates/:template/edit": practiceRoute,
 		"POST /homework/templates/:template": practiceRoute,

@@ -64,6 +64,7 @@ func queryRules() map[string][]QueryParam {
 			digits("actor"), date("from"), date("to"), digits("page")},
 		"GET /exports":                    exportFilters,
 		"GET /exports/:kind":              exportFilters,
+		"GET /outcomes":                   {digits("counsellor"), {Name: "period", Values: []string{"rolling", "range"}}, date("from"), date("to")},
 		"GET /homework/templates/new":     {{Name: "from", Max: 100}},
 		"GET /homework/templates/preview": {{Name: "ref", Max: 100}},
 		"GET /clients/:id/homework/new":   {{Name: "template", Max: 100}},

@@ -63,6 +63,8 @@ var (
 	// the practice's. Supervisors never do.
 	caseStaff  = Access{Kind: SignedIn, Roles: []store.Role{store.RoleAdmin, store.RoleCounsellor}}
 	clientLink = Access{Kind: ClientLink}
+	// outcomeStaff read outcome rates: an admin the practice's, a supervisor their supervisees'.
+	outcomeStaff = Access{Kind: SignedIn, Roles: []store.Role{store.RoleAdmin, store.RoleSupervisor}}
 	// counsellorOnly is for clinical judgements, such as clearing a risk flag after review.
 	counsellorOnly = Access{Kind: SignedIn, Roles: []store.Role{store.RoleCounsellor}}
 )
@@ -220,6 +222,7 @@ func (s *Server) registerRoutes() error {
 	r.add(http.MethodPost, "/homework/templates/:template", caseStaff, hwk.SaveTemplate)
 
 	r.add(http.MethodGet, "/exports", anyStaff, sup.ExportsPage)
+	r.add(http.MethodGet, "/outcomes", outcomeStaff, sup.OutcomesPage)
 	r.add(http.MethodGet, "/exports/:kind", anyStaff, sup.Download)
 	r.add(http.MethodPost, "/exports/:kind", anyStaff, sup.Download)
 

@@ -21,6 +21,9 @@ func (v *Viewer) IsAdmin() bool { return v != nil && v.Role == "admin" }
 // IsSupervisor reports whether the viewer supervises other counsellors' caseloads.
 func (v *Viewer) IsSupervisor() bool { return v != nil && v.Role == "supervisor" }
 
+// ReadsOutcomes reports whether the viewer opens the outcomes page (admins and supervisors).
+func (v *Viewer) ReadsOutcomes() bool { return v.IsAdmin() || v.IsSupervisor() }
+
 // KeepsCaseload reports whether the viewer opens client records (admins and counsellors).
 func (v *Viewer) KeepsCaseload() bool {
 	return v != nil && (v.Role == "admin" || v.Role == "counsellor")
