@@ -115,7 +115,7 @@ func (s SMTP) Send(ctx context.Context, to, subject, body string) error {
 	if strings.ContainsAny(subject, "\r\n") {
 		return errors.New("mail: subject has a line break")
 	}
-	m := gomail.NewMsg()
+	m := gomail.NewMsg(gomail.WithNoDefaultUserAgent()) // no X-Mailer or User-Agent header
 	if err := m.From(s.From); err != nil {
 		return fmt.Errorf("mail: from address: %w", err)
 	}
