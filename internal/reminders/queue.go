@@ -29,6 +29,19 @@ type Options struct {
 	ScanEvery time.Duration // how often the leader looks for clients to remind; 0: never by itself
 	PollEvery time.Duration // how often each worker looks for jobs; 0: River's default (1 s)
 	Workers   int           // sends at once on this instance; 0: 2
+	RetryBase time.Duration // a failed send is retried after this, doubling each time; 0: River's default (attempt⁴ s)
+}
+
+// doubling retries a failed job after base, then 2×base, 4×base... at most a day apart.
+type doubling struct{ base time.Duration }
+
+// NextRetry is when the job's next attempt may run.
+func (d doubling) NextRetry(job *rivertype.JobRow) time.Time {
+	wait := d.base << min(job.Attempt-1, 20)
+	if wait <= 0 || wait > 24*time.Hour {
+		wait = 24 * time.Hour
+	}
+	return time.Now().Add(wait)
 }
 
 // Queue is one instance's job queue client: it queues reminders and works them.
@@ -80,6 +93,9 @@ func New(o Options) (*Queue, error) {
 		MaxAttempts: 8, // River's backoff: about attempt^4 seconds between tries, so the last is some hours on
 		Logger:      o.Log,
 		JobTimeout:  time.Minute,
+	}
+	if o.RetryBase > 0 {
+		cfg.RetryPolicy = doubling{base: o.RetryBase}
 	}
 	if o.PollEvery > 0 {
 		cfg.FetchPollInterval, cfg.FetchCooldown = o.PollEvery, o.PollEvery/2
