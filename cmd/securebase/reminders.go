@@ -23,7 +23,8 @@ func startReminders(ctx context.Context, cfg config.Config, db *sqlx.DB, st *sto
 	if err != nil {
 		return nil, err
 	}
-	q, err := reminders.New(reminders.Options{DB: db.DB, Store: st, Mailer: m, Log: log, ScanEvery: cfg.ReminderEvery})
+	q, err := reminders.New(reminders.Options{DB: db.DB, Store: st, Mailer: m, Log: log, ScanEvery: cfg.ReminderEvery,
+		PublicURL: cfg.PublicURL.String()})
 	if err != nil {
 		return nil, err
 	}

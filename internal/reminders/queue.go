@@ -29,6 +29,7 @@ type Options struct {
 	ScanEvery time.Duration // how often the leader looks for clients to remind; 0: never by itself
 	PollEvery time.Duration // how often each worker looks for jobs; 0: River's default (1 s)
 	Workers   int           // sends at once on this instance; 0: 2
+	PublicURL string        // the app's public address, for links in reminders; empty: never a link
 	RetryBase time.Duration // a failed send is retried after this, doubling each time; 0: River's default (attempt⁴ s)
 }
 

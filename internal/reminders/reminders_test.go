@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/reminders"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/wording"
@@ -174,5 +175,49 @@ func TestDecide(t *testing.T) {
 		if got := reminders.Decide(q, c.local, c.due); got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)
 		}
+	}
+}
+
+// With the practice's "links in reminders" on (and a public address), the reminder carries a
+// new link that opens the client's forms; their older link ends. Off (the default), none.
+func TestReminderCarriesALinkOnlyWhenThePracticeAllowsIt(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	id, addr := f.client(nil)
+	f.due(id)
+	q := f.queue(reminders.Options{PublicURL: "https://forms.example/"})
+	if r, err := q.Send(ctx, reminders.SendArgs{PracticeID: f.practice.ID, ClientID: id, Day: "2026-03-10"}, 1); err != nil || r != reminders.Send {
+		t.Fatalf("send: %q (%v)", r, err)
+	}
+	if got := f.sink.Messages()[0].Data; strings.Contains(got, "https://") {
+		t.Fatalf("a link in a reminder with links off: %q", got)
+	}
+	ps, err := f.st.Settings(ctx, f.practice.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps.LinksInReminders = true
+	if _, err := f.st.SaveSettings(ctx, f.practice.ID, ps, false); err != nil {
+		t.Fatal(err)
+	}
+	f.clock.Set(at("2026-03-11", 10, 0))
+	if r, err := q.Send(ctx, reminders.SendArgs{PracticeID: f.practice.ID, ClientID: id, Day: "2026-03-11"}, 1); err != nil || r != reminders.Send {
+		t.Fatalf("send: %q (%v)", r, err)
+	}
+	if f.sentTo(addr) != 2 {
+		t.Fatalf("%d messages", f.sentTo(addr))
+	}
+	body := f.sink.Messages()[1].Data
+	i := strings.Index(body, "https://forms.example/h/")
+	if i < 0 {
+		t.Fatalf("no link in the reminder: %q", body)
+	}
+	token := strings.Fields(body[i+len("https://forms.example/h/"):])[0]
+	link, err := f.st.LinkByTokenHash(ctx, auth.HashLinkToken(token))
+	if err != nil || link.ClientID != id || link.RevokedAt != nil {
+		t.Fatalf("the link in the reminder does not open the client's forms: %+v (%v)", link, err)
+	}
+	if words := wording.Revealing(body); len(words) > 0 {
+		t.Errorf("the reminder reveals %v", words)
 	}
 }

@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/riverqueue/river"
 
+	"github.com/securebase/securebase/internal/auth"
 	"github.com/securebase/securebase/internal/mail"
 	"github.com/securebase/securebase/internal/store"
 )
@@ -58,14 +60,21 @@ func (q *Queue) Send(ctx context.Context, a SendArgs, attempt int) (Reason, erro
 	if r := Decide(prefs, local, due); r != Send {
 		return r, nil
 	}
-	subject, body := mail.ReminderMessage("")
+	link, address, err := q.newLink(c, local)
+	if err != nil {
+		return "", err
+	}
+	subject, body := mail.ReminderMessage(address)
 	id := strconv.FormatInt(a.ClientID, 10)
 	detail := fmt.Sprintf("day=%s; forms=%d; attempt=%d", a.Day, due, attempt)
 	entry := store.AuditEntry{Action: "reminder.send", EntityType: "client", EntityID: id, ClientID: a.ClientID, Detail: detail}
-	err = q.opts.Store.SendReminderOnce(ctx, a.PracticeID, a.ClientID, today, due, q.opts.Now(), entry,
+	err = q.opts.Store.SendReminderOnce(ctx, a.PracticeID, a.ClientID, today, due, q.opts.Now(), link, entry,
 		func(ctx context.Context) error { return q.opts.Mailer.Send(ctx, c.Email, subject, body) })
 	if errors.Is(err, store.ErrAlreadyReminded) {
 		return Send, nil
+	}
+	if errors.Is(err, store.ErrClientClosed) {
+		return Closed, nil
 	}
 	if err != nil {
 		entry.Outcome = store.OutcomeFailure
@@ -76,4 +85,23 @@ func (q *Queue) Send(ctx context.Context, a SendArgs, attempt int) (Reason, erro
 		return "", err
 	}
 	return Send, nil
+}
+
+// linkDays is how long a link sent in a reminder works, as one a counsellor issues.
+const linkDays = 60
+
+// newLink makes the client's new link when their practice puts links in reminders and the
+// public address is known; none (nil, "") otherwise.
+func (q *Queue) newLink(c store.ReminderContact, local time.Time) (*store.ReminderLink, string, error) {
+	if !c.LinksInReminders || q.opts.PublicURL == "" {
+		return nil, "", nil
+	}
+	token, hash, err := auth.NewLinkToken()
+	if err != nil {
+		return nil, "", err
+	}
+	d := local.AddDate(0, 0, linkDays+1) // the end of the day linkDays from today
+	until := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, local.Location())
+	link := &store.ReminderLink{Link: store.LinkInput{TokenHash: hash, ExpiresAt: until}, IssuedBy: c.CounsellorID}
+	return link, strings.TrimSuffix(q.opts.PublicURL, "/") + "/h/" + token, nil
 }

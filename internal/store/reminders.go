@@ -97,12 +97,24 @@ func (s *Store) DueForms(ctx context.Context, practiceID, clientID int64, today 
 	return n, nil
 }
 
-// SendReminderOnce records the client's reminder of day with its audit row, and calls send
-// inside the same transaction: when send fails nothing is recorded (so a retry may send),
-// and a second sender for the same day waits on the first and then gets ErrAlreadyReminded.
+// ReminderLink is a new client link a reminder carries, issued in the name of the client's
+// counsellor; it ends the client's older links, as any new link does.
+type ReminderLink struct {
+	Link     LinkInput
+	IssuedBy int64
+}
+
+// SendReminderOnce records the client's reminder of day with its audit row, issues link
+// (when not nil) with its own audit row, and calls send inside the same transaction: when
+// send fails nothing is recorded and no link changes (so a retry may send), and a second
+// sender for the same client waits on the first (the client's row is locked first) and then
+// gets ErrAlreadyReminded. ErrClientClosed for a discharged or archived client.
 func (s *Store) SendReminderOnce(ctx context.Context, practiceID, clientID int64, day time.Time, forms int, now time.Time,
-	e AuditEntry, send func(context.Context) error) error {
+	link *ReminderLink, e AuditEntry, send func(ctx context.Context) error) error {
 	return s.audited(ctx, practiceID, &e, func(tx *sqlx.Tx) error {
+		if err := s.lockOpenClient(ctx, tx, practiceID, clientID); err != nil {
+			return err
+		}
 		res, err := txExec(ctx, tx, s.q.InsertReminderSend, practiceID, clientID, day.Format(time.DateOnly), forms, now)
 		if err != nil {
 			return mapErr("record reminder", err)
@@ -110,11 +122,33 @@ func (s *Store) SendReminderOnce(ctx context.Context, practiceID, clientID int64
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return ErrAlreadyReminded
 		}
+		if link != nil {
+			if err := s.issueReminderLink(ctx, tx, practiceID, clientID, *link, e); err != nil {
+				return err
+			}
+		}
 		if err := send(ctx); err != nil {
 			return fmt.Errorf("send reminder: %w", err)
 		}
 		return nil
 	})
+}
+
+// issueReminderLink ends the client's live links and issues link within tx, with its audit row.
+func (s *Store) issueReminderLink(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64, link ReminderLink, e AuditEntry) error {
+	ended, err := s.revokeLinksOf(ctx, tx, practiceID, clientID)
+	if err != nil {
+		return err
+	}
+	var id int64
+	if err := txGet(ctx, tx, s.q.IssueClientLink, &id, practiceID, clientID, link.Link.TokenHash, link.Link.ExpiresAt, link.IssuedBy); err != nil {
+		return mapErr("issue client link", err)
+	}
+	if err := s.syncQueue(ctx, tx, practiceID, clientID); err != nil {
+		return err
+	}
+	return s.recordAudit(ctx, tx, practiceID, AuditEntry{Action: "link.issue", EntityType: "client", EntityID: e.EntityID,
+		ClientID: clientID, Outcome: OutcomeSuccess, Detail: fmt.Sprintf("link=%d; by a reminder; ended %d live links", id, ended)})
 }
 
 // ReminderSends lists the days the client was reminded, latest first.
