@@ -38,3 +38,26 @@ func TestClientFormSavesContactHoursAndNoMessages(t *testing.T) {
 		t.Fatalf("hours ending before they start: status %d", res.Status)
 	}
 }
+
+// An admin turns on links in reminders (off by default); the change is saved and audited.
+func TestThePracticeMayPutLinksInReminders(t *testing.T) {
+	t.Parallel()
+	f := newCaseFixture(t)
+	ctx := context.Background()
+	if ps, err := f.app.Store.Settings(ctx, f.practice.ID); err != nil || ps.LinksInReminders {
+		t.Fatalf("links in reminders on by default (%v)", err)
+	}
+	mustContain(t, "settings page", f.admin.Get("/admin/practice").Body, `name="links_in_reminders"`)
+	if res := f.admin.Post("/admin/practice", url.Values{"time_zone": {"Europe/London"}, "retention_years": {"0"},
+		"links_in_reminders": {"true"}}); res.Status != 303 {
+		t.Fatalf("save the setting: %d", res.Status)
+	}
+	if ps, err := f.app.Store.Settings(ctx, f.practice.ID); err != nil || !ps.LinksInReminders {
+		t.Fatalf("the setting was not saved (%v)", err)
+	}
+	var n int
+	if err := f.app.DB.App.Get(&n, `SELECT count(*) FROM audit_log WHERE practice_id = $1 AND action = 'practice.update'
+		AND detail LIKE '%links_in_reminders=true%'`, f.practice.ID); err != nil || n != 1 {
+		t.Fatalf("%d audit rows (%v)", n, err)
+	}
+}
