@@ -70,6 +70,11 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	go sweep(ctx, st, log)
+	stopReminders, err := startReminders(ctx, cfg, db, st, log)
+	if err != nil {
+		return fmt.Errorf("reminders: %w", err)
+	}
+	defer stopReminders() // after the HTTP server has stopped
 	if cfg.DebugAddr != "" {
 		if err := serveDebug(ctx, cfg.DebugAddr, log); err != nil {
 			return fmt.Errorf("DEBUG_ADDR: %w", err)

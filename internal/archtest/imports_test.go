@@ -46,6 +46,7 @@ func rules() []rule {
 		out = append(out, rule{"internal/web/" + f, others, "features do not import one another"})
 	}
 	out = append(out, rule{"internal/web/kit", prefixed("internal/web/", webFeatures), "the kit serves every feature and imports none"})
+	out = append(out, rule{"internal/reminders", webAndTemplates, "the reminder jobs run without HTTP: store, mail and the queue only"})
 	return out
 }
 

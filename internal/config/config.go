@@ -38,6 +38,9 @@ type Config struct {
 	SMTPFrom             string        // SMTP_FROM: the sender of link emails
 	SMTPUsername         string        // SMTP_USERNAME: optional PLAIN auth
 	SMTPPassword         string        // SMTP_PASSWORD
+	SMTPTLS              string        // SMTP_TLS: starttls (required, the default), implicit (port 465) or none (loopback only)
+	SMTPCAFile           string        // SMTP_CA_FILE: optional PEM of CAs to trust for the SMTP server instead of the system's
+	ReminderEvery        time.Duration // REMINDER_SCAN_EVERY: how often reminders of due forms are looked for
 	BenchCeiling         bool          // SECUREBASE_BENCH_CEILING=1: register GET /bench/ceiling (SELECT 1), for make bench-http only
 	DebugAddr            string        // DEBUG_ADDR: a loopback host:port serving Go's pprof profiles; empty (the default) serves none
 	EncryptionKeys       string        //nolint:gosec // ENCRYPTION_KEYS: "id:base64key" list sealing second-factor secrets; the first seals
@@ -78,6 +81,9 @@ func FromLookup(lookup func(string) (string, bool)) (Config, error) {
 		SMTPFrom:           r.str("SMTP_FROM", "Forms <forms@localhost>"),
 		SMTPUsername:       r.str("SMTP_USERNAME", ""),
 		SMTPPassword:       r.secret("SMTP_PASSWORD", ""),
+		SMTPTLS:            r.str("SMTP_TLS", "starttls"),
+		SMTPCAFile:         r.str("SMTP_CA_FILE", ""),
+		ReminderEvery:      r.duration("REMINDER_SCAN_EVERY", 15*time.Minute),
 		BenchCeiling:       r.str("SECUREBASE_BENCH_CEILING", "") == "1",
 		DebugAddr:          r.str("DEBUG_ADDR", ""),
 		EncryptionKeys:     r.str("ENCRYPTION_KEYS", ""),
@@ -128,7 +134,28 @@ func (c Config) Validate() error {
 	default:
 		errs = append(errs, fmt.Errorf("LOG_LEVEL %q: want debug, info, warn or error", c.LogLevel))
 	}
+	if err := c.checkSMTPTLS(); err != nil {
+		errs = append(errs, err)
+	}
+	if c.ReminderEvery < time.Minute || c.ReminderEvery > 24*time.Hour {
+		errs = append(errs, errors.New("REMINDER_SCAN_EVERY must be between 1m and 24h"))
+	}
 	return errors.Join(errs...)
+}
+
+// checkSMTPTLS refuses an unknown SMTP_TLS, and plain text to anything but loopback.
+func (c Config) checkSMTPTLS() error {
+	switch c.SMTPTLS {
+	case "starttls", "implicit":
+		return nil
+	case "none":
+		host, _, err := net.SplitHostPort(c.SMTPAddr)
+		if c.SMTPAddr == "" || err == nil && (host == "localhost" || net.ParseIP(host) != nil && net.ParseIP(host).IsLoopback()) {
+			return nil
+		}
+		return fmt.Errorf("SMTP_TLS=none: plain-text SMTP is allowed only to a relay on loopback, not %q", c.SMTPAddr)
+	}
+	return fmt.Errorf("SMTP_TLS %q: want starttls, implicit or none", c.SMTPTLS)
 }
 
 // loopback reports whether addr is host:port with a loopback IP or "localhost" as its host.

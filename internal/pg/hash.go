@@ -24,5 +24,6 @@ func MigrationsHash() (string, error) {
 		h.Write(b)
 		return nil
 	})
+	h.Write([]byte(riverVersions()))
 	return hex.EncodeToString(h.Sum(nil)), err
 }

@@ -29,7 +29,7 @@ func provider(db *sql.DB) (*goose.Provider, error) {
 	return goose.NewProvider(goose.DialectPostgres, db, fsys, goose.WithSessionLocker(locker))
 }
 
-// MigrateUp applies every pending migration and writes one line per applied file to out.
+// MigrateUp applies every pending migration, goose's and then River's, and writes one line per applied file to out.
 func MigrateUp(ctx context.Context, db *sql.DB, out io.Writer) error {
 	p, err := provider(db)
 	if err != nil {
@@ -42,7 +42,7 @@ func MigrateUp(ctx context.Context, db *sql.DB, out io.Writer) error {
 	for _, r := range results {
 		fmt.Fprintf(out, "applied %s in %s\n", r.Source.Path, r.Duration.Round(1e6))
 	}
-	return nil
+	return migrateRiver(ctx, db, out)
 }
 
 // MigrationStatus writes each migration with when it was applied, or "pending".
@@ -86,5 +86,5 @@ func CheckSchema(ctx context.Context, db *sql.DB) error {
 	if current < target {
 		return fmt.Errorf("%w (database at %d, binary at %d)", ErrSchemaBehind, current, target)
 	}
-	return nil
+	return checkRiver(ctx, db)
 }

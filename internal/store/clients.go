@@ -29,6 +29,9 @@ type Client struct {
 	ContactMethod   string     `db:"contact_method"`
 	NeutralMessages bool       `db:"neutral_messages"`
 	SafeContactNote string     `db:"safe_contact_note"`
+	ContactFrom     int        `db:"contact_from"`  // contact hours, practice time: from this hour
+	ContactUntil    int        `db:"contact_until"` // until this hour
+	NoMessages      bool       `db:"no_messages"`   // the client asked for no messages at all
 	ArchivedAt      *time.Time `db:"archived_at"`
 	Version         int        `db:"version"`
 	CreatedAt       time.Time  `db:"created_at"`
@@ -60,7 +63,18 @@ type ClientInput struct {
 	SafeContactNote string
 	// Today is the day the client is added, in the practice's time zone: the practice's
 	// default plan starts on it (zero: no default plan is applied).
-	Today time.Time
+	Today        time.Time
+	ContactFrom  int  // contact hours (practice time), from this hour; with ContactUntil 0, 9 to 18
+	ContactUntil int  // until this hour (1 to 24)
+	NoMessages   bool // no messages at all, whatever else is chosen
+}
+
+// contactHours are the hours to store: 9 to 18 when none were given.
+func (in ClientInput) contactHours() (from, until int) {
+	if in.ContactUntil == 0 {
+		return 9, 18
+	}
+	return in.ContactFrom, in.ContactUntil
 }
 
 // Scope narrows client access: a counsellor sees only their own caseload.
@@ -72,12 +86,13 @@ type Scope struct {
 // (naming the new client) in the same transaction.
 func (s *Store) CreateClient(ctx context.Context, practiceID int64, in ClientInput, audit AuditEntry) (Client, error) {
 	var id int64
+	from, until := in.contactHours()
 	err := s.audited(ctx, practiceID, &audit, func(tx *sqlx.Tx) error {
 		var seq int
 		if err := txGet(ctx, tx, s.q.NextClientSeq, &seq, practiceID); err != nil {
 			return mapErr("next client code", err)
 		}
-		err := txGet(ctx, tx, s.q.InsertClient, &id, practiceID, fmt.Sprintf("SB-%04d", seq), in.CounsellorID, in.FirstName, in.LastName, in.PreferredName, in.Pronouns, in.DateOfBirth, in.Email, in.Phone, in.Format, in.ContactMethod, in.NeutralMessages, in.SafeContactNote)
+		err := txGet(ctx, tx, s.q.InsertClient, &id, practiceID, fmt.Sprintf("SB-%04d", seq), in.CounsellorID, in.FirstName, in.LastName, in.PreferredName, in.Pronouns, in.DateOfBirth, in.Email, in.Phone, in.Format, in.ContactMethod, in.NeutralMessages, in.SafeContactNote, from, until, in.NoMessages)
 		audit.withID(id)
 		if audit.ClientID == 0 {
 			audit.ClientID = id
@@ -110,7 +125,8 @@ func (s *Store) UpdateClient(ctx context.Context, practiceID, clientID int64, ve
 
 // updateClient saves an edit made from version within tx.
 func (s *Store) updateClient(ctx context.Context, tx *sqlx.Tx, practiceID, clientID int64, version int, in ClientInput) error {
-	res, err := txExec(ctx, tx, s.q.UpdateClient, practiceID, clientID, version, in.FirstName, in.LastName, in.PreferredName, in.Pronouns, in.DateOfBirth, in.Email, in.Phone, in.Format, in.ContactMethod, in.NeutralMessages, in.SafeContactNote)
+	from, until := in.contactHours()
+	res, err := txExec(ctx, tx, s.q.UpdateClient, practiceID, clientID, version, in.FirstName, in.LastName, in.PreferredName, in.Pronouns, in.DateOfBirth, in.Email, in.Phone, in.Format, in.ContactMethod, in.NeutralMessages, in.SafeContactNote, from, until, in.NoMessages)
 	if err := affected("update client", res, err); err != ErrNotFound {
 		return err
 	}

@@ -54,8 +54,9 @@ func (s *Store) CountPractices(ctx context.Context) (int, error) {
 type PracticeSettings struct {
 	TimeZone          string `db:"time_zone"`
 	NameOnClientPages bool   `db:"name_on_client_pages"`
-	RetentionYears    int    `db:"retention_years"`  // years a record is kept after care ends; 0: none
-	PINBeforeForms    bool   `db:"pin_before_forms"` // clients enter their PIN before any form opens
+	RetentionYears    int    `db:"retention_years"`    // years a record is kept after care ends; 0: none
+	PINBeforeForms    bool   `db:"pin_before_forms"`   // clients enter their PIN before any form opens
+	LinksInReminders  bool   `db:"links_in_reminders"` // a reminder email carries the client's link (off: no link)
 }
 
 // Settings returns the practice's settings.
@@ -77,7 +78,7 @@ func (s *Store) TwoFactorRequired(ctx context.Context, practiceID int64) (bool, 
 // that they enrol when they next sign in; it returns how many sessions ended.
 func (s *Store) SaveSettings(ctx context.Context, practiceID int64, ps PracticeSettings, requireTwoFactor bool) (ended int64, err error) {
 	err = s.inTx(ctx, func(tx *sqlx.Tx) error {
-		res, err := txExec(ctx, tx, s.q.SaveSettings, practiceID, ps.TimeZone, ps.NameOnClientPages, requireTwoFactor, ps.RetentionYears, ps.PINBeforeForms)
+		res, err := txExec(ctx, tx, s.q.SaveSettings, practiceID, ps.TimeZone, ps.NameOnClientPages, requireTwoFactor, ps.RetentionYears, ps.PINBeforeForms, ps.LinksInReminders)
 		if err := affected("save practice settings", res, err); err != nil || !requireTwoFactor {
 			return err
 		}

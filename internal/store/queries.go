@@ -245,6 +245,13 @@ type queries struct {
 	CountUserSessions     *sqlx.Stmt `query:"count-user-sessions"`
 	DeleteExpiredSessions *sqlx.Stmt `query:"delete-expired-sessions"`
 
+	// queries/reminders.sql
+	ReminderPractices  *sqlx.Stmt `query:"reminder-practices"`
+	ReminderCandidates *sqlx.Stmt `query:"reminder-candidates"`
+	ReminderContact    *sqlx.Stmt `query:"reminder-contact"`
+	InsertReminderSend *sqlx.Stmt `query:"insert-reminder-send"`
+	ReminderSends      *sqlx.Stmt `query:"reminder-sends"`
+
 	// queries/store.sql
 	SelectOne          *sqlx.Stmt `query:"select-one"`
 	OpenAttentionTotal *sqlx.Stmt `query:"open-attention-total"`

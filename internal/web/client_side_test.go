@@ -7,7 +7,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/securebase/securebase/internal/config"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/testutil"
 )
@@ -247,7 +246,7 @@ func TestTwoBrowsersOpeningOneLinkAtOnceBothGetTheFormAndOnePIN(t *testing.T) {
 func TestItemNineAnswerOpensHelpAndTellsTheCounsellorAtOnce(t *testing.T) {
 	t.Parallel()
 	smtpServer := testutil.NewSMTPServer(t)
-	app := testutil.NewApp(t, func(c *config.Config) { c.SMTPAddr = smtpServer.Addr })
+	app := testutil.NewApp(t, smtpServer.Configure)
 	f := &caseFixture{app: app, practice: app.Practice("Harbour"), tokens: map[int64]string{}}
 	f.counsellor, f.me = app.SignedIn(f.practice.ID, store.RoleCounsellor)
 	f.client = f.addClient(t, f.me.ID, "Jordan", "Avery", "Jo")

@@ -444,7 +444,7 @@ func newKey() string {
 func TestLinkEmailCarriesOnlyANeutralLineAndTheLink(t *testing.T) {
 	t.Parallel()
 	smtpServer := testutil.NewSMTPServer(t)
-	app := testutil.NewApp(t, func(c *config.Config) { c.SMTPAddr = smtpServer.Addr })
+	app := testutil.NewApp(t, smtpServer.Configure)
 	f := &caseFixture{app: app, practice: app.Practice("Harbour"), tokens: map[int64]string{}}
 	f.counsellor, f.me = app.SignedIn(f.practice.ID, store.RoleCounsellor)
 	cl, err := app.Store.CreateClient(context.Background(), f.practice.ID, store.ClientInput{CounsellorID: f.me.ID,

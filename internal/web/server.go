@@ -77,7 +77,11 @@ func New(opts Options) (*Server, error) {
 		s.now = time.Now
 	}
 	if s.mailer == nil && s.cfg.SMTPAddr != "" {
-		s.mailer = mail.SMTP{Addr: s.cfg.SMTPAddr, From: s.cfg.SMTPFrom, Username: s.cfg.SMTPUsername, Password: s.cfg.SMTPPassword}
+		m, err := mail.NewSMTP(s.cfg.SMTPAddr, s.cfg.SMTPFrom, s.cfg.SMTPUsername, s.cfg.SMTPPassword, s.cfg.SMTPTLS, s.cfg.SMTPCAFile)
+		if err != nil {
+			return nil, fmt.Errorf("web: %w", err)
+		}
+		s.mailer = m
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)

@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/securebase/securebase/internal/config"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/testutil"
 )
@@ -67,7 +66,7 @@ func TestStrangersAreSlowedWithGrowingDelaysNeverLockedOut(t *testing.T) {
 func TestABurstFromStrangersDoesNotStopTheRealUsersKnownBrowser(t *testing.T) {
 	t.Parallel()
 	smtpServer := testutil.NewSMTPServer(t)
-	app := testutil.NewApp(t, func(c *config.Config) { c.SMTPAddr = smtpServer.Addr })
+	app := testutil.NewApp(t, smtpServer.Configure)
 	practice := app.Practice("Harbour")
 	u, password := app.User(practice.ID, store.RoleCounsellor)
 	laptop := app.Browser()

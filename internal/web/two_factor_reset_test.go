@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/securebase/securebase/internal/config"
 	"github.com/securebase/securebase/internal/keyring"
 	"github.com/securebase/securebase/internal/store"
 	"github.com/securebase/securebase/internal/testutil"
@@ -17,7 +16,7 @@ import (
 func TestAdminResetsASecondFactorAuditedAndTheUserIsTold(t *testing.T) {
 	t.Parallel()
 	smtpServer := testutil.NewSMTPServer(t)
-	app := testutil.NewApp(t, func(c *config.Config) { c.SMTPAddr = smtpServer.Addr })
+	app := testutil.NewApp(t, smtpServer.Configure)
 	practice := app.Practice("Harbour")
 	admin, adminUser := app.SignedIn(practice.ID, store.RoleAdmin)
 	u, password := app.User(practice.ID, store.RoleCounsellor)

@@ -85,7 +85,17 @@ func Practice(v PracticeView) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, " aria-describedby=\"pin-hint\" data-testid=\"pin-before-forms\"> Require the client's PIN before any form opens</label> <small id=\"pin-hint\">Off by default: a client's link opens today's forms, and their PIN guards only what they already wrote. When on, the client chooses or enters their PIN before any form opens.</small>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, " aria-describedby=\"pin-hint\" data-testid=\"pin-before-forms\"> Require the client's PIN before any form opens</label> <small id=\"pin-hint\">Off by default: a client's link opens today's forms, and their PIN guards only what they already wrote. When on, the client chooses or enters their PIN before any form opens.</small> <label><input type=\"checkbox\" name=\"links_in_reminders\" value=\"true\"")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			if v.Checked("links_in_reminders") {
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, " checked")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, " aria-describedby=\"links-hint\" data-testid=\"links-in-reminders\"> Put the client's link in reminder emails</label> <small id=\"links-hint\">Off by default: a reminder says only \"You have a form to fill in\", and the client opens their link the way they keep it. When on, each reminder brings a new link and the client's older link stops working.</small>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -98,7 +108,7 @@ func Practice(v PracticeView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, "<button type=\"submit\">Save settings</button></form><p><a href=\"/admin/practice/exports\">De-identified exports: pseudonyms and the first-year column</a></p><p><a href=\"/admin/practice/plans\">Measurement plans: the default plan for new clients, and the over-use note</a></p><form method=\"post\" action=\"/admin/practice/numbers\" novalidate data-testid=\"number-format-form\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, "<button type=\"submit\">Save settings</button></form><p><a href=\"/admin/practice/exports\">De-identified exports: pseudonyms and the first-year column</a></p><p><a href=\"/admin/practice/plans\">Measurement plans: the default plan for new clients, and the over-use note</a></p><form method=\"post\" action=\"/admin/practice/numbers\" novalidate data-testid=\"number-format-form\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -106,27 +116,27 @@ func Practice(v PracticeView) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "<fieldset><legend>How staff write decimals in goals and readings</legend> <label><input type=\"radio\" name=\"decimal_comma\" value=\"false\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "<fieldset><legend>How staff write decimals in goals and readings</legend> <label><input type=\"radio\" name=\"decimal_comma\" value=\"false\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			if !v.DecimalComma {
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 10, " checked")
-				if templ_7745c5c3_Err != nil {
-					return templ_7745c5c3_Err
-				}
-			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 11, "> With a point, like 2.5</label> <label><input type=\"radio\" name=\"decimal_comma\" value=\"true\"")
-			if templ_7745c5c3_Err != nil {
-				return templ_7745c5c3_Err
-			}
-			if v.DecimalComma {
 				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, " checked")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "> With a comma, like 2,5</label> <small>Either way, a number that could be read two ways, such as 1,000, is refused with a message beside the field.</small></fieldset><button type=\"submit\" class=\"secondary\">Save number format</button></form></article>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "> With a point, like 2.5</label> <label><input type=\"radio\" name=\"decimal_comma\" value=\"true\"")
+			if templ_7745c5c3_Err != nil {
+				return templ_7745c5c3_Err
+			}
+			if v.DecimalComma {
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, " checked")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+			}
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "> With a comma, like 2,5</label> <small>Either way, a number that could be read two ways, such as 1,000, is refused with a message beside the field.</small></fieldset><button type=\"submit\" class=\"secondary\">Save number format</button></form></article>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -157,51 +167,51 @@ func requireTwoFactor(v PracticeView) templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 14, "<label for=\"f-require_two_factor\"><input type=\"checkbox\" id=\"f-require_two_factor\" name=\"require_two_factor\" value=\"true\"")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, "<label for=\"f-require_two_factor\"><input type=\"checkbox\" id=\"f-require_two_factor\" name=\"require_two_factor\" value=\"true\"")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		if v.Checked("require_two_factor") {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, " checked")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, " checked")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		}
 		if v.Form.Error("require_two_factor") != "" {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 16, " aria-invalid=\"true\" aria-describedby=\"f-require_two_factor-error\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, " aria-invalid=\"true\" aria-describedby=\"f-require_two_factor-error\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, " aria-describedby=\"f-require_two_factor-hint\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, " aria-describedby=\"f-require_two_factor-hint\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 18, " data-testid=\"require-two-factor\"> Require two-factor sign-in for every staff account</label> ")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, " data-testid=\"require-two-factor\"> Require two-factor sign-in for every staff account</label> ")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
 		if v.Form.Error("require_two_factor") != "" {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 19, "<small id=\"f-require_two_factor-error\" class=\"field-error\" data-testid=\"error-require_two_factor\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "<small id=\"f-require_two_factor-error\" class=\"field-error\" data-testid=\"error-require_two_factor\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var4 string
 			templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinStringErrs(v.Form.Error("require_two_factor"))
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `admin/practice.templ`, Line: 61, Col: 136}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `admin/practice.templ`, Line: 63, Col: 136}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 20, "</small>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 22, "</small>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 		} else {
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 21, "<small id=\"f-require_two_factor-hint\">Staff then enter a code from an authenticator app after their password. Anyone who has not set it up is signed out and sets it up at their next sign-in, before anything else.</small>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 23, "<small id=\"f-require_two_factor-hint\">Staff then enter a code from an authenticator app after their password. Anyone who has not set it up is signed out and sets it up at their next sign-in, before anything else.</small>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

@@ -120,6 +120,7 @@ type ClientFormView struct {
 	Form                    *ui.Form
 	Client                  *Client
 	Formats, ContactMethods []ui.Option
+	FromHours, UntilHours   []ui.Option // the client's contact hours, practice time
 	Counsellors             []ui.Option // adding, for admins: whose caseload
 }
 

@@ -8,13 +8,15 @@ INSERT INTO practice_counters AS c (practice_id, client_seq)
 
 -- name: insert-client
 INSERT INTO clients (practice_id, code, counsellor_id, first_name, last_name, preferred_name,
-		pronouns, date_of_birth, email, phone, format, contact_method, neutral_messages, safe_contact_note)
-	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id
+		pronouns, date_of_birth, email, phone, format, contact_method, neutral_messages, safe_contact_note,
+		contact_from, contact_until, no_messages)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id
 
 -- name: client-by-id
 SELECT c.practice_id, c.id, c.code, c.counsellor_id, u.display_name AS counsellor_name,
 	c.first_name, c.last_name, c.preferred_name, c.pronouns, c.date_of_birth, c.email, c.phone, c.format,
-	c.status, c.contact_method, c.neutral_messages, c.safe_contact_note, c.archived_at, c.version,
+	c.status, c.contact_method, c.neutral_messages, c.safe_contact_note, c.contact_from, c.contact_until, c.no_messages,
+	c.archived_at, c.version,
 	c.created_at, c.updated_at,
 	EXISTS (SELECT 1 FROM risk_flags f WHERE f.practice_id = c.practice_id AND f.client_id = c.id AND f.cleared_at IS NULL) AS risk_flag_open FROM clients c JOIN users u ON u.practice_id = c.practice_id AND u.id = c.counsellor_id
 		WHERE c.practice_id = $1 AND c.id = $2 AND ($3 = 0 OR c.counsellor_id = $3)
@@ -22,7 +24,8 @@ SELECT c.practice_id, c.id, c.code, c.counsellor_id, u.display_name AS counsello
 -- name: update-client
 UPDATE clients SET first_name = $4, last_name = $5, preferred_name = $6, pronouns = $7,
 		date_of_birth = $8, email = $9, phone = $10, format = $11, contact_method = $12, neutral_messages = $13,
-		safe_contact_note = $14, version = version + 1, updated_at = now()
+		safe_contact_note = $14, contact_from = $15, contact_until = $16, no_messages = $17,
+		version = version + 1, updated_at = now()
 	WHERE practice_id = $1 AND id = $2 AND version = $3
 
 -- name: set-client-status
@@ -55,7 +58,8 @@ WHERE practice_id = $1 AND id = $2 AND archived_at IS NOT NULL
 SELECT * FROM (
 	SELECT c.practice_id, c.id, c.code, c.counsellor_id, u.display_name AS counsellor_name,
 		c.first_name, c.last_name, c.preferred_name, c.pronouns, c.date_of_birth, c.email, c.phone, c.format,
-		c.status, c.contact_method, c.neutral_messages, c.safe_contact_note, c.archived_at, c.version,
+		c.status, c.contact_method, c.neutral_messages, c.safe_contact_note, c.contact_from, c.contact_until, c.no_messages,
+	c.archived_at, c.version,
 		c.created_at, c.updated_at,
 		EXISTS (SELECT 1 FROM risk_flags f WHERE f.practice_id = c.practice_id AND f.client_id = c.id AND f.cleared_at IS NULL) AS risk_flag_open,
 		(SELECT min(a.starts_at) FROM appointments a WHERE a.practice_id = c.practice_id AND a.client_id = c.id

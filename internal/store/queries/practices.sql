@@ -17,14 +17,14 @@ SELECT id, name, time_zone, created_at FROM practices WHERE lower(name) = lower(
 SELECT count(*) FROM practices
 
 -- name: settings
-SELECT time_zone, name_on_client_pages, retention_years, pin_before_forms FROM practices WHERE id = $1
+SELECT time_zone, name_on_client_pages, retention_years, pin_before_forms, links_in_reminders FROM practices WHERE id = $1
 
 -- name: two-factor-required
 SELECT require_two_factor FROM practices WHERE id = $1
 
 -- name: save-settings
 UPDATE practices SET time_zone = $2, name_on_client_pages = $3, require_two_factor = $4,
-	retention_years = $5, pin_before_forms = $6 WHERE id = $1
+	retention_years = $5, pin_before_forms = $6, links_in_reminders = $7 WHERE id = $1
 
 -- name: end-sessions-without-two-factor
 DELETE FROM sessions s WHERE s.practice_id = $1 AND s.user_id IS NOT NULL

@@ -23,6 +23,7 @@ type practiceForm struct {
 	NameOnClientPages bool   `form:"name_on_client_pages"`
 	RequireTwoFactor  bool   `form:"require_two_factor"`
 	PINBeforeForms    bool   `form:"pin_before_forms"`
+	LinksInReminders  bool   `form:"links_in_reminders"`
 	RetentionYears    string `form:"retention_years"` // parsed by hand, for a message beside the field
 }
 
@@ -39,7 +40,8 @@ func (h *Handlers) PracticePage(c echo.Context) error {
 		return err
 	}
 	form := &ui.Form{Values: url.Values{"time_zone": {ps.TimeZone}, "retention_years": {strconv.Itoa(ps.RetentionYears)}}}
-	for name, on := range map[string]bool{"name_on_client_pages": ps.NameOnClientPages, "require_two_factor": required, "pin_before_forms": ps.PINBeforeForms} {
+	for name, on := range map[string]bool{"name_on_client_pages": ps.NameOnClientPages, "require_two_factor": required, "pin_before_forms": ps.PINBeforeForms,
+		"links_in_reminders": ps.LinksInReminders} {
 		if on {
 			form.Values.Set(name, "true")
 		}
@@ -93,7 +95,7 @@ func (h *Handlers) UpdatePractice(c echo.Context) error {
 	}
 	ended, err := h.Store.SaveSettings(ctx, admin.PracticeID,
 		store.PracticeSettings{TimeZone: in.TimeZone, NameOnClientPages: in.NameOnClientPages, RetentionYears: years,
-			PINBeforeForms: in.PINBeforeForms}, in.RequireTwoFactor)
+			PINBeforeForms: in.PINBeforeForms, LinksInReminders: in.LinksInReminders}, in.RequireTwoFactor)
 	if err != nil {
 		return err
 	}
@@ -103,6 +105,9 @@ func (h *Handlers) UpdatePractice(c echo.Context) error {
 	}
 	if in.PINBeforeForms != old.PINBeforeForms {
 		changes = append(changes, fmt.Sprintf("pin_before_forms=%t", in.PINBeforeForms))
+	}
+	if in.LinksInReminders != old.LinksInReminders {
+		changes = append(changes, fmt.Sprintf("links_in_reminders=%t", in.LinksInReminders))
 	}
 	if years != old.RetentionYears {
 		changes = append(changes, fmt.Sprintf("retention_years %d->%d", old.RetentionYears, years))

@@ -26,6 +26,10 @@ func (h *Handlers) EditClientPage(c echo.Context) error {
 	if cl.NeutralMessages {
 		neutral = "true"
 	}
+	noMessages := ""
+	if cl.NoMessages {
+		noMessages = "true"
+	}
 	dob := ""
 	if cl.DateOfBirth != nil {
 		dob = cl.DateOfBirth.Format("2006-01-02")
@@ -35,6 +39,7 @@ func (h *Handlers) EditClientPage(c echo.Context) error {
 		"pronouns": {cl.Pronouns}, "date_of_birth": {dob}, "email": {cl.Email}, "phone": {cl.Phone},
 		"format": {cl.Format}, "contact_method": {cl.ContactMethod}, "neutral_messages": {neutral},
 		"safe_contact_note": {cl.SafeContactNote}, "version": {strconv.Itoa(cl.Version)},
+		"contact_from": {strconv.Itoa(cl.ContactFrom)}, "contact_until": {strconv.Itoa(cl.ContactUntil)}, "no_messages": {noMessages},
 	}}
 	return h.renderClientForm(c, http.StatusOK, "Edit client "+cl.Code, form, &cl)
 }

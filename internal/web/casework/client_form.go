@@ -18,6 +18,7 @@ import (
 // NewClientPage shows the form adding a client.
 func (h *Handlers) NewClientPage(c echo.Context) error {
 	form := &ui.Form{Values: url.Values{"format": {"individual"}, "contact_method": {"neither"}, "neutral_messages": {"true"},
+		"contact_from": {"9"}, "contact_until": {"18"},
 		"counsellor_id": {strconv.FormatInt(kit.CurrentUser(c).ID, 10)}}}
 	return h.renderClientForm(c, http.StatusOK, "Add a client", form, nil)
 }
@@ -25,7 +26,8 @@ func (h *Handlers) NewClientPage(c echo.Context) error {
 // renderClientForm shows the add form (cl nil) or the edit form of cl.
 func (h *Handlers) renderClientForm(c echo.Context, status int, title string, form *ui.Form, cl *store.Client) error {
 	v := view.ClientFormView{Page: h.Page(c, title), Form: form,
-		Formats: kit.Options(casework.Formats()), ContactMethods: kit.Options(casework.ContactMethods())}
+		Formats: kit.Options(casework.Formats()), ContactMethods: kit.Options(casework.ContactMethods()),
+		FromHours: hourOptions(0, 23), UntilHours: hourOptions(1, 24)}
 	if cl != nil {
 		cv := clientView(*cl)
 		v.Client = &cv

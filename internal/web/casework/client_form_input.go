@@ -1,6 +1,8 @@
 package casework
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,6 +28,9 @@ type clientForm struct {
 	ContactMethod   string `form:"contact_method" validate:"required"`
 	NeutralMessages bool   `form:"neutral_messages"`
 	SafeContactNote string `form:"safe_contact_note" validate:"max=1000"`
+	ContactFrom     int    `form:"contact_from" validate:"min=0,max=23"`
+	ContactUntil    int    `form:"contact_until" validate:"min=0,max=24"`
+	NoMessages      bool   `form:"no_messages"`
 	Version         int    `form:"version"`
 }
 
@@ -36,11 +41,24 @@ func (in clientForm) input(f *ui.Form) store.ClientInput {
 	for field, msg := range contact.Problems(time.Now()) {
 		f.Fail(field, msg)
 	}
+	if in.ContactUntil != 0 && in.ContactFrom >= in.ContactUntil {
+		f.Fail("contact_until", "Choose an end after the start of the hours.")
+	}
 	return store.ClientInput{
+		ContactFrom: in.ContactFrom, ContactUntil: in.ContactUntil, NoMessages: in.NoMessages,
 		CounsellorID: in.CounsellorID, FirstName: in.FirstName, LastName: in.LastName, PreferredName: in.PreferredName,
 		Pronouns: in.Pronouns, DateOfBirth: dob, Email: in.Email, Phone: in.Phone, Format: in.Format,
 		ContactMethod: in.ContactMethod, NeutralMessages: in.NeutralMessages, SafeContactNote: in.SafeContactNote,
 	}
+}
+
+// hourOptions are the hours from first to last as options ("9" shown as "09:00").
+func hourOptions(first, last int) []ui.Option {
+	out := make([]ui.Option, 0, last-first+1)
+	for h := first; h <= last; h++ {
+		out = append(out, ui.Option{Value: strconv.Itoa(h), Label: fmt.Sprintf("%02d:00", h)})
+	}
+	return out
 }
 
 // readBirthDate reads a YYYY-MM-DD date field; empty is nil. A bad value notes a message on f.
