@@ -17,7 +17,8 @@ const (
 
 // Tables names every table of the schema and its placement: the one place this is declared.
 // The catalog test (internal/pg) fails on a table missing here, and on a table that breaks
-// the rules of its placement.
+// the rules of its placement. River's job tables (schema river, outside this list) stay local
+// on the coordinator: jobs hold ids only, and each job reads its practice's rows by id.
 func Tables() map[string]Placement {
 	t := map[string]Placement{
 		"practices": Reference,
@@ -37,6 +38,7 @@ func Tables() map[string]Placement {
 		"client_links", "homework_entries", "markers", "checkins", "marker_ratings",
 		"measure_results", "event_notes", "supervision", "two_factor", "recovery_codes",
 		"sittings", "marker_trends", "builtin_wordings", "attention_items", "hidden_builtins",
+		"measurement_plans", "reminder_sends",
 		"audit_log",
 	} {
 		t[name] = Distributed
