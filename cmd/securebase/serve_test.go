@@ -46,7 +46,8 @@ func TestServeMigratesSeedsServesAndShutsDownGracefully(t *testing.T) {
 
 	url := fmt.Sprintf("http://%s", addr)
 	var up bool
-	// Up to 30 s: migrating an empty database and seeding the demo takes seconds on a busy machine.
+	// Up to 30 s: migrating an empty database (goose, then River) and seeding the demo takes
+	// seconds on a busy machine.
 	for i := 0; i < 600 && !up; i++ {
 		if res, err := http.Get(url + "/readyz"); err == nil {
 			res.Body.Close()
