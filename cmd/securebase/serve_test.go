@@ -46,7 +46,7 @@ func TestServeMigratesSeedsServesAndShutsDownGracefully(t *testing.T) {
 
 	url := fmt.Sprintf("http://%s", addr)
 	var up bool
-	for i := 0; i < 100 && !up; i++ {
+	for i := 0; i < 600 && !up; i++ { // up to 30 s: migrating all of the schema is slow on a busy machine
 		if res, err := http.Get(url + "/readyz"); err == nil {
 			res.Body.Close()
 			up = res.StatusCode == 200
