@@ -147,7 +147,7 @@ func (g GoalShown) TimeBound() string { return prefixed("by ", g.TargetDate) }
 
 // Text is the change as the history lists it.
 func (h GoalChange) Text() string {
-	return h.At + " UTC: " + h.From + " → " + h.To + " by " + h.By + prefixed(": ", h.Reason)
+	return h.At + ": " + h.From + " → " + h.To + " by " + h.By + prefixed(": ", h.Reason)
 }
 
 // prefixed is p followed by s, or "" when s is empty.

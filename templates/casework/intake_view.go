@@ -26,7 +26,7 @@ type IntakeView struct {
 // IntakeVersion is one saved version of the intake.
 type IntakeVersion struct {
 	Version                   int
-	Section, SavedBy, SavedAt string // SavedAt "2 Jan 2006 15:04:05" UTC
+	Section, SavedBy, SavedAt string // SavedAt "2 Jan 2006, 15:04" in the practice's zone
 }
 
 // Heading is the page's heading before the client's name.

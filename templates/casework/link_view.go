@@ -24,7 +24,7 @@ type LinkView struct {
 func (v LinkView) ConfirmText() string {
 	s := ""
 	if v.State.HasCurrent {
-		s += "The link issued for " + v.Client.CallName() + " works until " + v.State.CurrentUntil + " UTC. "
+		s += "The link issued for " + v.Client.CallName() + " works until " + v.State.CurrentUntil + ". "
 	}
 	if v.State.Older == 1 {
 		s += "1 older link (one per homework or check-in) still works. "
@@ -34,7 +34,7 @@ func (v LinkView) ConfirmText() string {
 	return s + "A new link ends every link the client holds now, at once: the client needs the new one to keep going."
 }
 
-// OlderState counts the older links and says until when they work (then "UTC at the latest").
+// OlderState counts the older links and says until when they work (in the practice's zone).
 func (l LinkSummary) OlderState() string {
 	if l.Older == 1 {
 		return "1 link issued for one homework or check-in still works, until " + l.OlderUntil

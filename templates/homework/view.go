@@ -71,8 +71,8 @@ type Assignment struct {
 	GoalID              int64  // 0: feeds no goal
 	GoalField           string // the label of the answer that feeds the goal
 	GoalStatement       string // the goal it feeds, in its own words
-	RevokedAt           string // "2 Jan 2006 15:04:05" (UTC); empty when not revoked
-	LinkLiveUntil       string // when the client's link shows it until (UTC); empty with no live link
+	RevokedAt           string // "2 Jan 2006, 15:04" in the practice's zone; empty when not revoked
+	LinkLiveUntil       string // when the client's link shows it until (practice's zone); empty with no live link
 }
 
 // Cadence words how often and when the client is asked.
