@@ -9,7 +9,9 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
+	"io"
 	"math/big"
+	"mime/quotedprintable"
 	"net"
 	"os"
 	"path/filepath"
@@ -130,6 +132,19 @@ func (s *SMTPServer) accept(msg SMTPMessage) bool {
 	return true
 }
 
+// decodeBody undoes a quoted-printable body (as a mail client shows it), keeping the headers.
+func decodeBody(data string) string {
+	head, body, ok := strings.Cut(data, "\r\n\r\n")
+	if !ok || !strings.Contains(strings.ToLower(head), "content-transfer-encoding: quoted-printable") {
+		return data
+	}
+	decoded, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(body)))
+	if err != nil {
+		return data
+	}
+	return head + "\r\n\r\n" + string(decoded)
+}
+
 func (s *SMTPServer) serve(conn net.Conn) {
 	defer func() { _ = conn.Close() }()
 	r := bufio.NewReader(conn)
@@ -175,7 +190,7 @@ func (s *SMTPServer) serve(conn net.Conn) {
 				}
 				data.WriteString(l)
 			}
-			msg.Data = data.String()
+			msg.Data = decodeBody(data.String())
 			if s.accept(msg) {
 				reply("250 queued")
 			} else {

@@ -75,6 +75,10 @@ func fillRecord(t *testing.T, f *caseFixture, cl store.Client) recordIDs {
 	if err := f.app.Store.AddEventNote(ctx, pid, cl.ID, uid, time.Now(), "Secret event note", store.AuditEntry{Action: "test.seed"}); err != nil {
 		t.Fatal(err)
 	}
+	if err := f.app.Store.SendReminderOnce(ctx, pid, cl.ID, time.Now(), 1, time.Now(), nil, store.AuditEntry{Action: "test.seed"},
+		func(context.Context) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
 	return recordIDs{goals: []int64{first, second}, assignments: []int64{assignment}, checkins: []int64{checkin}, token: token}
 }
 
