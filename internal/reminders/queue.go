@@ -23,7 +23,7 @@ const Schema = "river"
 type Options struct {
 	DB        *sql.DB      // the application's pool (lib/pq through database/sql)
 	Store     *store.Store // the clients, the one-a-day record and the audit log
-	Mailer    mail.Sender  // nil: reminders are off, and nothing is queued
+	Mailer    mail.Sender  // nil: reminders are off (the scan still makes planned check-ins)
 	Now       func() time.Time
 	Log       *slog.Logger
 	ScanEvery time.Duration // how often the leader looks for clients to remind; 0: never by itself
@@ -51,7 +51,7 @@ type Queue struct {
 	client *river.Client[*sql.Tx]
 }
 
-// ScanArgs is the periodic job that queues the reminders due now.
+// ScanArgs is the periodic job that makes planned check-ins and queues the reminders due now.
 type ScanArgs struct{}
 
 // Kind names the job in River's table.
@@ -138,13 +138,12 @@ func (q *Queue) Enqueue(ctx context.Context, a SendArgs) (bool, error) {
 	return !res.UniqueSkippedAsDuplicate, nil
 }
 
-// Scan queues a reminder for every client who may get one now: email chosen, no "no
-// messages", within their hours, not reminded today, with a form due. It returns how many
-// jobs it queued.
+// Scan first makes every practice's planned check-ins that have fallen due (store.DueForms),
+// so a missed one lapses into a gap the counsellor sees even when nobody opens the client;
+// then, with a mailer, it queues a reminder for every client who may get one now: email
+// chosen, no "no messages", within their hours, not reminded today, with a form due. It
+// returns how many reminders it queued.
 func (q *Queue) Scan(ctx context.Context) (int, error) {
-	if q.opts.Mailer == nil {
-		return 0, nil
-	}
 	ps, err := q.opts.Store.ReminderPractices(ctx)
 	if err != nil {
 		return 0, err
@@ -152,6 +151,13 @@ func (q *Queue) Scan(ctx context.Context) (int, error) {
 	queued := 0
 	var errs []error
 	for _, p := range ps {
+		if _, err := q.opts.Store.DueForms(ctx, p.ID, q.opts.Now()); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if q.opts.Mailer == nil {
+			continue
+		}
 		n, err := q.scanPractice(ctx, p)
 		queued += n
 		if err != nil {
