@@ -255,6 +255,7 @@ type queries struct {
 	// queries/store.sql
 	SelectOne          *sqlx.Stmt `query:"select-one"`
 	OpenAttentionTotal *sqlx.Stmt `query:"open-attention-total"`
+	JobsWaitingTotal   *sqlx.Stmt `query:"jobs-waiting-total"`
 
 	// queries/two_factor.sql
 	TwoFactor                *sqlx.Stmt `query:"two-factor"`

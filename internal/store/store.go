@@ -69,6 +69,12 @@ func (s *Store) OpenAttentionTotal(ctx context.Context) (int64, error) {
 	return n, mapErr("open attention total", s.q.OpenAttentionTotal.GetContext(ctx, &n))
 }
 
+// JobsWaitingTotal counts the job queue's unfinished jobs: its depth, for metrics.
+func (s *Store) JobsWaitingTotal(ctx context.Context) (int64, error) {
+	var n int64
+	return n, mapErr("jobs waiting total", s.q.JobsWaitingTotal.GetContext(ctx, &n))
+}
+
 // DB returns the pool, for health checks and benchmarks that need a bare query.
 func (s *Store) DB() *sqlx.DB { return s.pool }
 

@@ -47,7 +47,10 @@ func (s *Server) newMetrics() *metrics {
 		m.reg.MustRegister(collectors.NewDBStatsCollector(s.store.DB().DB, "securebase"),
 			prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 				Name: "securebase_attention_items_open", Help: "Open items in the attention queue, all practices (-1: the database did not answer).",
-			}, s.openAttention))
+			}, s.openAttention),
+			prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+				Name: "securebase_jobs_waiting", Help: "Unfinished jobs in the job queue (reminders, plan scans), all practices (-1: the database did not answer).",
+			}, s.jobsWaiting))
 	}
 	return m
 }
@@ -59,6 +62,18 @@ func (s *Server) openAttention() float64 {
 	n, err := s.store.OpenAttentionTotal(ctx)
 	if err != nil {
 		s.log.Warn("metrics: attention queue depth", "err", err)
+		return -1
+	}
+	return float64(n)
+}
+
+// jobsWaiting reads the job queue's depth for a scrape, within two seconds.
+func (s *Server) jobsWaiting() float64 {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	n, err := s.store.JobsWaitingTotal(ctx)
+	if err != nil {
+		s.log.Warn("metrics: job queue depth", "err", err)
 		return -1
 	}
 	return float64(n)

@@ -123,7 +123,7 @@ func TestMetricsByRoutePatternNeverByPath(t *testing.T) {
 			t.Errorf("no count for %q; counted %v", want, seen)
 		}
 	}
-	for _, name := range []string{"securebase_exports_in_flight", "securebase_attention_items_open", "go_sql_open_connections", "go_sql_max_open_connections"} {
+	for _, name := range []string{"securebase_exports_in_flight", "securebase_attention_items_open", "securebase_jobs_waiting", "go_sql_open_connections", "go_sql_max_open_connections"} {
 		if gauge(all, name) < 0 {
 			t.Errorf("series %s missing or failed: %v", name, gauge(all, name))
 		}
