@@ -123,16 +123,42 @@ func TestComposeIsSafeByDefault(t *testing.T) {
 		t.Errorf("app healthcheck %+v", app.HealthCheck)
 	}
 
-	// Every image from a registry is pinned: by digest, or at least by a full version tag
-	// (PostgreSQL numbers its releases x.y).
-	pinned := regexp.MustCompile(`(@sha256:[0-9a-f]{64}$)|(:\d+\.\d+(\.\d+)?(-[\w.-]+)?$)`)
+	// Every image from a registry is pinned by a full version tag and by digest.
 	for _, s := range p.Services {
 		if s.Build != nil {
 			continue // built from this repository's Dockerfile
 		}
-		if !pinned.MatchString(s.Image) {
-			t.Errorf("service %s: image %q is not pinned (want @sha256:... or a full version tag)", s.Name, s.Image)
+		if !pinned(s.Image) {
+			t.Errorf("service %s: image %q is not pinned (want name:x.y[.z][-variant]@sha256:...)", s.Name, s.Image)
 		}
+	}
+}
+
+// pinned reports whether image is named by a full version tag (PostgreSQL numbers its releases
+// x.y) and its digest; distroless, which has no versions, by its named tag and digest.
+func pinned(image string) bool {
+	return regexp.MustCompile(`^[\w./-]+:(\d+\.\d+(\.\d+)?(-[\w.-]+)?|nonroot)@sha256:[0-9a-f]{64}$`).MatchString(image)
+}
+
+// Each stage of the Dockerfile starts from an image pinned the same way.
+func TestDockerfileImagesArePinned(t *testing.T) {
+	docker, err := os.ReadFile("../Dockerfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	froms := 0
+	for _, line := range strings.Split(string(docker), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || !strings.EqualFold(f[0], "FROM") {
+			continue
+		}
+		froms++
+		if !pinned(f[1]) {
+			t.Errorf("Dockerfile: FROM %s is not pinned by version tag and digest", f[1])
+		}
+	}
+	if froms < 2 {
+		t.Errorf("Dockerfile: %d FROM lines, want the build and the runtime stage", froms)
 	}
 }
 
