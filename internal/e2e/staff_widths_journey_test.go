@@ -17,7 +17,7 @@ import (
 func demoStaffPages(t *testing.T, app *testutil.App) []string {
 	t.Helper()
 	pages := []string{"/", "/clients", "/account", "/account/sessions", "/account/two-factor", "/admin/users", "/admin/audit",
-		"/admin/practice", "/admin/practice/exports", "/admin/markers", "/admin/wording", "/admin/conventions", "/admin/supervision",
+		"/admin/practice", "/admin/practice/exports", "/admin/practice/plans", "/admin/markers", "/admin/wording", "/admin/conventions", "/admin/supervision",
 		"/homework/templates", "/homework/templates/new", "/homework/templates/preview?ref=builtin:thought_record",
 		"/exports", "/exports?kind=caseload", "/exports?kind=goals", "/exports?kind=homework", "/exports?kind=scores", "/outcomes"}
 	var record []string
@@ -32,6 +32,7 @@ func demoStaffPages(t *testing.T, app *testutil.App) []string {
 		SELECT c.id, 8, '/clients/' || c.id || '/homework/new' FROM clients c UNION ALL
 		SELECT c.id, 9, '/clients/' || c.id || '/goals/new' FROM clients c UNION ALL
 		SELECT c.id, 10, '/clients/' || c.id || '/appointments/new' FROM clients c UNION ALL
+		SELECT c.id, 10, '/clients/' || c.id || '/plan' FROM clients c UNION ALL
 		SELECT g.client_id, 11, '/clients/' || g.client_id || '/goals/' || g.id FROM goals g UNION ALL
 		SELECT a.client_id, 12, '/clients/' || a.client_id || '/homework/' || a.id FROM assignments a UNION ALL
 		SELECT p.client_id, 13, '/clients/' || p.client_id || '/appointments/' || p.id || '/edit' FROM appointments p
