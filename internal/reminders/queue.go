@@ -148,17 +148,23 @@ func (q *Queue) Scan(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	now := q.opts.Now()
 	queued := 0
 	var errs []error
 	for _, p := range ps {
-		if _, err := q.opts.Store.DueForms(ctx, p.ID, q.opts.Now()); err != nil {
+		forms, err := q.opts.Store.DueForms(ctx, p.ID, now)
+		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		if q.opts.Mailer == nil {
 			continue
 		}
-		n, err := q.scanPractice(ctx, p)
+		due := map[int64]int{} // forms waiting, by client: what each client's page lists
+		for _, f := range forms {
+			due[f.ClientID]++
+		}
+		n, err := q.scanPractice(ctx, p, now, due)
 		queued += n
 		if err != nil {
 			errs = append(errs, err)
@@ -167,12 +173,14 @@ func (q *Queue) Scan(ctx context.Context) (int, error) {
 	return queued, errors.Join(errs...)
 }
 
-func (q *Queue) scanPractice(ctx context.Context, p store.ReminderPractice) (int, error) {
+// scanPractice queues the practice's reminders due at now; due counts each client's waiting
+// forms (store.DueForms at the same moment).
+func (q *Queue) scanPractice(ctx context.Context, p store.ReminderPractice, now time.Time, due map[int64]int) (int, error) {
 	loc, err := time.LoadLocation(p.TimeZone)
 	if err != nil {
 		return 0, fmt.Errorf("reminders: practice %d time zone: %w", p.ID, err)
 	}
-	local := q.opts.Now().In(loc)
+	local := now.In(loc)
 	today := Day(local)
 	cs, err := q.opts.Store.ReminderCandidates(ctx, p.ID, today)
 	if err != nil {
@@ -183,11 +191,7 @@ func (q *Queue) scanPractice(ctx context.Context, p store.ReminderPractice) (int
 		if !InHours(c.ContactFrom, c.ContactUntil, local) {
 			continue
 		}
-		due, err := q.opts.Store.DueFormCount(ctx, p.ID, c.ClientID, today)
-		if err != nil {
-			return queued, err
-		}
-		if due == 0 {
+		if due[c.ClientID] == 0 {
 			continue
 		}
 		ok, err := q.Enqueue(ctx, SendArgs{PracticeID: p.ID, ClientID: c.ClientID, Day: today.Format(time.DateOnly)})
